@@ -1,0 +1,16 @@
+package jp.budgetledger.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication(scanBasePackages = "jp.budgetledger")
+@ConfigurationPropertiesScan
+public class LedgerApplication {
+
+    public static void main(String[] args) {
+        // Axon's update checker calls a remote host; this ledger never phones home.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        SpringApplication.run(LedgerApplication.class, args);
+    }
+}

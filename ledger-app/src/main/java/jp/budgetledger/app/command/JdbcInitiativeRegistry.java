@@ -1,0 +1,43 @@
+package jp.budgetledger.app.command;
+
+import jp.budgetledger.core.api.InitiativeId;
+import jp.budgetledger.core.domain.InitiativeKey;
+import jp.budgetledger.core.domain.InitiativeRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * {@link InitiativeRegistry} on the {@code initiative_key} table. Runs in the command's
+ * transaction; a concurrent claim of the same key waits on the primary key until the other
+ * transaction ends, then sees its outcome.
+ */
+@Component
+public class JdbcInitiativeRegistry implements InitiativeRegistry {
+
+    private final JdbcClient jdbc;
+
+    public JdbcInitiativeRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<InitiativeId> claim(InitiativeKey key, InitiativeId id) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO initiative_key (fiscal_year, department_key, name_key, initiative_id)
+                        VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(key.fiscalYear().value(), key.department(), key.name(), id.value())
+                .update();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT initiative_id FROM initiative_key
+                        WHERE fiscal_year = ? AND department_key = ? AND name_key = ?""")
+                .params(key.fiscalYear().value(), key.department(), key.name())
+                .query(String.class)
+                .optional()
+                .map(InitiativeId::of);
+    }
+}

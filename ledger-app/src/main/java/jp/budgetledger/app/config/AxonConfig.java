@@ -1,0 +1,108 @@
+package jp.budgetledger.app.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.budgetledger.core.api.MetadataKeys;
+import jp.budgetledger.core.domain.Initiative;
+import jp.budgetledger.projections.ProjectionNames;
+import jp.budgetledger.projections.totals.FiscalYearSequencingPolicy;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+import java.time.Duration;
+
+/**
+ * Axon on PostgreSQL without Axon Server: events in {@code domainevententry} through the JDBC
+ * storage engine, tokens in {@code tokenentry}, all serialised as JSON by
+ * {@link LedgerJson#storageMapper()}. Tables are created by Flyway, never by Axon.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    /** The mapper Axon's Jackson serializers use (Axon looks it up by this bean name). */
+    @Bean("defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return LedgerJson.storageMapper();
+    }
+
+    /** The web API's mapper, built by Boot from {@code spring.jackson.*}; primary so MVC uses it. */
+    @Bean
+    @Primary
+    ObjectMapper webObjectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.build();
+    }
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer lenientNumbers() {
+        return builder -> builder
+                .deserializerByType(Long.class, new jp.budgetledger.app.web.LenientNumberDeserializer.Longs())
+                .deserializerByType(Integer.class, new jp.budgetledger.app.web.LenientNumberDeserializer.Integers());
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          org.axonframework.config.Configuration configuration) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .batchSize(500)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, @Qualifier("serializer") Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    @Bean
+    SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema();
+    }
+
+    /** Copies who made a change, and the request it belongs to, from each command onto its events. */
+    @Bean
+    CorrelationDataProvider ledgerCorrelationData() {
+        return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR, MetadataKeys.CORRELATION_ID);
+    }
+
+    /** Registers the aggregates ({@code ledger-core} carries no Spring stereotypes) and processor policies. */
+    @Bean
+    ConfigurerModule ledgerAxonModule() {
+        return configurer -> {
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Initiative.class));
+            EventProcessingConfigurer processing = configurer.eventProcessing();
+            processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package jp.budgetledger.app.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jp.budgetledger.app.command.LedgerCommands;
+import jp.budgetledger.app.command.Recorded;
+import jp.budgetledger.app.command.Requester;
+import jp.budgetledger.core.api.AddInitiative;
+import jp.budgetledger.core.api.AmendAmount;
+import jp.budgetledger.core.api.AmendmentResult;
+import jp.budgetledger.core.api.Category;
+import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.Department;
+import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.api.InitiativeId;
+import jp.budgetledger.core.api.InvalidValueException;
+import jp.budgetledger.core.api.Money;
+import jp.budgetledger.core.api.Text;
+import jp.budgetledger.projections.initiatives.InitiativeQueries;
+import jp.budgetledger.projections.initiatives.InitiativeView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.List;
+
+/** Budget lines: add, amend, list, show. */
+@RestController
+@RequestMapping("/api/initiatives")
+class InitiativeController {
+
+    private final LedgerCommands commands;
+    private final InitiativeQueries queries;
+    private final RequestContext context;
+    private final ReadConsistency consistency;
+
+    InitiativeController(LedgerCommands commands, InitiativeQueries queries, RequestContext context,
+                         ReadConsistency consistency) {
+        this.commands = commands;
+        this.queries = queries;
+        this.context = context;
+        this.consistency = consistency;
+    }
+
+    @PostMapping
+    ResponseEntity<Responses.Created> add(@Valid @RequestBody AddInitiativeRequest body,
+                                          HttpServletRequest request, HttpServletResponse response) {
+        Requester requester = context.requester(request, response);
+        AddInitiative command = new AddInitiative(
+                InitiativeId.generate(),
+                FiscalYear.of(body.fiscalYear()),
+                new Category(body.categoryCode(), body.categoryName()),
+                Department.of(body.department()),
+                body.name(),
+                Money.ofYen(body.amountYen()),
+                body.summary(),
+                new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
+        Recorded<String> recorded = commands.add(command, requester);
+        return ResponseEntity
+                .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(recorded.result()).toUri())
+                .body(new Responses.Created(recorded.result(), recorded.version(), recorded.position()));
+    }
+
+    @PostMapping("/{id}/amendments")
+    Responses.Amended amend(@PathVariable String id, @Valid @RequestBody AmendmentRequest body,
+                            HttpServletRequest request, HttpServletResponse response) {
+        if ((body.newAmountYen() == null) == (body.deltaYen() == null)) {
+            throw new InvalidValueException(body.newAmountYen() == null ? "newAmountYen" : "deltaYen",
+                    "give exactly one of newAmountYen and deltaYen");
+        }
+        Requester requester = context.requester(request, response);
+        ChangeContext change = new ChangeContext(body.effectiveDate(), body.reason(), body.reference());
+        InitiativeId initiativeId = InitiativeId.of(id);
+        AmendAmount command = body.newAmountYen() != null
+                ? AmendAmount.to(initiativeId, Money.ofYen(body.newAmountYen()), change)
+                : AmendAmount.by(initiativeId, Money.ofYen(body.deltaYen()), change);
+        Recorded<AmendmentResult> recorded = commands.amend(command, requester);
+        return new Responses.Amended(id, recorded.version(), recorded.result().amount().yen(), recorded.position());
+    }
+
+    @GetMapping
+    List<InitiativeView> list(@RequestParam(required = false) Integer fiscalYear,
+                              @RequestParam(required = false) String department,
+                              @RequestParam(required = false) String categoryCode,
+                              @RequestParam(required = false) Long minPosition) {
+        consistency.awaitPosition(minPosition);
+        return queries.list(fiscalYear, Text.cleanOrNull(department),
+                categoryCode == null ? null : Text.key(categoryCode));
+    }
+
+    @GetMapping("/{id}")
+    InitiativeView show(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
+        consistency.awaitPosition(minPosition);
+        return queries.find(id).orElseThrow(() -> new NotFoundException("initiative", id));
+    }
+}

@@ -1,0 +1,232 @@
+package jp.budgetledger.app.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jp.budgetledger.core.api.InvalidValueException;
+import jp.budgetledger.core.domain.DuplicateInitiativeException;
+import jp.budgetledger.core.domain.LedgerRuleViolation;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every rejected request becomes {@code application/problem+json} (RFC 9457) with an
+ * {@code errors} list of {@code {field, reason}}. Bad shape or syntax is 400, a broken domain
+ * rule 422, a conflict with existing state 409, an unknown id 404. Nothing internal (stack
+ * traces, SQL, class names) is ever returned.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final String TYPE_BASE = "https://budget-ledger.jp/problems/";
+
+    record FieldError(String field, String reason) {
+    }
+
+    @ExceptionHandler(InvalidValueException.class)
+    ResponseEntity<Object> invalidValue(InvalidValueException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                List.of(new FieldError(e.field(), e.reason())), Map.of());
+    }
+
+    @ExceptionHandler(DuplicateInitiativeException.class)
+    ResponseEntity<Object> duplicate(DuplicateInitiativeException e) {
+        return problem(HttpStatus.CONFLICT, e.rule(), "Line already exists",
+                List.of(new FieldError(e.field(), e.getMessage())), Map.of("existingId", e.existingId().value()));
+    }
+
+    @ExceptionHandler(LedgerRuleViolation.class)
+    ResponseEntity<Object> ruleViolation(LedgerRuleViolation e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "Rejected by a ledger rule",
+                List.of(new FieldError(e.field(), e.getMessage())), Map.of());
+    }
+
+    @ExceptionHandler({AggregateNotFoundException.class, NotFoundException.class})
+    ResponseEntity<Object> notFound(Exception e) {
+        String detail = e instanceof AggregateNotFoundException anf
+                ? "no initiative with id " + anf.getAggregateIdentifier()
+                : e.getMessage();
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", List.of(new FieldError("id", detail)), Map.of());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> concurrency(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change", "Changed concurrently",
+                List.of(new FieldError(null, "the line was changed by another request at the same time; read it again and retry")),
+                Map.of());
+    }
+
+    @ExceptionHandler(ReadConsistency.ProjectionBehindException.class)
+    ResponseEntity<Object> behind(ReadConsistency.ProjectionBehindException e) {
+        ResponseEntity<Object> response = problem(HttpStatus.SERVICE_UNAVAILABLE, "projection-behind", "Not yet visible",
+                List.of(new FieldError("minPosition", e.getMessage())), Map.of());
+        return ResponseEntity.status(response.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1")
+                .headers(response.getHeaders()).body(response.getBody());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase();
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                List.of(new FieldError(e.getName(), "must be " + article(expected) + ", got '" + e.getValue() + "'")), Map.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                List.of(new FieldError(null, "the request could not be completed; nothing was recorded unless a response said so")),
+                Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .collect(Collectors.toList());
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", errors, Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", List.of(describe(e)), Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(@NonNull MissingServletRequestParameterException e,
+                                                                          @NonNull HttpHeaders headers,
+                                                                          @NonNull HttpStatusCode status,
+                                                                          @NonNull WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                List.of(new FieldError(e.getParameterName(), "query parameter is required")), Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(
+            @NonNull org.springframework.web.bind.ServletRequestBindingException e, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        if (e instanceof MissingRequestHeaderException missing) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    List.of(new FieldError(missing.getHeaderName(), "header is required")), Map.of());
+        }
+        return super.handleServletRequestBindingException(e, headers, status, request);
+    }
+
+    private static FieldError describe(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonParseException parse) {
+            return new FieldError(null, "malformed JSON at line " + parse.getLocation().getLineNr()
+                    + ", column " + parse.getLocation().getColumnNr());
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            String field = path(mapping);
+            InvalidValueException invalid = findCause(mapping, InvalidValueException.class);
+            if (invalid != null) {
+                return new FieldError(field, invalid.reason());
+            }
+            if (mapping instanceof UnrecognizedPropertyException) {
+                return new FieldError(field, "is not a known field");
+            }
+            if (mapping instanceof InvalidFormatException format) {
+                return new FieldError(field, "must be " + article(simpleType(format.getTargetType()))
+                        + ", got '" + format.getValue() + "'");
+            }
+            if (findCause(mapping, InputCoercionException.class) != null) {
+                return new FieldError(field, "is out of range");
+            }
+            if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+                return new FieldError(field, "must be " + article(simpleType(mismatched.getTargetType())));
+            }
+            return new FieldError(field, "has an invalid value");
+        }
+        if (cause == null && e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            return new FieldError(null, "a JSON body is required");
+        }
+        return new FieldError(null, "the body is not valid JSON for this request");
+    }
+
+    private static String path(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? null : path.replace(".[", "[");
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "integer";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        return "value";
+    }
+
+    private static String article(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
+    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String type, String title, List<FieldError> errors,
+                                                  Map<String, Object> extra) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        problem.setDetail(errors.stream()
+                .map(f -> f.field() == null ? f.reason() : f.field() + ": " + f.reason())
+                .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        extra.forEach(problem::setProperty);
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,34 @@
+package jp.budgetledger.core.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.Objects;
+
+/**
+ * Changes the amount of a budget line, either to {@code newAmount} or by {@code delta}
+ * (exactly one of them is set). Rejected when the result is negative, equals the current
+ * amount, or does not fit in a long. Produces {@link AmountAmended}; the handler returns an
+ * {@link AmendmentResult}.
+ */
+public record AmendAmount(
+        @TargetAggregateIdentifier InitiativeId initiativeId,
+        Money newAmount,
+        Money delta,
+        ChangeContext change) {
+
+    public AmendAmount {
+        Objects.requireNonNull(initiativeId, "initiativeId");
+        Objects.requireNonNull(change, "change");
+        if ((newAmount == null) == (delta == null)) {
+            throw new InvalidValueException("newAmountYen", "give exactly one of newAmountYen and deltaYen");
+        }
+    }
+
+    public static AmendAmount to(InitiativeId id, Money newAmount, ChangeContext change) {
+        return new AmendAmount(id, Objects.requireNonNull(newAmount, "newAmount"), null, change);
+    }
+
+    public static AmendAmount by(InitiativeId id, Money delta, ChangeContext change) {
+        return new AmendAmount(id, null, Objects.requireNonNull(delta, "delta"), change);
+    }
+}

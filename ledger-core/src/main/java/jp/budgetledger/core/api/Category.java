@@ -1,0 +1,16 @@
+package jp.budgetledger.core.api;
+
+/**
+ * A budget category: the numbered section of a budget table ({@code code} "1", {@code name}
+ * "スマート自治体の推進"). Two categories are the same when their codes are equal.
+ */
+public record Category(String code, String name) {
+
+    public static final int MAX_CODE_LENGTH = 20;
+    public static final int MAX_NAME_LENGTH = 200;
+
+    public Category {
+        code = Text.required("categoryCode", code == null ? null : Text.key(code), MAX_CODE_LENGTH);
+        name = Text.required("categoryName", name, MAX_NAME_LENGTH);
+    }
+}

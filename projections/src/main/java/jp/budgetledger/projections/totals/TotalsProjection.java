@@ -1,0 +1,65 @@
+package jp.budgetledger.projections.totals;
+
+import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.projections.ProjectionNames;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code department_total} and {@code category_total}. Events are sequenced per fiscal
+ * year ({@link FiscalYearSequencingPolicy}); each update runs in the transaction that also
+ * advances the processor's token, so every event counts exactly once.
+ */
+@Component
+@ProcessingGroup(ProjectionNames.TOTALS)
+public class TotalsProjection {
+
+    private final JdbcClient jdbc;
+
+    public TotalsProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(InitiativeAdded event, TrackingToken token) {
+        jdbc.sql("""
+                        INSERT INTO department_total (fiscal_year, department, total_yen, initiative_count, first_position)
+                        VALUES (?, ?, ?, 1, ?)
+                        ON CONFLICT (fiscal_year, department) DO UPDATE
+                        SET total_yen = department_total.total_yen + EXCLUDED.total_yen,
+                            initiative_count = department_total.initiative_count + 1""")
+                .params(event.fiscalYear().value(), event.department().name(), event.amount().yen(),
+                        token == null ? 0L : token.position().orElse(0L))
+                .update();
+        jdbc.sql("""
+                        INSERT INTO category_total (fiscal_year, category_code, category_name, total_yen, initiative_count)
+                        VALUES (?, ?, ?, ?, 1)
+                        ON CONFLICT (fiscal_year, category_code) DO UPDATE
+                        SET total_yen = category_total.total_yen + EXCLUDED.total_yen,
+                            initiative_count = category_total.initiative_count + 1,
+                            category_name = EXCLUDED.category_name""")
+                .params(event.fiscalYear().value(), event.category().code(), event.category().name(), event.amount().yen())
+                .update();
+    }
+
+    @EventHandler
+    void on(AmountAmended event) {
+        long delta = event.delta().yen();
+        jdbc.sql("UPDATE department_total SET total_yen = total_yen + ? WHERE fiscal_year = ? AND department = ?")
+                .params(delta, event.fiscalYear().value(), event.department().name())
+                .update();
+        jdbc.sql("UPDATE category_total SET total_yen = total_yen + ? WHERE fiscal_year = ? AND category_code = ?")
+                .params(delta, event.fiscalYear().value(), event.category().code())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE department_total, category_total").update();
+    }
+}

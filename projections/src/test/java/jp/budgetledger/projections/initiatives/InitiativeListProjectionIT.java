@@ -1,0 +1,65 @@
+package jp.budgetledger.projections.initiatives;
+
+import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.projections.ProjectionDatabase;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+
+import static jp.budgetledger.projections.Events.added;
+import static jp.budgetledger.projections.Events.amended;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InitiativeListProjectionIT {
+
+    private final JdbcClient jdbc = ProjectionDatabase.jdbc();
+    private final InitiativeListProjection projection = new InitiativeListProjection(jdbc);
+    private final InitiativeQueries queries = new InitiativeQueries(jdbc);
+    private final Instant t0 = Instant.parse("2020-04-01T00:00:00Z");
+
+    @BeforeEach
+    void clean() {
+        projection.reset();
+    }
+
+    @Test
+    void aLineShowsItsCurrentAmountAndVersion() {
+        InitiativeAdded a = added("a", 2020, "1", "総務部", "スマート自治体推進事業費", 37_786_000);
+        projection.on(a, 0, t0, new GlobalSequenceTrackingToken(10));
+        projection.on(amended(a, 37_786_000, 40_000_000), 1, t0.plusSeconds(60));
+
+        InitiativeView view = queries.find("a").orElseThrow();
+        assertThat(view.amountYen()).isEqualTo(40_000_000);
+        assertThat(view.version()).isEqualTo(1);
+        assertThat(view.name()).isEqualTo("スマート自治体推進事業費");
+        assertThat(view.addedAt()).isEqualTo(t0);
+        assertThat(view.updatedAt()).isEqualTo(t0.plusSeconds(60));
+    }
+
+    @Test
+    void replayingAnOlderEventDoesNotOverwriteNewerState() {
+        InitiativeAdded a = added("a", 2020, "1", "総務部", "A", 100);
+        projection.on(a, 0, t0, new GlobalSequenceTrackingToken(1));
+        projection.on(amended(a, 100, 300), 2, t0);
+        projection.on(amended(a, 100, 200), 1, t0);
+        projection.on(a, 0, t0, new GlobalSequenceTrackingToken(1));
+        assertThat(queries.find("a").orElseThrow().amountYen()).isEqualTo(300);
+    }
+
+    @Test
+    void listsFilterByYearDepartmentAndCategoryInDocumentOrder() {
+        projection.on(added("b", 2020, "1", "出納局", "B", 2), 0, t0, new GlobalSequenceTrackingToken(2));
+        projection.on(added("a", 2020, "1", "総務部", "A", 1), 0, t0, new GlobalSequenceTrackingToken(1));
+        projection.on(added("c", 2020, "2", "総務部", "C", 3), 0, t0, new GlobalSequenceTrackingToken(3));
+        projection.on(added("d", 2021, "1", "総務部", "D", 4), 0, t0, new GlobalSequenceTrackingToken(4));
+
+        assertThat(queries.list(2020, null, null)).extracting(InitiativeView::id).containsExactly("a", "b", "c");
+        assertThat(queries.list(2020, "総務部", null)).extracting(InitiativeView::id).containsExactly("a", "c");
+        assertThat(queries.list(2020, null, "2")).extracting(InitiativeView::id).containsExactly("c");
+        assertThat(queries.list(null, null, null)).hasSize(4);
+        assertThat(queries.find("zzz")).isEmpty();
+    }
+}
