@@ -55,7 +55,7 @@ CREATE TABLE sagaentry (
 
 CREATE TABLE associationvalueentry (
     id               BIGSERIAL    NOT NULL,
-    associationKey   VARCHAR(255) NOT NULL,
+    associationKey   VARCHAR(255),
     associationValue VARCHAR(255),
     sagaType         VARCHAR(255),
     sagaId           VARCHAR(255),

@@ -1,0 +1,42 @@
+package jp.budgetledger.app;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static jp.budgetledger.app.Api.line;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With spring.datasource.url set, the ledger uses that server and starts no database of its own. */
+class ExternalDatabaseIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aConfiguredDatasourceUrlIsUsedInsteadOfTheEmbeddedDatabase() throws Exception {
+        try (EmbeddedPostgres external = EmbeddedPostgres.start();
+             ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class).run(
+                     "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
+                     "--spring.datasource.username=postgres",
+                     "--ledger.data-dir=" + dataDir, "--server.port=0")) {
+            Api api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+            Api.Response added = api.post("/api/initiatives", line(2020, "1", "分類", "総務部", "外部DB", 1234));
+            assertThat(added.status()).isEqualTo(201);
+
+            long stored = JdbcClient.create(external.getPostgresDatabase())
+                    .sql("SELECT count(*) FROM domainevententry WHERE aggregateIdentifier = ?")
+                    .param(added.text("id")).query(Long.class).single();
+            assertThat(stored).isEqualTo(1);
+            assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();
+            assertThat(context.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package jp.budgetledger.app.config;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.Category;
+import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.Department;
+import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.InitiativeId;
+import jp.budgetledger.core.api.Money;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every event (and the tokens Axon stores) survives a round trip through the serializer the event store uses. */
+class EventSerializationTest {
+
+    private final JacksonSerializer serializer = JacksonSerializer.builder()
+            .objectMapper(LedgerJson.storageMapper())
+            .build();
+
+    private static final InitiativeId ID = InitiativeId.of("7abdbb8a-3edd-4709-b494-4bf6778d25b8");
+    private static final List<Object> SAMPLES = List.of(
+            new InitiativeAdded(ID, FiscalYear.of(2020), new Category("1", "スマート自治体の推進"), Department.of("総務部"),
+                    "スマート自治体推進事業費", Money.ofYen(37_786_000), "AI-OCRの活用",
+                    new ChangeContext(LocalDate.of(2020, 4, 1), "当初予算", "議案第1号")),
+            new InitiativeAdded(ID, FiscalYear.of(2020), new Category("1", "スマート自治体の推進"), Department.of("総務部"),
+                    "要約なし", Money.ofYen(Long.MAX_VALUE), null, new ChangeContext(LocalDate.of(2020, 4, 1), "当初予算", null)),
+            new AmountAmended(ID, FiscalYear.of(2020), new Category("1", "スマート自治体の推進"), Department.of("総務部"),
+                    Money.ofYen(37_786_000), Money.ofYen(36_000_000), new ChangeContext(LocalDate.of(2020, 9, 30), "9月補正", "議案第49号")));
+
+    @Test
+    void everyEventRoundTripsThroughTheStorageSerializer() {
+        for (Object event : SAMPLES) {
+            SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
+            assertThat(serialized.getType().getRevision()).as(event.getClass().getSimpleName()).isEqualTo("1");
+            Object back = serializer.deserialize(serialized);
+            assertThat(back).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void moneyAndDatesAreStoredAsPlainJson() {
+        String json = new String(serializer.serialize(SAMPLES.get(0), byte[].class).getData(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"amount\":37786000", "\"fiscalYear\":2020", "\"effectiveDate\":\"2020-04-01\"",
+                "\"department\":\"総務部\"", "\"initiativeId\":\"" + ID + "\"");
+    }
+
+    @Test
+    void everyEventTypeHasARoundTripSample() {
+        Set<String> eventTypes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("jp.budgetledger.core").stream()
+                .filter(c -> c.isAnnotatedWith(org.axonframework.serialization.Revision.class))
+                .map(JavaClass::getName)
+                .collect(Collectors.toSet());
+        Set<String> sampled = SAMPLES.stream().map(e -> e.getClass().getName()).collect(Collectors.toSet());
+        assertThat(sampled).containsAll(eventTypes);
+    }
+
+    @Test
+    void trackingTokensRoundTrip() {
+        TrackingToken gapAware = GapAwareTrackingToken.newInstance(42, Set.of(40L, 41L));
+        TrackingToken replay = ReplayToken.createReplayToken(gapAware, GapAwareTrackingToken.newInstance(10, Set.of()));
+        for (TrackingToken token : List.of(gapAware, replay)) {
+            assertThat(serializer.deserialize(serializer.serialize(token, byte[].class)).equals(token)).isTrue();
+        }
+    }
+}
