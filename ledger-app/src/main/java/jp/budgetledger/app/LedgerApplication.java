@@ -1,5 +1,6 @@
 package jp.budgetledger.app;
 
+import jp.budgetledger.app.cli.LedgerCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +12,9 @@ public class LedgerApplication {
     public static void main(String[] args) {
         // Axon's update checker calls a remote host; this ledger never phones home.
         System.setProperty("axoniq.update-checker.disabled", "true");
+        if (LedgerCli.isCommand(args)) {
+            System.exit(LedgerCli.run(args));
+        }
         SpringApplication.run(LedgerApplication.class, args);
     }
 }

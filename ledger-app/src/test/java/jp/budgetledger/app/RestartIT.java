@@ -20,7 +20,7 @@ class RestartIT {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--ledger.data-dir=" + dataDir, "--server.port=0");
+                .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false");
     }
 
     private static Api api(ConfigurableApplicationContext context) {

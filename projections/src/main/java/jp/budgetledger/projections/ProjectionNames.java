@@ -7,9 +7,10 @@ public final class ProjectionNames {
 
     public static final String INITIATIVE_LIST = "initiative-list";
     public static final String TOTALS = "totals";
+    public static final String DOCUMENTS = "documents";
 
     /** Every processor whose tables the query API reads. */
-    public static final List<String> ALL = List.of(INITIATIVE_LIST, TOTALS);
+    public static final List<String> ALL = List.of(INITIATIVE_LIST, TOTALS, DOCUMENTS);
 
     private ProjectionNames() {
     }

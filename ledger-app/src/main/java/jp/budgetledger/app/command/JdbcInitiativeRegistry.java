@@ -32,6 +32,11 @@ public class JdbcInitiativeRegistry implements InitiativeRegistry {
         if (inserted == 1) {
             return Optional.empty();
         }
+        return find(key);
+    }
+
+    /** The line that holds {@code key}, if any (a read outside any claim). */
+    public Optional<InitiativeId> find(InitiativeKey key) {
         return jdbc.sql("""
                         SELECT initiative_id FROM initiative_key
                         WHERE fiscal_year = ? AND department_key = ? AND name_key = ?""")

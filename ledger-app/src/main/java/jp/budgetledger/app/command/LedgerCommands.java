@@ -3,6 +3,8 @@ package jp.budgetledger.app.command;
 import jp.budgetledger.core.api.AddInitiative;
 import jp.budgetledger.core.api.AmendAmount;
 import jp.budgetledger.core.api.AmendmentResult;
+import jp.budgetledger.core.api.ImportBudgetDocument;
+import jp.budgetledger.core.api.ImportResult;
 import jp.budgetledger.core.api.MetadataKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,6 +36,11 @@ public class LedgerCommands {
     public Recorded<AmendmentResult> amend(AmendAmount command, Requester requester) {
         AmendmentResult result = send(command, requester);
         return new Recorded<>(result, result.version(), positionOf(result.initiativeId().value(), result.version()));
+    }
+
+    public Recorded<ImportResult> importDocument(ImportBudgetDocument command, Requester requester) {
+        ImportResult result = send(command, requester);
+        return new Recorded<>(result, 0, positionOf(result.documentId().value(), 0));
     }
 
     private <R> R send(Object command, Requester requester) {

@@ -2,7 +2,10 @@ package jp.budgetledger.app.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.core.api.MetadataKeys;
+import jp.budgetledger.core.domain.BudgetDocument;
+import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.Initiative;
+import jp.budgetledger.core.domain.InitiativeRegistry;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.totals.FiscalYearSequencingPolicy;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -98,9 +101,12 @@ public class AxonConfig {
 
     /** Registers the aggregates ({@code ledger-core} carries no Spring stereotypes) and processor policies. */
     @Bean
-    ConfigurerModule ledgerAxonModule() {
+    ConfigurerModule ledgerAxonModule(InitiativeRegistry registry) {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Initiative.class));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetDocument.class));
+            configurer.registerCommandHandler(c -> new BudgetDocumentImporter(
+                    c.repository(Initiative.class), c.repository(BudgetDocument.class), registry));
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
         };

@@ -5,14 +5,26 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The default database: a real PostgreSQL started from the bundled binaries, keeping its data
@@ -30,18 +42,105 @@ public class EmbeddedDatabaseConfig {
         Path directory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
         Files.createDirectories(directory);
         boolean existing = Files.exists(directory.resolve("PG_VERSION"));
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        stopOrphanedServer(directory);
+        EmbeddedPostgres postgres;
+        try {
+            postgres = start(properties, directory);
+        } catch (IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("could not lock")) {
+                throw new DataDirectoryInUseException(directory);
+            }
+            throw e;
+        }
+        log.info("Database: embedded PostgreSQL on port {} with {} data in {} (set spring.datasource.url to use an external server)",
+                postgres.getPort(), existing ? "existing" : "new", directory);
+        return postgres;
+    }
+
+    /**
+     * The embedded database belongs to this process alone (its data directory is locked), so
+     * event-processor claims still held in {@code tokenentry} were left by a ledger that died;
+     * releasing them lets the projections resume at once instead of after the claim timeout.
+     */
+    @Bean
+    @DependsOn("flywayInitializer")
+    InitializingBean releaseStaleTokenClaims(DataSource dataSource) {
+        return () -> {
+            int released = JdbcClient.create(dataSource)
+                    .sql("UPDATE tokenentry SET owner = NULL WHERE owner IS NOT NULL").update();
+            if (released > 0) {
+                log.warn("Released {} event-processor claims left by a ledger that did not shut down", released);
+            }
+        };
+    }
+
+    /**
+     * A ledger killed without shutting down (kill -9, power loss of the JVM only) leaves its
+     * PostgreSQL running on the data directory, which would keep the next start from using it.
+     * When no live process holds the directory's lock, such a server is stopped first.
+     */
+    static void stopOrphanedServer(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(directory.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return;
+            }
+            List<String> lines = Files.readAllLines(pidFile);
+            if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
+                return;
+            }
+            long pid = Long.parseLong(lines.get(0).strip());
+            Optional<ProcessHandle> server = ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+            if (server.isEmpty()) {
+                return;
+            }
+            log.warn("Stopping PostgreSQL (pid {}) left running on {} by a ledger that did not shut down", pid, directory);
+            server.get().destroy();
+            try {
+                server.get().onExit().get(60, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                server.get().destroyForcibly();
+                server.get().onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (OverlappingFileLockException e) {
+            // this JVM already holds the lock: the server is ours and alive
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping an orphaned PostgreSQL", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("could not stop the PostgreSQL left running on " + directory, e);
+        }
+    }
+
+    private static EmbeddedPostgres start(LedgerProperties properties, Path directory) throws IOException {
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(properties.embeddedPort())
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C")
                 .setServerConfig("max_connections", "100")
+                // zonky starts PostgreSQL for throw-away test databases (-F, synchronous_commit=off);
+                // a ledger acknowledges a command only once it is on disk.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setRegisterShutdownHook(false)
                 .start();
-        log.info("Database: embedded PostgreSQL on port {} with {} data in {} (set spring.datasource.url to use an external server)",
-                postgres.getPort(), existing ? "existing" : "new", directory);
-        return postgres;
+    }
+
+    /** Another process (the service, or a command) already runs the embedded database on this data directory. */
+    public static class DataDirectoryInUseException extends IllegalStateException {
+        public DataDirectoryInUseException(Path directory) {
+            super("the data directory " + directory + " is in use by another Budget Ledger process (is the service running?);"
+                    + " stop it, send the work to the running service over HTTP, or choose another ledger.data-dir");
+        }
     }
 
     @Bean(destroyMethod = "close")

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jp.budgetledger.app.imports.ImportRejectedException;
+import jp.budgetledger.app.imports.ImportReport;
 import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.core.domain.DuplicateInitiativeException;
 import jp.budgetledger.core.domain.LedgerRuleViolation;
@@ -53,6 +55,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> invalidValue(InvalidValueException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 List.of(new FieldError(e.field(), e.reason())), Map.of());
+    }
+
+    @ExceptionHandler(ImportRejectedException.class)
+    ResponseEntity<Object> importRejected(ImportRejectedException e) {
+        ImportReport report = e.report();
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        problem.setType(URI.create(TYPE_BASE + "document-rejected"));
+        problem.setTitle("Document rejected");
+        problem.setDetail(e.getMessage() + ": " + report.errors().stream()
+                .map(err -> (err.row() > 0 ? "row " + err.row() + ": " : "") + (err.field() == null ? "" : err.field() + ": ") + err.reason())
+                .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", report.errors());
+        problem.setProperty("report", report);
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(DuplicateInitiativeException.class)

@@ -4,6 +4,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.BudgetDocumentImported;
+import jp.budgetledger.core.api.DocumentId;
+import jp.budgetledger.core.api.DocumentInfo;
+import jp.budgetledger.core.api.DocumentLine;
+import jp.budgetledger.core.api.DocumentSection;
 import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.ChangeContext;
 import jp.budgetledger.core.api.Department;
@@ -41,7 +46,12 @@ class EventSerializationTest {
             new InitiativeAdded(ID, FiscalYear.of(2020), new Category("1", "スマート自治体の推進"), Department.of("総務部"),
                     "要約なし", Money.ofYen(Long.MAX_VALUE), null, new ChangeContext(LocalDate.of(2020, 4, 1), "当初予算", null)),
             new AmountAmended(ID, FiscalYear.of(2020), new Category("1", "スマート自治体の推進"), Department.of("総務部"),
-                    Money.ofYen(37_786_000), Money.ofYen(36_000_000), new ChangeContext(LocalDate.of(2020, 9, 30), "9月補正", "議案第49号")));
+                    Money.ofYen(37_786_000), Money.ofYen(36_000_000), new ChangeContext(LocalDate.of(2020, 9, 30), "9月補正", "議案第49号")),
+            new BudgetDocumentImported(DocumentId.of(FiscalYear.of(2020), "ab".repeat(32)), FiscalYear.of(2020),
+                    new DocumentInfo("スマート自治体関連事業一覧表", "別紙3", "千円", "ab".repeat(32)),
+                    List.of(new DocumentSection("1", "スマート改革の推進", List.of("(注)公文書管理条例への対応"))),
+                    List.of(new DocumentLine(ID, "1", 12, false), new DocumentLine(InitiativeId.of("other"), "1", 13, true)),
+                    new ChangeContext(LocalDate.of(2020, 4, 1), "当初予算", "別紙3 SHA-256:" + "ab".repeat(32))));
 
     @Test
     void everyEventRoundTripsThroughTheStorageSerializer() {

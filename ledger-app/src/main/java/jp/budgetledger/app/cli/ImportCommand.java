@@ -1,0 +1,88 @@
+package jp.budgetledger.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jp.budgetledger.app.command.Requester;
+import jp.budgetledger.app.imports.BudgetImportService;
+import jp.budgetledger.app.imports.ImportRejectedException;
+import jp.budgetledger.app.imports.ImportReport;
+import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.document.BudgetTableParser;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/** {@code import FILE --fiscal-year 2020 [--dry-run]}: the same import and report as {@code POST /api/imports}. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import a budget table in the 別紙 layout as the initial budget (当初予算) of a fiscal year.")
+class ImportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the document (UTF-8 or Shift_JIS text)")
+    Path file;
+
+    @Option(names = "--fiscal-year", required = true, description = "fiscal year the lines belong to, e.g. 2020")
+    int fiscalYear;
+
+    @Option(names = "--dry-run", description = "read, reconcile and check only; record nothing")
+    boolean dryRun;
+
+    @Option(names = "--charset", description = "UTF-8 or Shift_JIS (detected when not given)")
+    String charset;
+
+    @Option(names = "--actor", description = "who is importing (default: the OS user)", defaultValue = "${sys:user.name}")
+    String actor;
+
+    @Option(names = "--json", description = "print the report as JSON")
+    boolean json;
+
+    @Unmatched
+    List<String> springArguments = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (!Files.isRegularFile(file)) {
+            out.println("no such file: " + file);
+            return 2;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        Charset resolved = charset == null ? null
+                : charset.equalsIgnoreCase("Shift_JIS") || charset.equalsIgnoreCase("sjis") ? BudgetTableParser.SHIFT_JIS
+                : Charset.forName(charset);
+        FiscalYear.of(fiscalYear);
+        List<String> arguments = new ArrayList<>(springArguments);
+        arguments.add("--ledger.sample.load=false");
+        ImportReport report;
+        int exit;
+        try (ConfigurableApplicationContext context = CommandContext.start(arguments)) {
+            BudgetImportService imports = context.getBean(BudgetImportService.class);
+            try {
+                report = imports.importDocument(bytes, resolved, fiscalYear, dryRun,
+                        new Requester(actor, "cli-" + UUID.randomUUID()));
+                exit = 0;
+            } catch (ImportRejectedException e) {
+                report = e.report();
+                exit = 1;
+            }
+        }
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        } else {
+            ImportReportPrinter.print(report, out);
+        }
+        return exit;
+    }
+}

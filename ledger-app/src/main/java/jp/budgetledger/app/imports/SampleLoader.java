@@ -1,0 +1,46 @@
+package jp.budgetledger.app.imports;
+
+import jp.budgetledger.app.command.Requester;
+import jp.budgetledger.core.document.BundledSamples;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/**
+ * On an empty event store, imports the bundled 別紙3 sample as fiscal year 2020 so that a
+ * newcomer sees real numbers at once. {@code ledger.sample.load=false} turns it off.
+ */
+@Component
+@ConditionalOnProperty(name = "ledger.sample.load", havingValue = "true", matchIfMissing = true)
+class SampleLoader implements ApplicationRunner {
+
+    static final int SAMPLE_FISCAL_YEAR = 2020;
+    static final String ACTOR = "sample-loader";
+    private static final Logger log = LoggerFactory.getLogger(SampleLoader.class);
+
+    private final BudgetImportService imports;
+    private final JdbcClient jdbc;
+
+    SampleLoader(BudgetImportService imports, JdbcClient jdbc) {
+        this.imports = imports;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        boolean empty = jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM domainevententry)").query(Boolean.class).single();
+        if (!empty) {
+            return;
+        }
+        ImportReport report = imports.importDocument(BundledSamples.bytes(BundledSamples.SMART_MUNICIPALITY), null,
+                SAMPLE_FISCAL_YEAR, false, new Requester(ACTOR, UUID.randomUUID().toString()));
+        log.info("Loaded the bundled sample {} as fiscal year {}: {} (ledger.sample.load=false turns this off)",
+                BundledSamples.SMART_MUNICIPALITY, SAMPLE_FISCAL_YEAR, report.message());
+    }
+}

@@ -1,0 +1,8 @@
+package jp.budgetledger.core.api;
+
+/**
+ * Where a line of an imported document went: the budget line it became, its section and row,
+ * and whether it shared the summary cell of the line above it.
+ */
+public record DocumentLine(InitiativeId initiativeId, String sectionCode, int row, boolean summaryShared) {
+}
