@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code import FILE --fiscal-year 2020 [--dry-run]}: the same import and report as {@code POST /api/imports}. */
@@ -71,7 +70,7 @@ class ImportCommand implements Callable<Integer> {
             BudgetImportService imports = context.getBean(BudgetImportService.class);
             try {
                 report = imports.importDocument(bytes, resolved, fiscalYear, dryRun,
-                        new Requester(actor, "cli-" + UUID.randomUUID()));
+                        Requester.system(actor));
                 exit = 0;
             } catch (ImportRejectedException e) {
                 report = e.report();

@@ -45,7 +45,8 @@ public class LedgerCommands {
 
     private <R> R send(Object command, Requester requester) {
         MetaData metaData = MetaData.with(MetadataKeys.ACTOR, requester.actor())
-                .and(MetadataKeys.CORRELATION_ID, requester.correlationId());
+                .and(MetadataKeys.CORRELATION_ID, requester.correlationId())
+                .and(MetadataKeys.REQUEST_ID, requester.requestId());
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }
 

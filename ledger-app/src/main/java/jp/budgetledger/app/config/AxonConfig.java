@@ -1,7 +1,9 @@
 package jp.budgetledger.app.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jp.budgetledger.core.api.MetadataKeys;
+import jp.budgetledger.app.audit.ChangeContextMetadataInterceptor;
+import jp.budgetledger.app.audit.HashChainingEventStorageEngine;
+import jp.budgetledger.app.audit.LedgerCorrelationDataProvider;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.Initiative;
@@ -19,11 +21,13 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,8 +70,9 @@ public class AxonConfig {
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          org.axonframework.config.Configuration configuration) {
-        return JdbcEventStorageEngine.builder()
+                                          org.axonframework.config.Configuration configuration,
+                                          JdbcClient jdbc) {
+        JdbcEventStorageEngine jdbcEngine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -77,6 +82,7 @@ public class AxonConfig {
                 .transactionManager(transactionManager)
                 .batchSize(500)
                 .build();
+        return new HashChainingEventStorageEngine(jdbcEngine, eventSerializer, jdbc);
     }
 
     @Bean
@@ -96,7 +102,13 @@ public class AxonConfig {
     /** Copies who made a change, and the request it belongs to, from each command onto its events. */
     @Bean
     CorrelationDataProvider ledgerCorrelationData() {
-        return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR, MetadataKeys.CORRELATION_ID);
+        return new LedgerCorrelationDataProvider();
+    }
+
+    /** Adds recordedAt and the change context to the metadata of every event as it is published. */
+    @Bean
+    SmartInitializingSingleton eventMetadataInterceptor(EventBus eventBus) {
+        return () -> eventBus.registerDispatchInterceptor(new ChangeContextMetadataInterceptor());
     }
 
     /** Registers the aggregates ({@code ledger-core} carries no Spring stereotypes) and processor policies. */

@@ -46,6 +46,8 @@ public class EmbeddedDatabaseConfig {
         EmbeddedPostgres postgres;
         try {
             postgres = start(properties, directory);
+        } catch (OverlappingFileLockException e) {
+            throw new DataDirectoryInUseException(directory);
         } catch (IllegalStateException e) {
             if (String.valueOf(e.getMessage()).contains("could not lock")) {
                 throw new DataDirectoryInUseException(directory);

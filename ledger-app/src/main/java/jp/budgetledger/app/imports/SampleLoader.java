@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.UUID;
 
 /**
  * On an empty event store, imports the bundled 別紙3 sample as fiscal year 2020 so that a
@@ -39,7 +38,7 @@ class SampleLoader implements ApplicationRunner {
             return;
         }
         ImportReport report = imports.importDocument(BundledSamples.bytes(BundledSamples.SMART_MUNICIPALITY), null,
-                SAMPLE_FISCAL_YEAR, false, new Requester(ACTOR, UUID.randomUUID().toString()));
+                SAMPLE_FISCAL_YEAR, false, Requester.system(ACTOR));
         log.info("Loaded the bundled sample {} as fiscal year {}: {} (ledger.sample.load=false turns this off)",
                 BundledSamples.SMART_MUNICIPALITY, SAMPLE_FISCAL_YEAR, report.message());
     }

@@ -63,9 +63,14 @@ public class ProjectionProgress {
      * @return true when reached within {@code maxWait}
      */
     public boolean awaitPosition(long position, Duration maxWait) {
+        return awaitPosition(null, position, maxWait);
+    }
+
+    /** Like {@link #awaitPosition(long, Duration)} for one processor ({@code name}), or all when null. */
+    public boolean awaitPosition(String name, long position, Duration maxWait) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
-            OptionalLong reached = position();
+            OptionalLong reached = name == null ? position() : position(name);
             if (reached.isPresent() && reached.getAsLong() >= position) {
                 return true;
             }

@@ -3,6 +3,8 @@ package jp.budgetledger.app.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jp.budgetledger.app.audit.EventHistory;
+import jp.budgetledger.app.audit.HistoryEntry;
 import jp.budgetledger.app.command.LedgerCommands;
 import jp.budgetledger.app.command.Recorded;
 import jp.budgetledger.app.command.Requester;
@@ -19,6 +21,7 @@ import jp.budgetledger.core.api.Money;
 import jp.budgetledger.core.api.Text;
 import jp.budgetledger.projections.initiatives.InitiativeQueries;
 import jp.budgetledger.projections.initiatives.InitiativeView;
+import jp.budgetledger.projections.temporal.TemporalQueries;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,13 +43,17 @@ class InitiativeController {
     private final InitiativeQueries queries;
     private final RequestContext context;
     private final ReadConsistency consistency;
+    private final TemporalQueries temporal;
+    private final EventHistory history;
 
     InitiativeController(LedgerCommands commands, InitiativeQueries queries, RequestContext context,
-                         ReadConsistency consistency) {
+                         ReadConsistency consistency, TemporalQueries temporal, EventHistory history) {
         this.commands = commands;
         this.queries = queries;
         this.context = context;
         this.consistency = consistency;
+        this.temporal = temporal;
+        this.history = history;
     }
 
     @PostMapping
@@ -85,14 +92,40 @@ class InitiativeController {
         return new Responses.Amended(id, recorded.version(), recorded.result().amount().yen(), recorded.position());
     }
 
+    /**
+     * Lines as they stand now, or, with {@code asOf} and/or {@code effectiveOn} (which need a
+     * {@code fiscalYear}), the lines in force at that moment with the amounts they had then.
+     */
     @GetMapping
-    List<InitiativeView> list(@RequestParam(required = false) Integer fiscalYear,
-                              @RequestParam(required = false) String department,
-                              @RequestParam(required = false) String categoryCode,
-                              @RequestParam(required = false) Long minPosition) {
+    List<?> list(@RequestParam(required = false) Integer fiscalYear,
+                 @RequestParam(required = false) String department,
+                 @RequestParam(required = false) String categoryCode,
+                 @RequestParam(required = false) String asOf,
+                 @RequestParam(required = false) String effectiveOn,
+                 @RequestParam(required = false) Long minPosition) {
+        String departmentFilter = Text.cleanOrNull(department);
+        String categoryFilter = categoryCode == null ? null : Text.key(categoryCode);
+        if (asOf != null || effectiveOn != null) {
+            if (fiscalYear == null) {
+                throw new InvalidValueException("fiscalYear", "is required with asOf or effectiveOn");
+            }
+            FiscalYear year = FiscalYear.of(fiscalYear);
+            var moment = MomentParameters.of(year, asOf, effectiveOn).orElseThrow();
+            consistency.awaitPosition(minPosition);
+            return temporal.lines(year, moment, departmentFilter, categoryFilter);
+        }
         consistency.awaitPosition(minPosition);
-        return queries.list(fiscalYear, Text.cleanOrNull(department),
-                categoryCode == null ? null : Text.key(categoryCode));
+        return queries.list(fiscalYear, departmentFilter, categoryFilter);
+    }
+
+    @GetMapping("/{id}/history")
+    List<HistoryEntry> history(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
+        consistency.awaitPosition(minPosition);
+        List<HistoryEntry> entries = history.of(InitiativeId.of(id).value());
+        if (entries.isEmpty()) {
+            throw new NotFoundException("initiative", id);
+        }
+        return entries;
     }
 
     @GetMapping("/{id}")

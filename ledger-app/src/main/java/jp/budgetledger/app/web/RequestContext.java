@@ -15,14 +15,15 @@ import java.util.regex.Pattern;
 /**
  * Reads who is acting from the request. Until authentication exists the actor is the
  * {@value #ACTOR_HEADER} header (required on writes; UTF-8 names may be percent-encoded).
- * The correlation id is {@value #CORRELATION_HEADER} when given, otherwise a new one; it is
- * echoed in the response.
+ * The correlation id ({@value #CORRELATION_HEADER}) and the client's request id
+ * ({@value #REQUEST_ID_HEADER}) are taken when given, otherwise made; both are echoed in the response.
  */
 @Component
 class RequestContext {
 
     static final String ACTOR_HEADER = "X-Ledger-Actor";
     static final String CORRELATION_HEADER = "X-Correlation-Id";
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Pattern CORRELATION_SHAPE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     Requester requester(HttpServletRequest request, HttpServletResponse response) {
@@ -41,7 +42,12 @@ class RequestContext {
         if (correlationId == null || !CORRELATION_SHAPE.matcher(correlationId).matches()) {
             correlationId = UUID.randomUUID().toString();
         }
+        String requestId = request.getHeader(REQUEST_ID_HEADER);
+        if (requestId == null || !CORRELATION_SHAPE.matcher(requestId).matches()) {
+            requestId = UUID.randomUUID().toString();
+        }
         response.setHeader(CORRELATION_HEADER, correlationId);
-        return new Requester(actor, correlationId);
+        response.setHeader(REQUEST_ID_HEADER, requestId);
+        return new Requester(actor, correlationId, requestId);
     }
 }

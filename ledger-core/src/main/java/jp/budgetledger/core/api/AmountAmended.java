@@ -15,7 +15,7 @@ public record AmountAmended(
         Department department,
         Money amountBefore,
         Money amountAfter,
-        ChangeContext change) {
+        ChangeContext change) implements LedgerEvent {
 
     /** {@code amountAfter - amountBefore}. */
     public Money delta() {

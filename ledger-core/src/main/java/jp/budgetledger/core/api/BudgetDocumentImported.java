@@ -11,5 +11,5 @@ import java.util.List;
  */
 @Revision("1")
 public record BudgetDocumentImported(DocumentId documentId, FiscalYear fiscalYear, DocumentInfo document,
-                                     List<DocumentSection> sections, List<DocumentLine> lines, ChangeContext change) {
+                                     List<DocumentSection> sections, List<DocumentLine> lines, ChangeContext change) implements LedgerEvent {
 }

@@ -15,5 +15,5 @@ public record InitiativeAdded(
         String name,
         Money amount,
         String summary,
-        ChangeContext change) {
+        ChangeContext change) implements LedgerEvent {
 }

@@ -7,6 +7,19 @@ public final class MetadataKeys {
     public static final String ACTOR = "actor";
     /** Ties together every event caused by one request. */
     public static final String CORRELATION_ID = "correlationId";
+    /** The client's id of the request (its {@code X-Request-Id}), or one made for it. */
+    public static final String REQUEST_ID = "requestId";
+    /** The id of the message (command) that caused the event. */
+    public static final String CAUSATION_ID = "causationId";
+    /** When the ledger recorded the event (ISO-8601 instant, the event's timestamp). */
+    public static final String RECORDED_AT = "recordedAt";
+    /** The change context of the event, copied from its payload. */
+    public static final String EFFECTIVE_DATE = "effectiveDate";
+    public static final String REASON = "reason";
+    public static final String REFERENCE = "reference";
+    /** SHA-256 of the event (see the audit package of the app) and of the previous event of the same aggregate. */
+    public static final String HASH = "hash";
+    public static final String PREVIOUS_HASH = "previousHash";
 
     private MetadataKeys() {
     }

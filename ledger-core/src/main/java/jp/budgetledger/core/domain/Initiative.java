@@ -16,11 +16,21 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import java.time.LocalDate;
+import java.util.TreeMap;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One budget line (事業). Command handlers check the rules and apply events; event sourcing
  * handlers only assign state.
+ * <p>
+ * Every change of amount is a difference that holds from its effective date on: the amount in
+ * force on a day is the sum of the differences effective on or before it, whatever order they
+ * were recorded in. {@code newAmountYen} is a convenience that records the difference between
+ * the requested amount and the line's amount with every recorded change. The amount must stay
+ * zero or more on every day from the change's effective date on, so that a backdated decrease
+ * cannot make a past day negative.
  */
 public class Initiative {
 
@@ -30,6 +40,8 @@ public class Initiative {
     private Category category;
     private Department department;
     private Money amount;
+    private LocalDate effectiveFrom;
+    private final TreeMap<LocalDate, Long> changesByEffectiveDate = new TreeMap<>();
     private long version;
 
     protected Initiative() {
@@ -65,8 +77,25 @@ public class Initiative {
             throw new UnchangedAmountException(field, amount);
         }
         ChangeContext change = resolve(command.change(), fiscalYear);
+        if (change.effectiveDate().isBefore(effectiveFrom)) {
+            throw new EffectiveDateBeforeLineException(change.effectiveDate(), effectiveFrom);
+        }
+        requireNonNegativeFrom(change.effectiveDate(), after.minus(amount), field);
         apply(new AmountAmended(id, fiscalYear, category, department, amount, after, change));
         return new AmendmentResult(id, version, amount);
+    }
+
+    /** The amount in force on each day from {@code from} on, plus {@code delta}, must not be negative. */
+    private void requireNonNegativeFrom(LocalDate from, Money delta, String field) {
+        long inForce = changesByEffectiveDate.headMap(from, true).values().stream().mapToLong(Long::longValue).sum();
+        long lowest = inForce;
+        for (long change : changesByEffectiveDate.tailMap(from, false).values()) {
+            inForce += change;
+            lowest = Math.min(lowest, inForce);
+        }
+        if (lowest + delta.yen() < 0) {
+            throw new NegativeAmountException(field, Money.ofYen(lowest + delta.yen()));
+        }
     }
 
     private static ChangeContext resolve(ChangeContext change, FiscalYear fiscalYear) {
@@ -84,12 +113,15 @@ public class Initiative {
         category = event.category();
         department = event.department();
         amount = event.amount();
+        effectiveFrom = event.change().effectiveDate();
+        changesByEffectiveDate.merge(effectiveFrom, event.amount().yen(), Long::sum);
         version = sequence;
     }
 
     @EventSourcingHandler
     void on(AmountAmended event, @SequenceNumber long sequence) {
         amount = event.amountAfter();
+        changesByEffectiveDate.merge(event.change().effectiveDate(), event.delta().yen(), Long::sum);
         version = sequence;
     }
 }

@@ -167,6 +167,34 @@ class InitiativeTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void aChangeCannotTakeEffectBeforeTheLineDoes() {
+        fixture.given(new InitiativeAdded(ID, FY2020, SMART, SOMU, "事業", Money.ofYen(1000), null,
+                        new ChangeContext(LocalDate.of(2020, 7, 1), "補正で新設", null)))
+                .when(AmendAmount.to(ID, Money.ofYen(2000), new ChangeContext(LocalDate.of(2020, 6, 30), "増額", null)))
+                .expectException(EffectiveDateBeforeLineException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBackdatedDecreaseThatWouldMakeAPastDayNegativeIsRejectedEvenIfTheCurrentAmountStaysPositive() {
+        // 1,000 from April, +5,000 from October: a backdated -3,000 from July would leave July-September at -2,000.
+        fixture.given(added(1000), new AmountAmended(ID, FY2020, SMART, SOMU, Money.ofYen(1000), Money.ofYen(6000),
+                        new ChangeContext(LocalDate.of(2020, 10, 1), "増額", null)))
+                .when(AmendAmount.by(ID, Money.ofYen(-3000), new ChangeContext(LocalDate.of(2020, 7, 1), "遡及減額", null)))
+                .expectException(NegativeAmountException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBackdatedDecreaseThatKeepsEveryDayNonNegativeIsAccepted() {
+        fixture.given(added(1000), new AmountAmended(ID, FY2020, SMART, SOMU, Money.ofYen(1000), Money.ofYen(6000),
+                        new ChangeContext(LocalDate.of(2020, 10, 1), "増額", null)))
+                .when(AmendAmount.by(ID, Money.ofYen(-1000), new ChangeContext(LocalDate.of(2020, 7, 1), "遡及減額", null)))
+                .expectEvents(new AmountAmended(ID, FY2020, SMART, SOMU, Money.ofYen(6000), Money.ofYen(5000),
+                        new ChangeContext(LocalDate.of(2020, 7, 1), "遡及減額", null)));
+    }
+
     static class InMemoryRegistry implements InitiativeRegistry {
         private final Map<InitiativeKey, InitiativeId> claims = new HashMap<>();
 

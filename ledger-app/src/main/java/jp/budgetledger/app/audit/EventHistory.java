@@ -1,0 +1,84 @@
+package jp.budgetledger.app.audit;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.LedgerEvent;
+import jp.budgetledger.core.api.MetadataKeys;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Reads the history of one aggregate straight from the event store, every event from the first. */
+@Service
+public class EventHistory {
+
+    private final EventStore eventStore;
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public EventHistory(EventStore eventStore, JdbcClient jdbc, ObjectMapper json) {
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public List<HistoryEntry> of(String aggregateId) {
+        Map<String, Long> positions = jdbc.sql("SELECT eventIdentifier, globalIndex FROM domainevententry WHERE aggregateIdentifier = ?")
+                .param(aggregateId)
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        List<HistoryEntry> entries = new ArrayList<>();
+        eventStore.readEvents(aggregateId, 0).asStream().forEach(event -> entries.add(entry(event, positions.get(event.getIdentifier()))));
+        return entries;
+    }
+
+    private HistoryEntry entry(DomainEventMessage<?> event, Long position) {
+        Object payload = event.getPayload();
+        MetaData meta = event.getMetaData();
+        Long before = null;
+        Long after = null;
+        Map<String, Object> changes;
+        if (payload instanceof InitiativeAdded added) {
+            after = added.amount().yen();
+            changes = fields(payload, "initiativeId", "change");
+        } else if (payload instanceof AmountAmended amended) {
+            before = amended.amountBefore().yen();
+            after = amended.amountAfter().yen();
+            changes = new LinkedHashMap<>(Map.of("amountYen", after, "deltaYen", amended.delta().yen()));
+        } else {
+            changes = fields(payload, "initiativeId", "change");
+        }
+        LocalDate effective = payload instanceof LedgerEvent ledgerEvent ? ledgerEvent.change().effectiveDate() : null;
+        String reason = payload instanceof LedgerEvent ledgerEvent ? ledgerEvent.change().reason() : null;
+        String reference = payload instanceof LedgerEvent ledgerEvent ? ledgerEvent.change().reference() : null;
+        return new HistoryEntry(event.getPayloadType().getSimpleName(), event.getSequenceNumber(), position, event.getTimestamp(),
+                effective, text(meta, MetadataKeys.ACTOR), reason, reference, before, after, changes,
+                text(meta, MetadataKeys.CORRELATION_ID), text(meta, MetadataKeys.REQUEST_ID), text(meta, MetadataKeys.CAUSATION_ID),
+                text(meta, MetadataKeys.HASH));
+    }
+
+    private Map<String, Object> fields(Object payload, String... without) {
+        Map<String, Object> map = json.convertValue(payload, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        for (String key : without) {
+            map.remove(key);
+        }
+        return map;
+    }
+
+    private static String text(MetaData meta, String key) {
+        Object value = meta.get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,16 @@
+package jp.budgetledger.app.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * One event of a line's history: what happened, where it stands in the store, when it was
+ * recorded and from when it applies, who did it and why, the amount before and after, and the
+ * other fields the event set ({@code changes}).
+ */
+public record HistoryEntry(String type, long sequence, Long position, Instant recordedAt, LocalDate effectiveDate,
+                           String actor, String reason, String reference, Long amountBeforeYen, Long amountAfterYen,
+                           Map<String, Object> changes, String correlationId, String requestId, String causationId,
+                           String hash) {
+}

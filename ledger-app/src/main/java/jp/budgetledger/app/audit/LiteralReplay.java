@@ -1,0 +1,148 @@
+package jp.budgetledger.app.audit;
+
+import jp.budgetledger.app.projection.ProjectionProgress;
+import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.projections.ProjectionNames;
+import jp.budgetledger.projections.temporal.Moment;
+import jp.budgetledger.projections.temporal.TemporalQueries;
+import jp.budgetledger.projections.totals.CategoryTotal;
+import jp.budgetledger.projections.totals.DepartmentTotal;
+import jp.budgetledger.projections.totals.FiscalYearTotal;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Replays the raw event stream of the event store (not any projection) up to an instant, folds
+ * it into the budget in force on a day, and sets it beside the temporal read model for the same
+ * moment. The fold is written independently of the read model: each change is a difference that
+ * holds from its effective date; a line counts from the day it takes effect.
+ */
+@Service
+public class LiteralReplay {
+
+    private final EventStorageEngine storageEngine;
+    private final TemporalQueries temporal;
+    private final ProjectionProgress progress;
+    private final JdbcClient jdbc;
+
+    public LiteralReplay(EventStorageEngine storageEngine, TemporalQueries temporal, ProjectionProgress progress, JdbcClient jdbc) {
+        this.storageEngine = storageEngine;
+        this.temporal = temporal;
+        this.progress = progress;
+        this.jdbc = jdbc;
+    }
+
+    public ReplayReport replay(FiscalYear fiscalYear, Moment moment) {
+        long head = jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM domainevententry").query(Long.class).single();
+        if (head > 0 && !progress.awaitPosition(ProjectionNames.TEMPORAL, head, Duration.ofSeconds(60))) {
+            throw new IllegalStateException("the temporal read model did not reach position " + head + " within a minute");
+        }
+        LocalDate day = moment.effectiveWithin(fiscalYear);
+        Map<String, Line> lines = new HashMap<>();
+        long started = System.nanoTime();
+        long read = 0;
+        try (Stream<? extends TrackedEventMessage<?>> stream = storageEngine.readEvents(null, false)) {
+            var iterator = stream.iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                if (event.trackingToken().position().orElse(0) > head) {
+                    break;
+                }
+                read++;
+                if (event.getTimestamp().isAfter(moment.asOf())) {
+                    continue;
+                }
+                Object payload = event.getPayload();
+                if (payload instanceof InitiativeAdded added && added.fiscalYear().equals(fiscalYear)) {
+                    Line line = new Line(added.department().name(), added.category().code(), added.change().effectiveDate());
+                    line.changes.merge(added.change().effectiveDate(), added.amount().yen(), Long::sum);
+                    lines.put(added.initiativeId().value(), line);
+                } else if (payload instanceof AmountAmended amended && amended.fiscalYear().equals(fiscalYear)) {
+                    Line line = lines.get(amended.initiativeId().value());
+                    if (line != null) {
+                        line.changes.merge(amended.change().effectiveDate(), amended.delta().yen(), Long::sum);
+                    }
+                }
+            }
+        }
+        long millis = Math.max(1, Duration.ofNanos(System.nanoTime() - started).toMillis());
+
+        Map<String, Long> departments = new TreeMap<>();
+        Map<String, Long> categories = new TreeMap<>();
+        long total = 0;
+        int count = 0;
+        for (Line line : lines.values()) {
+            if (line.from.isAfter(day)) {
+                continue;
+            }
+            long amount = line.changes.headMap(day, true).values().stream().mapToLong(Long::longValue).sum();
+            departments.merge(line.department, amount, Long::sum);
+            categories.merge(line.category, amount, Long::sum);
+            total += amount;
+            count++;
+        }
+        ReplayReport.Totals replayed = new ReplayReport.Totals(total, count, departments, categories);
+        FiscalYearTotal modelTotal = temporal.total(fiscalYear, moment);
+        ReplayReport.Totals model = new ReplayReport.Totals(modelTotal.totalYen(), modelTotal.initiativeCount(),
+                temporal.byDepartment(fiscalYear, moment).stream()
+                        .collect(Collectors.toMap(DepartmentTotal::department, DepartmentTotal::totalYen, Long::sum, TreeMap::new)),
+                temporal.byCategory(fiscalYear, moment).stream()
+                        .collect(Collectors.toMap(CategoryTotal::categoryCode, CategoryTotal::totalYen, Long::sum, TreeMap::new)));
+        List<String> differences = differences(replayed, model);
+        return new ReplayReport(fiscalYear.value(), moment.asOf(), day, head, read, millis, read * 1000 / millis,
+                replayed, model, differences, differences.isEmpty());
+    }
+
+    private static List<String> differences(ReplayReport.Totals replay, ReplayReport.Totals model) {
+        List<String> differences = new ArrayList<>();
+        if (replay.totalYen() != model.totalYen()) {
+            differences.add("total: replay " + replay.totalYen() + " yen, read model " + model.totalYen() + " yen");
+        }
+        if (replay.initiativeCount() != model.initiativeCount()) {
+            differences.add("lines: replay " + replay.initiativeCount() + ", read model " + model.initiativeCount());
+        }
+        compare("department", replay.departmentsYen(), model.departmentsYen(), differences);
+        compare("category", replay.categoriesYen(), model.categoriesYen(), differences);
+        return differences;
+    }
+
+    private static void compare(String kind, Map<String, Long> replay, Map<String, Long> model, List<String> differences) {
+        TreeSet<String> keys = new TreeSet<>(replay.keySet());
+        keys.addAll(model.keySet());
+        for (String key : keys) {
+            Long a = replay.get(key);
+            Long b = model.get(key);
+            if (a == null || !a.equals(b)) {
+                differences.add(kind + " " + key + ": replay " + a + " yen, read model " + b + " yen");
+            }
+        }
+    }
+
+    private static final class Line {
+        final String department;
+        final String category;
+        final LocalDate from;
+        final TreeMap<LocalDate, Long> changes = new TreeMap<>();
+
+        Line(String department, String category, LocalDate from) {
+            this.department = department;
+            this.category = category;
+            this.from = from;
+        }
+    }
+}

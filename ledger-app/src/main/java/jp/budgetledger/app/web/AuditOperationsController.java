@@ -1,0 +1,76 @@
+package jp.budgetledger.app.web;
+
+import jp.budgetledger.app.audit.LiteralReplay;
+import jp.budgetledger.app.audit.ReplayReport;
+import jp.budgetledger.app.audit.StoreDigest;
+import jp.budgetledger.app.audit.StoreVerifier;
+import jp.budgetledger.app.audit.VerificationReport;
+import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.api.InvalidValueException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Auditors' operations: literal replay compared with the read model, the store digest to keep,
+ * and verification of every event (optionally against a digest kept earlier).
+ */
+@RestController
+@RequestMapping("/api/audit")
+class AuditOperationsController {
+
+    private final LiteralReplay replay;
+    private final StoreVerifier verifier;
+
+    AuditOperationsController(LiteralReplay replay, StoreVerifier verifier) {
+        this.replay = replay;
+        this.verifier = verifier;
+    }
+
+    /** Body of {@code POST /api/audit/replays}. */
+    record ReplayRequest(Integer fiscalYear, String asOf, String effectiveOn) {
+    }
+
+    /** Body of {@code POST /api/audit/verify}: a digest kept earlier (all fields optional). */
+    record VerifyRequest(Long position, String digest, Long eventCount) {
+    }
+
+    @PostMapping("/replays")
+    ReplayReport replay(@RequestBody ReplayRequest request) {
+        if (request.fiscalYear() == null) {
+            throw new InvalidValueException("fiscalYear", "is required");
+        }
+        FiscalYear year = FiscalYear.of(request.fiscalYear());
+        var moment = MomentParameters.of(year, request.asOf(), request.effectiveOn())
+                .orElseGet(() -> jp.budgetledger.projections.temporal.Moment.endOf(year, java.time.Instant.now()));
+        return replay.replay(year, moment);
+    }
+
+    @GetMapping("/digest")
+    StoreDigest digest(@RequestParam(required = false) Long position) {
+        if (position != null && position < 0) {
+            throw new InvalidValueException("position", "must be 0 or more");
+        }
+        return verifier.digest(position);
+    }
+
+    @PostMapping("/verify")
+    VerificationReport verify(@RequestBody(required = false) VerifyRequest request) {
+        StoreDigest kept = null;
+        if (request != null && (request.position() != null || request.digest() != null)) {
+            if (request.position() == null || request.digest() == null) {
+                throw new InvalidValueException(request.position() == null ? "position" : "digest",
+                        "a kept digest needs both position and digest");
+            }
+            if (!request.digest().matches("[0-9a-f]{64}")) {
+                throw new InvalidValueException("digest", "must be 64 lowercase hexadecimal digits");
+            }
+            kept = new StoreDigest(StoreDigest.ALGORITHM, request.position(), request.eventCount() == null ? 0 : request.eventCount(),
+                    request.digest(), null);
+        }
+        return verifier.verify(kept);
+    }
+}

@@ -1,0 +1,64 @@
+package jp.budgetledger.app.web;
+
+import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.api.InvalidValueException;
+import jp.budgetledger.projections.temporal.Moment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * The two time axes of reads. {@code asOf}: an ISO-8601 instant ({@code 2026-11-26T10:00:00Z},
+ * or with an offset such as {@code +09:00}), or a date meaning the end of that day in Japan;
+ * only what the ledger had recorded by then counts. {@code effectiveOn}: a date; only changes in
+ * force on that day count. When neither is given a read shows the fiscal year's budget with every
+ * change recorded so far; when only one is given the other is now, or the whole fiscal year.
+ */
+final class MomentParameters {
+
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private MomentParameters() {
+    }
+
+    static Optional<Moment> of(FiscalYear fiscalYear, String asOf, String effectiveOn) {
+        if (isBlank(asOf) && isBlank(effectiveOn)) {
+            return Optional.empty();
+        }
+        Instant at = isBlank(asOf) ? Instant.now() : instant(asOf.strip());
+        LocalDate day = isBlank(effectiveOn) ? fiscalYear.lastDay() : date("effectiveOn", effectiveOn.strip());
+        return Optional.of(new Moment(day, at));
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException notInstant) {
+                try {
+                    return LocalDate.parse(text).plusDays(1).atStartOfDay(JAPAN).toInstant().minusNanos(1);
+                } catch (DateTimeParseException notDate) {
+                    throw new InvalidValueException("asOf", "must be an ISO-8601 instant such as 2026-11-26T10:00:00Z, got '" + text + "'");
+                }
+            }
+        }
+    }
+
+    private static LocalDate date(String field, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(field, "must be a date (YYYY-MM-DD), got '" + text + "'");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,11 @@
+package jp.budgetledger.projections.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One event in the audit log. Amounts in yen; {@code subject} is the line's name or the document's title. */
+public record AuditEntry(long position, String eventId, String aggregateId, long sequence, String type, Integer fiscalYear,
+                         String department, String categoryCode, String subject, String actor, Instant recordedAt,
+                         LocalDate effectiveDate, String reason, String reference, Long amountBeforeYen,
+                         Long amountAfterYen, String correlationId, String requestId, String causationId, String hash) {
+}

@@ -1,0 +1,97 @@
+package jp.budgetledger.projections.audit;
+
+import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.BudgetDocumentImported;
+import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.LedgerEvent;
+import jp.budgetledger.core.api.MetadataKeys;
+import jp.budgetledger.projections.ProjectionNames;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.ZoneOffset;
+
+/** Keeps {@code audit_event}: one row per ledger event, keyed by its global position. */
+@Component
+@ProcessingGroup(ProjectionNames.AUDIT_LOG)
+public class AuditLogProjection {
+
+    private final JdbcClient jdbc;
+
+    public AuditLogProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(LedgerEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        Row row;
+        if (event instanceof InitiativeAdded added) {
+            row = new Row(added.department().name(), added.category().code(), added.name(), null, added.amount().yen());
+        } else if (event instanceof AmountAmended amended) {
+            row = new Row(amended.department().name(), amended.category().code(),
+                    subjectOf(message.getAggregateIdentifier()), amended.amountBefore().yen(), amended.amountAfter().yen());
+        } else if (event instanceof BudgetDocumentImported imported) {
+            String attachment = imported.document().attachment() == null ? "" : imported.document().attachment() + " ";
+            String title = imported.document().title() == null ? "" : imported.document().title();
+            row = new Row(null, null, (attachment + title).strip(), null, null);
+        } else {
+            row = new Row(null, null, null, null, null);
+        }
+        MetaData meta = message.getMetaData();
+        jdbc.sql("""
+                        INSERT INTO audit_event (position, event_id, aggregate_id, sequence_number, event_type, fiscal_year,
+                            department, category_code, subject, actor, recorded_at, effective_date, reason, reference,
+                            amount_before_yen, amount_after_yen, correlation_id, request_id, causation_id, hash)
+                        VALUES (:position, :eventId, :aggregateId, :sequence, :type, :fiscalYear, :department, :category,
+                            :subject, :actor, :recordedAt, :effectiveDate, :reason, :reference, :before, :after,
+                            :correlationId, :requestId, :causationId, :hash)
+                        ON CONFLICT (position) DO NOTHING""")
+                .param("position", token.position().orElseThrow())
+                .param("eventId", message.getIdentifier())
+                .param("aggregateId", message.getAggregateIdentifier())
+                .param("sequence", message.getSequenceNumber())
+                .param("type", message.getPayloadType().getSimpleName())
+                .param("fiscalYear", event.fiscalYear().value())
+                .param("department", row.department())
+                .param("category", row.category())
+                .param("subject", row.subject())
+                .param("actor", text(meta, MetadataKeys.ACTOR))
+                .param("recordedAt", message.getTimestamp().atOffset(ZoneOffset.UTC))
+                .param("effectiveDate", event.change().effectiveDate())
+                .param("reason", event.change().reason())
+                .param("reference", event.change().reference())
+                .param("before", row.before())
+                .param("after", row.after())
+                .param("correlationId", text(meta, MetadataKeys.CORRELATION_ID))
+                .param("requestId", text(meta, MetadataKeys.REQUEST_ID))
+                .param("causationId", text(meta, MetadataKeys.CAUSATION_ID))
+                .param("hash", text(meta, MetadataKeys.HASH))
+                .update();
+    }
+
+    private String subjectOf(String aggregateId) {
+        return jdbc.sql("""
+                        SELECT subject FROM audit_event WHERE aggregate_id = ? AND subject IS NOT NULL
+                        ORDER BY sequence_number DESC LIMIT 1""")
+                .param(aggregateId).query(String.class).optional().orElse(null);
+    }
+
+    private static String text(MetaData meta, String key) {
+        Object value = meta.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE audit_event").update();
+    }
+
+    private record Row(String department, String category, String subject, Long before, Long after) {
+    }
+}
