@@ -12,8 +12,8 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code ledger-app.jar import FILE --fiscal-year N [--dry-run]} prints the report and exits non-zero on errors. */
-class ImportCommandIT {
+/** The commands of {@code ledger-app.jar}: each prints its report and exits non-zero when the work was rejected or found a defect. */
+class LedgerCliIT {
 
     @TempDir
     Path dataDir;
@@ -23,13 +23,17 @@ class ImportCommandIT {
 
     private Run run(String... args) {
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
         try {
             int exit = LedgerCli.run(args);
             return new Run(exit, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
     }
 
@@ -58,5 +62,19 @@ class ImportCommandIT {
         assertThat(again.output()).contains("\"alreadyPresent\" : 16", "\"added\" : 0");
 
         assertThat(run("import", file.toString(), data).exit()).isEqualTo(2);
+
+        Run replay = run("replay", "--fiscal-year", "2020", "--effective-on", "2020-06-01", data);
+        assertThat(replay.exit()).as(replay.output()).isZero();
+        assertThat(replay.output()).contains("\"totalYen\" : 312451000", "replay and read model agree");
+
+        Path digest = dataDir.resolve("digest.json");
+        Run verify = run("verify", data);
+        assertThat(verify.exit()).as(verify.output()).isZero();
+        assertThat(verify.output()).contains("17 events verified");
+        String report = verify.output().substring(verify.output().indexOf('{'), verify.output().lastIndexOf('}') + 1);
+        Files.writeString(digest, new com.fasterxml.jackson.databind.ObjectMapper().readTree(report).get("digest").toString());
+        Run against = run("verify", "--digest", digest.toString(), data);
+        assertThat(against.exit()).as(against.output()).isZero();
+        assertThat(against.output()).contains("\"matches\" : true");
     }
 }
