@@ -35,7 +35,8 @@ class RestartIT {
             Api api = api(first);
             id = api.post("/api/initiatives", line(2020, "1", "スマート自治体の推進", "総務部", "事業", 37_786_000)).text("id");
             api.post("/api/initiatives", line(2020, "4", "キャッシュレス決済の推進", "出納局", "財務会計管理費", 24_008_000));
-            Api.Response amended = api.post("/api/initiatives/" + id + "/amendments", "{\"newAmountYen\": 40000000, \"reason\": \"補正\"}");
+            Api.Response amended = api.post("/api/initiatives/" + id + "/amendments", "{\"newAmountYen\": 40000000, \"reason\": \"補正\"}",
+                    java.util.Map.of("X-Ledger-Actor", "officer", "Idempotency-Key", "restart-1"));
             position = amended.number("position");
             assertThat(api.get("/api/totals?fiscalYear=2020&minPosition=" + position).number("totalYen")).isEqualTo(64_008_000);
         }
@@ -48,6 +49,11 @@ class RestartIT {
             assertThat(total.number("totalYen")).isEqualTo(64_008_000);
             assertThat(total.number("initiativeCount")).isEqualTo(2);
             assertThat(api.get("/api/initiatives/" + id).number("version")).isEqualTo(1);
+            Api.Response retried = api.post("/api/initiatives/" + id + "/amendments", "{\"newAmountYen\": 40000000, \"reason\": \"補正\"}",
+                    java.util.Map.of("X-Ledger-Actor", "officer", "Idempotency-Key", "restart-1"));
+            assertThat(retried.status()).isEqualTo(200);
+            assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
+            assertThat(retried.number("version")).isEqualTo(1);
             Api.Response again = api.post("/api/initiatives/" + id + "/amendments", "{\"deltaYen\": 1, \"reason\": \"再起動後\"}");
             assertThat(again.status()).isEqualTo(200);
             assertThat(again.number("version")).isEqualTo(2);

@@ -56,6 +56,9 @@ public class EventHistory {
             before = amended.amountBefore().yen();
             after = amended.amountAfter().yen();
             changes = new LinkedHashMap<>(Map.of("amountYen", after, "deltaYen", amended.delta().yen()));
+            if (amended.cause() != null) {
+                changes.put("cause", Map.of("kind", amended.cause().kind(), "id", amended.cause().id()));
+            }
         } else {
             changes = fields(payload, "initiativeId", "change");
         }

@@ -4,6 +4,8 @@ import jp.budgetledger.app.projection.ProjectionProgress;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.InitiativeReassigned;
+import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.temporal.Moment;
 import jp.budgetledger.projections.temporal.TemporalQueries;
@@ -29,8 +31,10 @@ import java.util.stream.Stream;
 /**
  * Replays the raw event stream of the event store (not any projection) up to an instant, folds
  * it into the budget in force on a day, and sets it beside the temporal read model for the same
- * moment. The fold is written independently of the read model: each change is a difference that
- * holds from its effective date; a line counts from the day it takes effect.
+ * moment. The fold is written independently of the read model: each change of amount is a
+ * difference that holds from its effective date; a department or category set from a day holds
+ * from then on, replacing what was recorded for later days; a line counts from the day it takes
+ * effect until the day it is withdrawn.
  */
 @Service
 public class LiteralReplay {
@@ -69,13 +73,27 @@ public class LiteralReplay {
                 }
                 Object payload = event.getPayload();
                 if (payload instanceof InitiativeAdded added && added.fiscalYear().equals(fiscalYear)) {
-                    Line line = new Line(added.department().name(), added.category().code(), added.change().effectiveDate());
+                    Line line = new Line(added.change().effectiveDate());
                     line.changes.merge(added.change().effectiveDate(), added.amount().yen(), Long::sum);
+                    line.departments.put(added.change().effectiveDate(), added.department().name());
+                    line.categories.put(added.change().effectiveDate(), added.category().code());
                     lines.put(added.initiativeId().value(), line);
                 } else if (payload instanceof AmountAmended amended && amended.fiscalYear().equals(fiscalYear)) {
                     Line line = lines.get(amended.initiativeId().value());
                     if (line != null) {
                         line.changes.merge(amended.change().effectiveDate(), amended.delta().yen(), Long::sum);
+                    }
+                } else if (payload instanceof InitiativeWithdrawn withdrawn && withdrawn.fiscalYear().equals(fiscalYear)) {
+                    Line line = lines.get(withdrawn.initiativeId().value());
+                    if (line != null) {
+                        line.withdrawnFrom = withdrawn.change().effectiveDate();
+                    }
+                } else if (payload instanceof InitiativeReassigned moved && moved.fiscalYear().equals(fiscalYear)) {
+                    Line line = lines.get(moved.initiativeId().value());
+                    if (line != null) {
+                        LocalDate from = moved.change().effectiveDate();
+                        setFrom(line.departments, from, moved.departmentAfter().name());
+                        setFrom(line.categories, from, moved.categoryAfter().code());
                     }
                 }
             }
@@ -87,12 +105,12 @@ public class LiteralReplay {
         long total = 0;
         int count = 0;
         for (Line line : lines.values()) {
-            if (line.from.isAfter(day)) {
+            if (line.from.isAfter(day) || (line.withdrawnFrom != null && !day.isBefore(line.withdrawnFrom))) {
                 continue;
             }
             long amount = line.changes.headMap(day, true).values().stream().mapToLong(Long::longValue).sum();
-            departments.merge(line.department, amount, Long::sum);
-            categories.merge(line.category, amount, Long::sum);
+            departments.merge(line.departments.floorEntry(day).getValue(), amount, Long::sum);
+            categories.merge(line.categories.floorEntry(day).getValue(), amount, Long::sum);
             total += amount;
             count++;
         }
@@ -133,15 +151,20 @@ public class LiteralReplay {
         }
     }
 
+    /** An attribute set from a day on replaces whatever was recorded for that day and after. */
+    private static void setFrom(TreeMap<LocalDate, String> timeline, LocalDate from, String value) {
+        timeline.tailMap(from, true).clear();
+        timeline.put(from, value);
+    }
+
     private static final class Line {
-        final String department;
-        final String category;
         final LocalDate from;
         final TreeMap<LocalDate, Long> changes = new TreeMap<>();
+        final TreeMap<LocalDate, String> departments = new TreeMap<>();
+        final TreeMap<LocalDate, String> categories = new TreeMap<>();
+        LocalDate withdrawnFrom;
 
-        Line(String department, String category, LocalDate from) {
-            this.department = department;
-            this.category = category;
+        Line(LocalDate from) {
             this.from = from;
         }
     }

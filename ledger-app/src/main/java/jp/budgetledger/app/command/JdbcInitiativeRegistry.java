@@ -35,6 +35,15 @@ public class JdbcInitiativeRegistry implements InitiativeRegistry {
         return find(key);
     }
 
+    @Override
+    public void release(InitiativeKey key, InitiativeId id) {
+        jdbc.sql("""
+                        DELETE FROM initiative_key
+                        WHERE fiscal_year = ? AND department_key = ? AND name_key = ? AND initiative_id = ?""")
+                .params(key.fiscalYear().value(), key.department(), key.name(), id.value())
+                .update();
+    }
+
     /** The line that holds {@code key}, if any (a read outside any claim). */
     public Optional<InitiativeId> find(InitiativeKey key) {
         return jdbc.sql("""

@@ -3,22 +3,33 @@ package jp.budgetledger.app.command;
 import jp.budgetledger.core.api.AddInitiative;
 import jp.budgetledger.core.api.AmendAmount;
 import jp.budgetledger.core.api.AmendmentResult;
+import jp.budgetledger.core.api.EnactSupplementaryBudget;
 import jp.budgetledger.core.api.ImportBudgetDocument;
 import jp.budgetledger.core.api.ImportResult;
+import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.MetadataKeys;
+import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
+import jp.budgetledger.core.api.TransferFunds;
+import jp.budgetledger.core.api.TransferResult;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Sends commands with their metadata and waits until their events are committed. Domain rule
- * violations surface as the named exceptions of {@code jp.budgetledger.core.domain}.
+ * violations surface as the named exceptions of {@code jp.budgetledger.core.domain}. A command
+ * that lost a race to append (another writer, possibly on another node, changed the same line
+ * first) is run again on the new state, up to {@value #ATTEMPTS} times, and never merged blindly;
+ * a command given an expected version (If-Match) is not retried.
  */
 @Service
 public class LedgerCommands {
 
+    static final int ATTEMPTS = 5;
     private final CommandGateway gateway;
     private final JdbcClient jdbc;
 
@@ -38,6 +49,22 @@ public class LedgerCommands {
         return new Recorded<>(result, result.version(), positionOf(result.initiativeId().value(), result.version()));
     }
 
+    /** A command on one line whose handler returns the line's new version. */
+    public Recorded<Long> change(Object command, InitiativeId line, Requester requester) {
+        long version = send(command, requester);
+        return new Recorded<>(version, version, positionOf(line.value(), version));
+    }
+
+    public Recorded<TransferResult> transfer(TransferFunds command, Requester requester) {
+        TransferResult result = send(command, requester);
+        return new Recorded<>(result, result.toVersion(), positionOf(command.transferId().value(), 0));
+    }
+
+    public Recorded<SupplementaryBudgetEnacted> enact(EnactSupplementaryBudget command, Requester requester) {
+        SupplementaryBudgetEnacted result = send(command, requester);
+        return new Recorded<>(result, 0, positionOf(command.budgetId().value(), 0));
+    }
+
     public Recorded<ImportResult> importDocument(ImportBudgetDocument command, Requester requester) {
         ImportResult result = send(command, requester);
         return new Recorded<>(result, 0, positionOf(result.documentId().value(), 0));
@@ -47,7 +74,17 @@ public class LedgerCommands {
         MetaData metaData = MetaData.with(MetadataKeys.ACTOR, requester.actor())
                 .and(MetadataKeys.CORRELATION_ID, requester.correlationId())
                 .and(MetadataKeys.REQUEST_ID, requester.requestId());
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            } catch (ConflictingAggregateVersionException e) {
+                throw e;
+            } catch (ConcurrencyException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private long positionOf(String aggregateId, long sequence) {

@@ -8,6 +8,9 @@ import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.Initiative;
 import jp.budgetledger.core.domain.InitiativeRegistry;
+import jp.budgetledger.core.domain.MultiLineHandlers;
+import jp.budgetledger.core.domain.SupplementaryBudget;
+import jp.budgetledger.core.domain.Transfer;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.totals.FiscalYearSequencingPolicy;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -117,8 +120,12 @@ public class AxonConfig {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Initiative.class));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetDocument.class));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Transfer.class));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(SupplementaryBudget.class));
             configurer.registerCommandHandler(c -> new BudgetDocumentImporter(
                     c.repository(Initiative.class), c.repository(BudgetDocument.class), registry));
+            configurer.registerCommandHandler(c -> new MultiLineHandlers(c.repository(Initiative.class),
+                    c.repository(Transfer.class), c.repository(SupplementaryBudget.class), registry));
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
         };

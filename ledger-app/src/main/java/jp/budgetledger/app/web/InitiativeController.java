@@ -13,6 +13,10 @@ import jp.budgetledger.core.api.AmendAmount;
 import jp.budgetledger.core.api.AmendmentResult;
 import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.CorrectEvent;
+import jp.budgetledger.core.api.ReassignInitiative;
+import jp.budgetledger.core.api.ReviseInitiative;
+import jp.budgetledger.core.api.WithdrawInitiative;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeId;
@@ -22,11 +26,13 @@ import jp.budgetledger.core.api.Text;
 import jp.budgetledger.projections.initiatives.InitiativeQueries;
 import jp.budgetledger.projections.initiatives.InitiativeView;
 import jp.budgetledger.projections.temporal.TemporalQueries;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -77,6 +83,7 @@ class InitiativeController {
 
     @PostMapping("/{id}/amendments")
     Responses.Amended amend(@PathVariable String id, @Valid @RequestBody AmendmentRequest body,
+                            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                             HttpServletRequest request, HttpServletResponse response) {
         if ((body.newAmountYen() == null) == (body.deltaYen() == null)) {
             throw new InvalidValueException(body.newAmountYen() == null ? "newAmountYen" : "deltaYen",
@@ -85,11 +92,63 @@ class InitiativeController {
         Requester requester = context.requester(request, response);
         ChangeContext change = new ChangeContext(body.effectiveDate(), body.reason(), body.reference());
         InitiativeId initiativeId = InitiativeId.of(id);
-        AmendAmount command = body.newAmountYen() != null
+        AmendAmount command = (body.newAmountYen() != null
                 ? AmendAmount.to(initiativeId, Money.ofYen(body.newAmountYen()), change)
-                : AmendAmount.by(initiativeId, Money.ofYen(body.deltaYen()), change);
+                : AmendAmount.by(initiativeId, Money.ofYen(body.deltaYen()), change)).expecting(IfMatch.version(ifMatch));
         Recorded<AmendmentResult> recorded = commands.amend(command, requester);
+        response.setHeader(HttpHeaders.ETAG, IfMatch.etag(recorded.version()));
         return new Responses.Amended(id, recorded.version(), recorded.result().amount().yen(), recorded.position());
+    }
+
+    @PostMapping("/{id}/withdrawals")
+    LineChangeRequests.Changed withdraw(@PathVariable String id, @Valid @RequestBody LineChangeRequests.Withdrawal body,
+                                        @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                        HttpServletRequest request, HttpServletResponse response) {
+        InitiativeId line = InitiativeId.of(id);
+        var command = new WithdrawInitiative(line, IfMatch.version(ifMatch),
+                new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
+        return changed(line, commands.change(command, line, context.requester(request, response)), response);
+    }
+
+    @PostMapping("/{id}/revisions")
+    LineChangeRequests.Changed revise(@PathVariable String id, @Valid @RequestBody LineChangeRequests.Revision body,
+                                      @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                      HttpServletRequest request, HttpServletResponse response) {
+        InitiativeId line = InitiativeId.of(id);
+        var command = new ReviseInitiative(line, IfMatch.version(ifMatch), body.name(), body.summary(),
+                new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
+        return changed(line, commands.change(command, line, context.requester(request, response)), response);
+    }
+
+    @PostMapping("/{id}/reassignments")
+    LineChangeRequests.Changed reassign(@PathVariable String id, @Valid @RequestBody LineChangeRequests.Reassignment body,
+                                        @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                        HttpServletRequest request, HttpServletResponse response) {
+        InitiativeId line = InitiativeId.of(id);
+        if ((body.categoryCode() == null) != (body.categoryName() == null)) {
+            throw new InvalidValueException(body.categoryCode() == null ? "categoryCode" : "categoryName",
+                    "give both categoryCode and categoryName to move the line to another category");
+        }
+        var command = new ReassignInitiative(line, IfMatch.version(ifMatch),
+                body.department() == null ? null : Department.of(body.department()),
+                body.categoryCode() == null ? null : new Category(body.categoryCode(), body.categoryName()),
+                new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
+        return changed(line, commands.change(command, line, context.requester(request, response)), response);
+    }
+
+    @PostMapping("/{id}/corrections")
+    LineChangeRequests.Changed correct(@PathVariable String id, @Valid @RequestBody LineChangeRequests.Correction body,
+                                       @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                       HttpServletRequest request, HttpServletResponse response) {
+        InitiativeId line = InitiativeId.of(id);
+        var command = new CorrectEvent(line, IfMatch.version(ifMatch), body.sequence(),
+                new ChangeContext(null, body.reason(), body.reference()));
+        return changed(line, commands.change(command, line, context.requester(request, response)), response);
+    }
+
+    private static LineChangeRequests.Changed changed(InitiativeId line, Recorded<Long> recorded, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.ETAG, IfMatch.etag(recorded.version()));
+        return new LineChangeRequests.Changed(line.value(), recorded.version(), recorded.position());
     }
 
     /**
@@ -129,8 +188,9 @@ class InitiativeController {
     }
 
     @GetMapping("/{id}")
-    InitiativeView show(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
+    ResponseEntity<InitiativeView> show(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
-        return queries.find(id).orElseThrow(() -> new NotFoundException("initiative", id));
+        InitiativeView view = queries.find(id).orElseThrow(() -> new NotFoundException("initiative", id));
+        return ResponseEntity.ok().eTag(IfMatch.etag(view.version())).body(view);
     }
 }

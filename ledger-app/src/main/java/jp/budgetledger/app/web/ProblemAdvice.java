@@ -13,6 +13,7 @@ import jp.budgetledger.core.domain.DuplicateInitiativeException;
 import jp.budgetledger.core.domain.LedgerRuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -80,8 +81,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(LedgerRuleViolation.class)
     ResponseEntity<Object> ruleViolation(LedgerRuleViolation e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "Rejected by a ledger rule",
-                List.of(new FieldError(e.field(), e.getMessage())), Map.of());
+        return problem(e.isConflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "Rejected by a ledger rule",
+                List.of(new FieldError(e.field(), e.getMessage())), Map.of("rule", e.rule()));
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<Object> staleVersion(ConflictingAggregateVersionException e) {
+        ResponseEntity<Object> response = problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "The line has changed",
+                List.of(new FieldError(IfMatch.HEADER, "the line is at version " + e.getActualVersion() + ", not "
+                        + e.getExpectedVersion() + "; read it again")),
+                Map.of("currentVersion", e.getActualVersion(), "rule", "stale-version"));
+        return ResponseEntity.status(response.getStatusCode()).eTag(IfMatch.etag(e.getActualVersion()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, NotFoundException.class})

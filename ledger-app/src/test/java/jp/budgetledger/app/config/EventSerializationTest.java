@@ -5,6 +5,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.BudgetDocumentImported;
+import jp.budgetledger.core.api.ChangeCause;
+import jp.budgetledger.core.api.FundsTransferred;
+import jp.budgetledger.core.api.InitiativeReassigned;
+import jp.budgetledger.core.api.InitiativeRevised;
+import jp.budgetledger.core.api.InitiativeWithdrawn;
+import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
+import jp.budgetledger.core.api.SupplementaryBudgetId;
+import jp.budgetledger.core.api.TransferId;
 import jp.budgetledger.core.api.DocumentId;
 import jp.budgetledger.core.api.DocumentInfo;
 import jp.budgetledger.core.api.DocumentLine;
@@ -51,7 +59,23 @@ class EventSerializationTest {
                     new DocumentInfo("スマート自治体関連事業一覧表", "別紙3", "千円", "ab".repeat(32)),
                     List.of(new DocumentSection("1", "スマート改革の推進", List.of("(注)公文書管理条例への対応"))),
                     List.of(new DocumentLine(ID, "1", 12, false), new DocumentLine(InitiativeId.of("other"), "1", 13, true)),
-                    new ChangeContext(LocalDate.of(2020, 4, 1), "当初予算", "別紙3 SHA-256:" + "ab".repeat(32))));
+                    new ChangeContext(LocalDate.of(2020, 4, 1), "当初予算", "別紙3 SHA-256:" + "ab".repeat(32))),
+            new AmountAmended(ID, FiscalYear.of(2020), new Category("1", "スマート自治体の推進"), Department.of("総務部"),
+                    Money.ofYen(36_000_000), Money.ofYen(35_000_000), new ChangeContext(LocalDate.of(2020, 11, 1), "流用", null),
+                    ChangeCause.transfer("tr-1")),
+            new InitiativeWithdrawn(ID, FiscalYear.of(2020), new Category("1", "スマート自治体の推進"), Department.of("総務部"),
+                    Money.ofYen(35_000_000), new ChangeContext(LocalDate.of(2021, 1, 1), "廃止", "議案第60号")),
+            new InitiativeRevised(ID, FiscalYear.of(2020), Department.of("総務部"), "旧", "新", null, "概要",
+                    new ChangeContext(LocalDate.of(2020, 4, 1), "名称変更", null)),
+            new InitiativeReassigned(ID, FiscalYear.of(2020), Department.of("総務部"), Department.of("デジタル推進局"),
+                    new Category("1", "スマート自治体の推進"), new Category("2", "モバイルワーク"), Money.ofYen(1_000),
+                    new ChangeContext(LocalDate.of(2020, 10, 1), "組織改正", null)),
+            new FundsTransferred(TransferId.of("tr-1"), FiscalYear.of(2020), ID, InitiativeId.of("other"), Money.ofYen(1_000_000),
+                    new ChangeContext(LocalDate.of(2020, 11, 1), "流用", null)),
+            new SupplementaryBudgetEnacted(SupplementaryBudgetId.of("sb-1"), FiscalYear.of(2020), "9月補正（2次分）", "議案第49号",
+                    LocalDate.of(2020, 9, 30), List.of(new SupplementaryBudgetEnacted.Item(ID, Money.ofYen(500), false),
+                    new SupplementaryBudgetEnacted.Item(InitiativeId.of("new"), Money.ofYen(2_000), true)),
+                    new ChangeContext(LocalDate.of(2020, 9, 30), "9月補正（2次分）", "議案第49号")));
 
     @Test
     void everyEventRoundTripsThroughTheStorageSerializer() {

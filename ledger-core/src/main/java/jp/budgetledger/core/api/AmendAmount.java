@@ -1,6 +1,7 @@
 package jp.budgetledger.core.api;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import java.util.Objects;
  */
 public record AmendAmount(
         @TargetAggregateIdentifier InitiativeId initiativeId,
+        @TargetAggregateVersion Long expectedVersion,
         Money newAmount,
         Money delta,
         ChangeContext change) {
@@ -25,10 +27,15 @@ public record AmendAmount(
     }
 
     public static AmendAmount to(InitiativeId id, Money newAmount, ChangeContext change) {
-        return new AmendAmount(id, Objects.requireNonNull(newAmount, "newAmount"), null, change);
+        return new AmendAmount(id, null, Objects.requireNonNull(newAmount, "newAmount"), null, change);
     }
 
     public static AmendAmount by(InitiativeId id, Money delta, ChangeContext change) {
-        return new AmendAmount(id, null, Objects.requireNonNull(delta, "delta"), change);
+        return new AmendAmount(id, null, null, Objects.requireNonNull(delta, "delta"), change);
+    }
+
+    /** This command, to be applied only if the line is still at {@code version} (If-Match). */
+    public AmendAmount expecting(Long version) {
+        return new AmendAmount(initiativeId, version, newAmount, delta, change);
     }
 }

@@ -21,4 +21,9 @@ public class DuplicateInitiativeException extends LedgerRuleViolation {
     public String rule() {
         return "duplicate-initiative";
     }
+
+    @Override
+    public boolean isConflict() {
+        return true;
+    }
 }

@@ -5,18 +5,32 @@ import jp.budgetledger.core.api.AmendAmount;
 import jp.budgetledger.core.api.AmendmentResult;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.Category;
+import jp.budgetledger.core.api.ChangeCause;
 import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.CorrectEvent;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeId;
+import jp.budgetledger.core.api.InitiativeReassigned;
+import jp.budgetledger.core.api.InitiativeRevised;
+import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.core.api.Money;
+import jp.budgetledger.core.api.ReassignInitiative;
+import jp.budgetledger.core.api.ReviseInitiative;
+import jp.budgetledger.core.api.WithdrawInitiative;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -30,7 +44,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * were recorded in. {@code newAmountYen} is a convenience that records the difference between
  * the requested amount and the line's amount with every recorded change. The amount must stay
  * zero or more on every day from the change's effective date on, so that a backdated decrease
- * cannot make a past day negative.
+ * cannot make a past day negative. Changes take effect within the fiscal year (a new line may
+ * also take effect in the March before it, for an initial budget resolved then), never before
+ * the line itself, and a withdrawn line does not change any more.
  */
 public class Initiative {
 
@@ -39,10 +55,19 @@ public class Initiative {
     private FiscalYear fiscalYear;
     private Category category;
     private Department department;
+    private String name;
+    private String summary;
     private Money amount;
     private LocalDate effectiveFrom;
+    private LocalDate withdrawnOn;
     private final TreeMap<LocalDate, Long> changesByEffectiveDate = new TreeMap<>();
+    private final Map<Long, Amendment> amendments = new HashMap<>();
+    private final Set<Long> corrected = new HashSet<>();
     private long version;
+
+    /** A recorded amendment: when it takes effect, by how much, and as part of what. */
+    private record Amendment(LocalDate effectiveDate, long delta, ChangeCause cause) {
+    }
 
     protected Initiative() {
     }
@@ -52,7 +77,7 @@ public class Initiative {
         if (command.amount().isNegative()) {
             throw new NegativeAmountException("amountYen", command.amount());
         }
-        ChangeContext change = resolve(command.change(), command.fiscalYear());
+        ChangeContext change = resolve(command.change(), command.fiscalYear(), true);
         InitiativeKey key = InitiativeKey.of(command.fiscalYear(), command.department(), command.name());
         registry.claim(key, command.initiativeId()).ifPresent(existing -> {
             throw new DuplicateInitiativeException(key, existing);
@@ -63,10 +88,29 @@ public class Initiative {
 
     @CommandHandler
     public AmendmentResult handle(AmendAmount command) {
+        requireVersion(command.expectedVersion());
         String field = command.newAmount() != null ? "newAmountYen" : "deltaYen";
+        Money delta;
+        try {
+            delta = command.newAmount() != null ? command.newAmount().minus(amount) : command.delta();
+        } catch (Money.AmountOutOfRangeException e) {
+            throw new AmountOverflowException(field);
+        }
+        applyDelta(delta, command.change(), null, field);
+        return new AmendmentResult(id, version, amount);
+    }
+
+    /**
+     * Changes the amount by {@code delta} as part of {@code cause} (a transfer, a supplementary
+     * budget; null for a plain amendment), under the same rules as an amendment.
+     *
+     * @return the line's version after the change
+     */
+    public long applyDelta(Money delta, ChangeContext requested, ChangeCause cause, String field) {
+        requireActive();
         Money after;
         try {
-            after = command.newAmount() != null ? command.newAmount() : amount.plus(command.delta());
+            after = amount.plus(delta);
         } catch (Money.AmountOutOfRangeException e) {
             throw new AmountOverflowException(field);
         }
@@ -76,13 +120,106 @@ public class Initiative {
         if (after.equals(amount)) {
             throw new UnchangedAmountException(field, amount);
         }
-        ChangeContext change = resolve(command.change(), fiscalYear);
-        if (change.effectiveDate().isBefore(effectiveFrom)) {
-            throw new EffectiveDateBeforeLineException(change.effectiveDate(), effectiveFrom);
+        ChangeContext change = resolveForLine(requested);
+        requireNonNegativeFrom(change.effectiveDate(), delta, field);
+        apply(new AmountAmended(id, fiscalYear, category, department, amount, after, change, cause));
+        return version;
+    }
+
+    public FiscalYear fiscalYear() {
+        return fiscalYear;
+    }
+
+    @CommandHandler
+    public long handle(WithdrawInitiative command) {
+        requireVersion(command.expectedVersion());
+        requireActive();
+        ChangeContext change = resolveForLine(command.change());
+        apply(new InitiativeWithdrawn(id, fiscalYear, category, department, amount, change));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(ReviseInitiative command, InitiativeRegistry registry) {
+        requireVersion(command.expectedVersion());
+        requireActive();
+        String newName = command.name() == null ? name : command.name();
+        String newSummary = command.summary() == null ? summary : command.summary();
+        if (newName.equals(name) && Objects.equals(newSummary, summary)) {
+            throw new NothingChangesException(command.name() != null ? "name" : "summary");
         }
-        requireNonNegativeFrom(change.effectiveDate(), after.minus(amount), field);
-        apply(new AmountAmended(id, fiscalYear, category, department, amount, after, change));
-        return new AmendmentResult(id, version, amount);
+        ChangeContext change = resolveForLine(command.change());
+        rekey(registry, department, newName);
+        apply(new InitiativeRevised(id, fiscalYear, department, name, newName, summary, newSummary, change));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(ReassignInitiative command, InitiativeRegistry registry) {
+        requireVersion(command.expectedVersion());
+        requireActive();
+        Department newDepartment = command.department() == null ? department : command.department();
+        Category newCategory = command.category() == null ? category : command.category();
+        if (newDepartment.key().equals(department.key()) && newCategory.equals(category)) {
+            throw new NothingChangesException(command.department() != null ? "department" : "category");
+        }
+        ChangeContext change = resolveForLine(command.change());
+        rekey(registry, newDepartment, name);
+        apply(new InitiativeReassigned(id, fiscalYear, department, newDepartment, category, newCategory, amount, change));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(CorrectEvent command) {
+        requireVersion(command.expectedVersion());
+        requireActive();
+        if (command.sequence() > version) {
+            throw new NoSuchEventException(command.sequence());
+        }
+        Amendment amendment = amendments.get(command.sequence());
+        if (amendment == null || amendment.cause() != null) {
+            throw new CorrectionNotAllowedException(command.sequence() == 0
+                    ? "the line's addition cannot be corrected; withdraw the line instead"
+                    : "event " + command.sequence() + " is not a plain amendment; reverse it with a transfer, a supplementary budget "
+                    + "or a revision instead");
+        }
+        if (corrected.contains(command.sequence())) {
+            throw new AlreadyCorrectedException(command.sequence());
+        }
+        Money delta = Money.ofYen(-amendment.delta());
+        Money after = amount.plus(delta);
+        if (after.isNegative()) {
+            throw new NegativeAmountException("sequence", after);
+        }
+        requireNonNegativeFrom(amendment.effectiveDate(), delta, "sequence");
+        ChangeContext change = new ChangeContext(amendment.effectiveDate(), command.change().reason(), command.change().reference());
+        apply(new AmountAmended(id, fiscalYear, category, department, amount, after, change,
+                ChangeCause.correction(command.sequence())));
+        return version;
+    }
+
+    private void rekey(InitiativeRegistry registry, Department newDepartment, String newName) {
+        InitiativeKey current = InitiativeKey.of(fiscalYear, department, name);
+        InitiativeKey next = InitiativeKey.of(fiscalYear, newDepartment, newName);
+        if (!next.equals(current)) {
+            registry.claim(next, id).ifPresent(existing -> {
+                throw new DuplicateInitiativeException(next, existing);
+            });
+            registry.release(current, id);
+        }
+    }
+
+    /** An If-Match version must name the line's current version exactly. */
+    private void requireVersion(Long expected) {
+        if (expected != null && expected != version) {
+            throw new ConflictingAggregateVersionException(id.value(), expected, version);
+        }
+    }
+
+    private void requireActive() {
+        if (withdrawnOn != null) {
+            throw new InitiativeWithdrawnException(withdrawnOn);
+        }
     }
 
     /** The amount in force on each day from {@code from} on, plus {@code delta}, must not be negative. */
@@ -98,10 +235,20 @@ public class Initiative {
         }
     }
 
-    private static ChangeContext resolve(ChangeContext change, FiscalYear fiscalYear) {
+    private ChangeContext resolveForLine(ChangeContext requested) {
+        ChangeContext change = resolve(requested, fiscalYear, false);
+        if (change.effectiveDate().isBefore(effectiveFrom)) {
+            throw new EffectiveDateBeforeLineException(change.effectiveDate(), effectiveFrom);
+        }
+        return change;
+    }
+
+    private static ChangeContext resolve(ChangeContext change, FiscalYear fiscalYear, boolean newLine) {
         ChangeContext resolved = change.withDefaultEffectiveDate(fiscalYear.firstDay());
-        if (!fiscalYear.contains(resolved.effectiveDate())) {
-            throw new EffectiveDateOutsideFiscalYearException(resolved.effectiveDate(), fiscalYear);
+        LocalDate date = resolved.effectiveDate();
+        boolean precedingMarch = newLine && date.getYear() == fiscalYear.value() && date.getMonthValue() == 3;
+        if (!fiscalYear.contains(date) && !precedingMarch) {
+            throw new EffectiveDateOutsideFiscalYearException(date, fiscalYear);
         }
         return resolved;
     }
@@ -112,6 +259,8 @@ public class Initiative {
         fiscalYear = event.fiscalYear();
         category = event.category();
         department = event.department();
+        name = event.name();
+        summary = event.summary();
         amount = event.amount();
         effectiveFrom = event.change().effectiveDate();
         changesByEffectiveDate.merge(effectiveFrom, event.amount().yen(), Long::sum);
@@ -122,6 +271,31 @@ public class Initiative {
     void on(AmountAmended event, @SequenceNumber long sequence) {
         amount = event.amountAfter();
         changesByEffectiveDate.merge(event.change().effectiveDate(), event.delta().yen(), Long::sum);
+        amendments.put(sequence, new Amendment(event.change().effectiveDate(), event.delta().yen(), event.cause()));
+        if (event.cause() != null && ChangeCause.CORRECTION.equals(event.cause().kind())) {
+            corrected.add(Long.parseLong(event.cause().id()));
+        }
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(InitiativeWithdrawn event, @SequenceNumber long sequence) {
+        withdrawnOn = event.change().effectiveDate();
+        amount = Money.ZERO;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(InitiativeRevised event, @SequenceNumber long sequence) {
+        name = event.nameAfter();
+        summary = event.summaryAfter();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(InitiativeReassigned event, @SequenceNumber long sequence) {
+        department = event.departmentAfter();
+        category = event.categoryAfter();
         version = sequence;
     }
 }

@@ -17,4 +17,7 @@ public interface InitiativeRegistry {
      * @return empty when the claim succeeded, otherwise the id of the line that already holds the key
      */
     Optional<InitiativeId> claim(InitiativeKey key, InitiativeId id);
+
+    /** Gives up {@code key} held by {@code id} (after a rename or a move to another department). */
+    void release(InitiativeKey key, InitiativeId id);
 }

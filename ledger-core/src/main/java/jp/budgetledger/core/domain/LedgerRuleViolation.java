@@ -19,4 +19,9 @@ public abstract class LedgerRuleViolation extends RuntimeException {
 
     /** A short, stable code of the rule, e.g. {@code negative-amount}. */
     public abstract String rule();
+
+    /** True when the command conflicts with the line's state (HTTP 409) rather than being invalid for it (422). */
+    public boolean isConflict() {
+        return false;
+    }
 }

@@ -5,6 +5,14 @@ import jp.budgetledger.core.api.AmendAmount;
 import jp.budgetledger.core.api.AmendmentResult;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.Category;
+import jp.budgetledger.core.api.ChangeCause;
+import jp.budgetledger.core.api.CorrectEvent;
+import jp.budgetledger.core.api.InitiativeReassigned;
+import jp.budgetledger.core.api.InitiativeRevised;
+import jp.budgetledger.core.api.InitiativeWithdrawn;
+import jp.budgetledger.core.api.ReassignInitiative;
+import jp.budgetledger.core.api.ReviseInitiative;
+import jp.budgetledger.core.api.WithdrawInitiative;
 import jp.budgetledger.core.api.ChangeContext;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.FiscalYear;
@@ -195,6 +203,93 @@ class InitiativeTest {
                         new ChangeContext(LocalDate.of(2020, 7, 1), "遡及減額", null)));
     }
 
+    private static final ChangeContext MARCH = new ChangeContext(LocalDate.of(2020, 3, 25), "当初予算", null);
+
+    @Test
+    void aNewLineMayTakeEffectInTheMarchBeforeItsFiscalYearButAChangeMayNot() {
+        fixture.givenNoPriorActivity()
+                .when(add(1000, MARCH))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(added(1000))
+                .when(AmendAmount.to(ID, Money.ofYen(2000), MARCH))
+                .expectException(EffectiveDateOutsideFiscalYearException.class);
+    }
+
+    @Test
+    void withdrawingALineRecordsItsLastAmountAndThenNothingMoreCanChange() {
+        ChangeContext october = new ChangeContext(LocalDate.of(2020, 10, 1), "廃止", "議案第60号");
+        fixture.given(added(1000))
+                .when(new WithdrawInitiative(ID, null, october))
+                .expectEvents(new InitiativeWithdrawn(ID, FY2020, SMART, SOMU, Money.ofYen(1000), october));
+        fixture.given(added(1000), new InitiativeWithdrawn(ID, FY2020, SMART, SOMU, Money.ofYen(1000), october))
+                .when(AmendAmount.by(ID, Money.ofYen(10), ChangeContext.of("増額")))
+                .expectException(InitiativeWithdrawnException.class)
+                .expectNoEvents();
+        fixture.given(added(1000), new InitiativeWithdrawn(ID, FY2020, SMART, SOMU, Money.ofYen(1000), october))
+                .when(new WithdrawInitiative(ID, null, october))
+                .expectException(InitiativeWithdrawnException.class);
+    }
+
+    @Test
+    void revisingTheNameMovesTheUniquenessClaim() {
+        registry.claim(InitiativeKey.of(FY2020, SOMU, "スマート自治体推進事業費"), ID);
+        fixture.given(added(1000))
+                .when(new ReviseInitiative(ID, null, "新名称事業費", null, ChangeContext.of("名称変更")))
+                .expectEvents(new InitiativeRevised(ID, FY2020, SOMU, "スマート自治体推進事業費", "新名称事業費", "AI-OCR", "AI-OCR",
+                        new ChangeContext(LocalDate.of(2020, 4, 1), "名称変更", null)));
+        assertThat(registry.claim(InitiativeKey.of(FY2020, SOMU, "スマート自治体推進事業費"), InitiativeId.of("other"))).isEmpty();
+        assertThat(registry.claim(InitiativeKey.of(FY2020, SOMU, "新名称事業費"), InitiativeId.of("other"))).contains(ID);
+    }
+
+    @Test
+    void revisingToANameAnotherLineHoldsIsRejected() {
+        registry.claim(InitiativeKey.of(FY2020, SOMU, "他の事業"), InitiativeId.of("other"));
+        fixture.given(added(1000))
+                .when(new ReviseInitiative(ID, null, "他の事業", null, ChangeContext.of("名称変更")))
+                .expectException(DuplicateInitiativeException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void reassigningMovesTheLineWithItsAmountFromTheEffectiveDate() {
+        ChangeContext reorganised = new ChangeContext(LocalDate.of(2020, 10, 1), "組織改正", null);
+        Department digital = Department.of("デジタル推進局");
+        fixture.given(added(1000))
+                .when(new ReassignInitiative(ID, null, digital, null, reorganised))
+                .expectEvents(new InitiativeReassigned(ID, FY2020, SOMU, digital, SMART, SMART, Money.ofYen(1000), reorganised));
+        fixture.given(added(1000))
+                .when(new ReassignInitiative(ID, null, Department.of("総務部"), null, reorganised))
+                .expectException(NothingChangesException.class);
+    }
+
+    @Test
+    void aCorrectionReversesOneAmendmentOnItsEffectiveDateOnlyOnce() {
+        ChangeContext october = new ChangeContext(LocalDate.of(2020, 10, 1), "増額", null);
+        AmountAmended mistaken = new AmountAmended(ID, FY2020, SMART, SOMU, Money.ofYen(1000), Money.ofYen(1500), october);
+        AmountAmended correction = new AmountAmended(ID, FY2020, SMART, SOMU, Money.ofYen(1500), Money.ofYen(1000),
+                new ChangeContext(LocalDate.of(2020, 10, 1), "誤入力の訂正", null), ChangeCause.correction(1));
+        fixture.given(added(1000), mistaken)
+                .when(new CorrectEvent(ID, null, 1, ChangeContext.of("誤入力の訂正")))
+                .expectEvents(correction);
+        fixture.given(added(1000), mistaken, correction)
+                .when(new CorrectEvent(ID, null, 1, ChangeContext.of("再訂正")))
+                .expectException(AlreadyCorrectedException.class);
+        fixture.given(added(1000), mistaken)
+                .when(new CorrectEvent(ID, null, 0, ChangeContext.of("訂正")))
+                .expectException(CorrectionNotAllowedException.class);
+        fixture.given(added(1000), mistaken)
+                .when(new CorrectEvent(ID, null, 5, ChangeContext.of("訂正")))
+                .expectException(NoSuchEventException.class);
+    }
+
+    @Test
+    void aStaleExpectedVersionIsRejected() {
+        fixture.given(added(1000), new AmountAmended(ID, FY2020, SMART, SOMU, Money.ofYen(1000), Money.ofYen(1500),
+                        new ChangeContext(LocalDate.of(2020, 4, 1), "増額", null)))
+                .when(new WithdrawInitiative(ID, 0L, ChangeContext.of("廃止")))
+                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+    }
+
     static class InMemoryRegistry implements InitiativeRegistry {
         private final Map<InitiativeKey, InitiativeId> claims = new HashMap<>();
 
@@ -202,6 +297,11 @@ class InitiativeTest {
         public Optional<InitiativeId> claim(InitiativeKey key, InitiativeId id) {
             InitiativeId existing = claims.putIfAbsent(key, id);
             return Optional.ofNullable(existing);
+        }
+
+        @Override
+        public void release(InitiativeKey key, InitiativeId id) {
+            claims.remove(key, id);
         }
     }
 }

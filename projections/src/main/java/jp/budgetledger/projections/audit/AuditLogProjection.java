@@ -2,7 +2,12 @@ package jp.budgetledger.projections.audit;
 
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.BudgetDocumentImported;
+import jp.budgetledger.core.api.FundsTransferred;
 import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.InitiativeReassigned;
+import jp.budgetledger.core.api.InitiativeRevised;
+import jp.budgetledger.core.api.InitiativeWithdrawn;
+import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.core.api.LedgerEvent;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.projections.ProjectionNames;
@@ -36,6 +41,18 @@ public class AuditLogProjection {
         } else if (event instanceof AmountAmended amended) {
             row = new Row(amended.department().name(), amended.category().code(),
                     subjectOf(message.getAggregateIdentifier()), amended.amountBefore().yen(), amended.amountAfter().yen());
+        } else if (event instanceof InitiativeWithdrawn withdrawn) {
+            row = new Row(withdrawn.department().name(), withdrawn.category().code(), subjectOf(message.getAggregateIdentifier()),
+                    withdrawn.amountBefore().yen(), 0L);
+        } else if (event instanceof InitiativeRevised revised) {
+            row = new Row(revised.department().name(), null, revised.nameAfter(), null, null);
+        } else if (event instanceof InitiativeReassigned reassigned) {
+            row = new Row(reassigned.departmentAfter().name(), reassigned.categoryAfter().code(),
+                    subjectOf(message.getAggregateIdentifier()), reassigned.amount().yen(), reassigned.amount().yen());
+        } else if (event instanceof FundsTransferred transferred) {
+            row = new Row(null, null, transferred.fromId() + " → " + transferred.toId(), null, transferred.amount().yen());
+        } else if (event instanceof SupplementaryBudgetEnacted enacted) {
+            row = new Row(null, null, enacted.name(), null, enacted.total().yen());
         } else if (event instanceof BudgetDocumentImported imported) {
             String attachment = imported.document().attachment() == null ? "" : imported.document().attachment() + " ";
             String title = imported.document().title() == null ? "" : imported.document().title();

@@ -2,6 +2,9 @@ package jp.budgetledger.projections.initiatives;
 
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.InitiativeReassigned;
+import jp.budgetledger.core.api.InitiativeRevised;
+import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -61,6 +64,36 @@ public class InitiativeListProjection {
                 .param("version", sequence)
                 .param("at", utc(recordedAt))
                 .param("id", event.initiativeId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(InitiativeWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update("amount_yen = 0, status = 'WITHDRAWN'", event.initiativeId().value(), sequence, recordedAt);
+    }
+
+    @EventHandler
+    void on(InitiativeRevised event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        jdbc.sql("""
+                        UPDATE initiative_view SET name = ?, summary = ?, version = ?, updated_at = ?
+                        WHERE initiative_id = ? AND version < ?""")
+                .params(event.nameAfter(), event.summaryAfter(), sequence, utc(recordedAt), event.initiativeId().value(), sequence)
+                .update();
+    }
+
+    @EventHandler
+    void on(InitiativeReassigned event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        jdbc.sql("""
+                        UPDATE initiative_view SET department = ?, category_code = ?, category_name = ?, version = ?, updated_at = ?
+                        WHERE initiative_id = ? AND version < ?""")
+                .params(event.departmentAfter().name(), event.categoryAfter().code(), event.categoryAfter().name(), sequence,
+                        utc(recordedAt), event.initiativeId().value(), sequence)
+                .update();
+    }
+
+    private void update(String assignments, String id, long sequence, Instant recordedAt) {
+        jdbc.sql("UPDATE initiative_view SET " + assignments + ", version = ?, updated_at = ? WHERE initiative_id = ? AND version < ?")
+                .params(sequence, utc(recordedAt), id, sequence)
                 .update();
     }
 

@@ -58,6 +58,7 @@ public class InitiativeQueries {
                 rs.getString("summary"),
                 rs.getLong("amount_yen"),
                 rs.getLong("version"),
+                rs.getString("status"),
                 rs.getObject("added_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }

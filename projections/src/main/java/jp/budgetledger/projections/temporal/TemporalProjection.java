@@ -2,6 +2,9 @@ package jp.budgetledger.projections.temporal;
 
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.InitiativeReassigned;
+import jp.budgetledger.core.api.InitiativeRevised;
+import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,12 +21,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Keeps {@code line_state}. A line is added as one row valid from its effective date to the end
- * of its fiscal year, from the instant it was recorded on. A change of amount by d, effective
- * from E and recorded at R, ends at R the current rows that reach past E and replaces them from R
- * on: the part before E unchanged, the part from E with d added.
+ * of its fiscal year, from the instant it was recorded on. A change effective from E and recorded
+ * at R ends at R the current rows that reach past E and replaces them from R on: the part before
+ * E unchanged, the part from E changed (amount plus the difference, another department, category
+ * or name), or, for a withdrawal, nothing: the line is no longer in force from E.
  */
 @Component
 @ProcessingGroup(ProjectionNames.TEMPORAL)
@@ -35,51 +40,79 @@ public class TemporalProjection {
         this.jdbc = jdbc;
     }
 
+    /** The state a row holds for its ranges. */
+    record State(String department, String categoryCode, String categoryName, String name, long amount) {
+    }
+
+    private record CurrentRow(long id, long lineOrder, LocalDate from, LocalDate to, State state) {
+    }
+
     @EventHandler
     void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, TrackingToken token) {
-        jdbc.sql("""
-                        INSERT INTO line_state (initiative_id, fiscal_year, department, category_code, category_name, name,
-                                                amount_yen, version, line_order, effective, recorded)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, daterange(?, ?), tstzrange(?, NULL))""")
-                .params(event.initiativeId().value(), event.fiscalYear().value(), event.department().name(),
-                        event.category().code(), event.category().name(), event.name(), event.amount().yen(), sequence,
-                        token == null ? 0L : token.position().orElse(0L),
-                        Date.valueOf(event.change().effectiveDate()), Date.valueOf(event.fiscalYear().lastDay().plusDays(1)),
-                        utc(recordedAt))
-                .update();
+        insert(event.initiativeId().value(), event.fiscalYear().value(), token == null ? 0L : token.position().orElse(0L),
+                new State(event.department().name(), event.category().code(), event.category().name(), event.name(),
+                        event.amount().yen()),
+                sequence, event.change().effectiveDate(), event.fiscalYear().lastDay().plusDays(1), utc(recordedAt));
     }
 
     @EventHandler
     void on(AmountAmended event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        LocalDate from = event.change().effectiveDate();
         long delta = event.delta().yen();
+        changeFrom(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt,
+                s -> new State(s.department(), s.categoryCode(), s.categoryName(), s.name(), Math.addExact(s.amount(), delta)));
+    }
+
+    @EventHandler
+    void on(InitiativeWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        changeFrom(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt, null);
+    }
+
+    @EventHandler
+    void on(InitiativeRevised event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        changeFrom(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt,
+                s -> new State(s.department(), s.categoryCode(), s.categoryName(), event.nameAfter(), s.amount()));
+    }
+
+    @EventHandler
+    void on(InitiativeReassigned event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        changeFrom(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt,
+                s -> new State(event.departmentAfter().name(), event.categoryAfter().code(), event.categoryAfter().name(), s.name(),
+                        s.amount()));
+    }
+
+    /** Ends the current rows reaching past {@code from} and replaces them; {@code change} null ends the line at {@code from}. */
+    private void changeFrom(String id, int fiscalYear, LocalDate from, long sequence, Instant recordedAt, UnaryOperator<State> change) {
         OffsetDateTime at = utc(recordedAt);
         List<CurrentRow> affected = jdbc.sql("""
-                        SELECT id, lower(effective), upper(effective), amount_yen FROM line_state
-                        WHERE initiative_id = ? AND upper_inf(recorded) AND upper(effective) > ?
+                        SELECT id, line_order, lower(effective), upper(effective), department, category_code, category_name, name, amount_yen
+                        FROM line_state WHERE initiative_id = ? AND upper_inf(recorded) AND upper(effective) > ?
                         ORDER BY lower(effective) FOR UPDATE""")
-                .params(event.initiativeId().value(), Date.valueOf(from))
-                .query((rs, i) -> new CurrentRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
-                        rs.getLong(4)))
+                .params(id, Date.valueOf(from))
+                .query((rs, i) -> new CurrentRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class), new State(rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getLong(9))))
                 .list();
         for (CurrentRow row : affected) {
             jdbc.sql("UPDATE line_state SET recorded = tstzrange(lower(recorded), greatest(lower(recorded), ?)) WHERE id = ?")
                     .params(at, row.id()).update();
             if (row.from().isBefore(from)) {
-                copy(row.id(), row.from(), from, row.amount(), sequence, at);
+                insert(id, fiscalYear, row.lineOrder(), row.state(), sequence, row.from(), from, at);
             }
-            copy(row.id(), row.from().isBefore(from) ? from : row.from(), row.to(), Math.addExact(row.amount(), delta), sequence, at);
+            if (change != null) {
+                insert(id, fiscalYear, row.lineOrder(), change.apply(row.state()), sequence,
+                        row.from().isBefore(from) ? from : row.from(), row.to(), at);
+            }
         }
     }
 
-    private void copy(long sourceId, LocalDate from, LocalDate to, long amount, long sequence, OffsetDateTime at) {
+    private void insert(String id, int fiscalYear, long lineOrder, State state, long sequence, LocalDate from, LocalDate to,
+                        OffsetDateTime at) {
         jdbc.sql("""
                         INSERT INTO line_state (initiative_id, fiscal_year, department, category_code, category_name, name,
                                                 amount_yen, version, line_order, effective, recorded)
-                        SELECT initiative_id, fiscal_year, department, category_code, category_name, name, ?, ?, line_order,
-                               daterange(?, ?), tstzrange(?, NULL)
-                        FROM line_state WHERE id = ?""")
-                .params(amount, sequence, Date.valueOf(from), Date.valueOf(to), at, sourceId)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, daterange(?, ?), tstzrange(?, NULL))""")
+                .params(id, fiscalYear, state.department(), state.categoryCode(), state.categoryName(), state.name(), state.amount(),
+                        sequence, lineOrder, Date.valueOf(from), Date.valueOf(to), at)
                 .update();
     }
 
@@ -90,8 +123,5 @@ public class TemporalProjection {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private record CurrentRow(long id, LocalDate from, LocalDate to, long amount) {
     }
 }

@@ -1,7 +1,6 @@
 package jp.budgetledger.projections.totals;
 
-import jp.budgetledger.core.api.AmountAmended;
-import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.LedgerEvent;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -17,12 +16,8 @@ public class FiscalYearSequencingPolicy implements SequencingPolicy<EventMessage
 
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
-        Object payload = event.getPayload();
-        if (payload instanceof InitiativeAdded added) {
-            return "fy-" + added.fiscalYear().value();
-        }
-        if (payload instanceof AmountAmended amended) {
-            return "fy-" + amended.fiscalYear().value();
+        if (event.getPayload() instanceof LedgerEvent ledgerEvent) {
+            return "fy-" + ledgerEvent.fiscalYear().value();
         }
         return fallback.getSequenceIdentifierFor(event);
     }

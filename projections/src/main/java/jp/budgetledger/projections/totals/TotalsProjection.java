@@ -2,6 +2,8 @@ package jp.budgetledger.projections.totals;
 
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.InitiativeReassigned;
+import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -56,6 +58,42 @@ public class TotalsProjection {
         jdbc.sql("UPDATE category_total SET total_yen = total_yen + ? WHERE fiscal_year = ? AND category_code = ?")
                 .params(delta, event.fiscalYear().value(), event.category().code())
                 .update();
+    }
+
+    @EventHandler
+    void on(InitiativeWithdrawn event) {
+        move(event.fiscalYear().value(), event.department().name(), event.category().code(), -event.amountBefore().yen(), -1);
+    }
+
+    @EventHandler
+    void on(InitiativeReassigned event, TrackingToken token) {
+        int year = event.fiscalYear().value();
+        long amount = event.amount().yen();
+        move(year, event.departmentBefore().name(), event.categoryBefore().code(), -amount, -1);
+        jdbc.sql("""
+                        INSERT INTO department_total (fiscal_year, department, total_yen, initiative_count, first_position)
+                        VALUES (?, ?, ?, 1, ?)
+                        ON CONFLICT (fiscal_year, department) DO UPDATE
+                        SET total_yen = department_total.total_yen + EXCLUDED.total_yen,
+                            initiative_count = department_total.initiative_count + 1""")
+                .params(year, event.departmentAfter().name(), amount, token == null ? 0L : token.position().orElse(0L))
+                .update();
+        jdbc.sql("""
+                        INSERT INTO category_total (fiscal_year, category_code, category_name, total_yen, initiative_count)
+                        VALUES (?, ?, ?, ?, 1)
+                        ON CONFLICT (fiscal_year, category_code) DO UPDATE
+                        SET total_yen = category_total.total_yen + EXCLUDED.total_yen,
+                            initiative_count = category_total.initiative_count + 1,
+                            category_name = EXCLUDED.category_name""")
+                .params(year, event.categoryAfter().code(), event.categoryAfter().name(), amount)
+                .update();
+    }
+
+    private void move(int year, String department, String categoryCode, long amount, int count) {
+        jdbc.sql("UPDATE department_total SET total_yen = total_yen + ?, initiative_count = initiative_count + ? WHERE fiscal_year = ? AND department = ?")
+                .params(amount, count, year, department).update();
+        jdbc.sql("UPDATE category_total SET total_yen = total_yen + ?, initiative_count = initiative_count + ? WHERE fiscal_year = ? AND category_code = ?")
+                .params(amount, count, year, categoryCode).update();
     }
 
     @ResetHandler

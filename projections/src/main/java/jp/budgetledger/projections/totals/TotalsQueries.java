@@ -18,7 +18,7 @@ public class TotalsQueries {
     public List<DepartmentTotal> byDepartment(int fiscalYear) {
         return jdbc.sql("""
                         SELECT department, total_yen, initiative_count FROM department_total
-                        WHERE fiscal_year = ? ORDER BY first_position, department""")
+                        WHERE fiscal_year = ? AND (initiative_count > 0 OR total_yen <> 0) ORDER BY first_position, department""")
                 .param(fiscalYear)
                 .query((rs, i) -> new DepartmentTotal(rs.getString(1), rs.getLong(2), rs.getInt(3)))
                 .list();
@@ -27,7 +27,8 @@ public class TotalsQueries {
     public List<CategoryTotal> byCategory(int fiscalYear) {
         return jdbc.sql("""
                         SELECT category_code, category_name, total_yen, initiative_count FROM category_total
-                        WHERE fiscal_year = ? ORDER BY length(category_code), category_code""")
+                        WHERE fiscal_year = ? AND (initiative_count > 0 OR total_yen <> 0)
+                        ORDER BY length(category_code), category_code""")
                 .param(fiscalYear)
                 .query((rs, i) -> new CategoryTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4)))
                 .list();

@@ -1,0 +1,136 @@
+package jp.budgetledger.app.reports;
+
+import jp.budgetledger.app.projection.ProjectionProgress;
+import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.api.InvalidValueException;
+import jp.budgetledger.projections.ProjectionNames;
+import jp.budgetledger.projections.budgets.SupplementaryBudgetQueries;
+import jp.budgetledger.projections.budgets.SupplementaryBudgetView;
+import jp.budgetledger.projections.temporal.Moment;
+import jp.budgetledger.projections.temporal.TemporalQueries;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stages of a fiscal year's budget: the initial budget (当初), then each supplementary budget
+ * (補正) in the order recorded. A stage's figures are the fiscal year's budget as the ledger knew
+ * it just before the stage's first event ("before") and right after its last ("after"), read
+ * from the bitemporal model, so that every other change recorded in between counts where it
+ * happened.
+ */
+@Service
+public class Stages {
+
+    public static final String INITIAL = "initial";
+
+    private final SupplementaryBudgetQueries budgets;
+    private final TemporalQueries temporal;
+    private final JdbcClient jdbc;
+    private final ProjectionProgress progress;
+
+    public Stages(SupplementaryBudgetQueries budgets, TemporalQueries temporal, JdbcClient jdbc, ProjectionProgress progress) {
+        this.budgets = budgets;
+        this.temporal = temporal;
+        this.jdbc = jdbc;
+        this.progress = progress;
+    }
+
+    /** The moment whose figures a {@code stage} parameter asks for: after that stage. */
+    public Moment moment(FiscalYear fiscalYear, String stage) {
+        List<SupplementaryBudgetView> all = budgets.ofYear(fiscalYear.value());
+        if (INITIAL.equals(stage)) {
+            return Moment.endOf(fiscalYear, all.isEmpty() ? Instant.now() : startOf(all.get(0)).minusNanos(1_000_000));
+        }
+        SupplementaryBudgetView budget = all.stream().filter(b -> b.id().equals(stage)).findFirst()
+                .orElseThrow(() -> new InvalidValueException("stage", "fiscal year " + fiscalYear.value()
+                        + " has no supplementary budget " + stage + " (use 'initial' or the id of one of its supplementary budgets)"));
+        return Moment.endOf(fiscalYear, budget.recordedAt());
+    }
+
+    /** Per line, department and category: the amount before, the change and the amount after. */
+    public record Row(String key, String label, long beforeYen, long changeYen, long afterYen) {
+    }
+
+    public record Stage(String stage, String name, String reference, java.time.LocalDate resolvedOn, Instant recordedAt,
+                        long beforeYen, long changeYen, long afterYen, List<Row> lines, List<Row> departments, List<Row> categories) {
+    }
+
+    public record Report(int fiscalYear, List<Stage> stages) {
+    }
+
+    public Report report(FiscalYear fiscalYear) {
+        List<Stage> stages = new ArrayList<>();
+        Moment initial = moment(fiscalYear, INITIAL);
+        stages.add(stage(fiscalYear, INITIAL, "当初予算", null, null, null, Moment.endOf(fiscalYear, Instant.EPOCH), initial));
+        for (SupplementaryBudgetView budget : budgets.ofYear(fiscalYear.value())) {
+            Moment before = Moment.endOf(fiscalYear, startOf(budget).minusNanos(1_000_000));
+            Moment after = Moment.endOf(fiscalYear, budget.recordedAt());
+            stages.add(stage(fiscalYear, budget.id(), budget.name(), budget.reference(), budget.resolvedOn(), budget.recordedAt(),
+                    before, after));
+        }
+        return new Report(fiscalYear.value(), stages);
+    }
+
+    private Stage stage(FiscalYear year, String id, String name, String reference, java.time.LocalDate resolvedOn, Instant recordedAt,
+                        Moment before, Moment after) {
+        Map<String, long[]> lines = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (var line : temporal.lines(year, before, null, null)) {
+            lines.computeIfAbsent(line.id(), k -> new long[2])[0] = line.amountYen();
+            labels.put(line.id(), line.department() + " " + line.name());
+        }
+        for (var line : temporal.lines(year, after, null, null)) {
+            lines.computeIfAbsent(line.id(), k -> new long[2])[1] = line.amountYen();
+            labels.put(line.id(), line.department() + " " + line.name());
+        }
+        List<Row> lineRows = lines.entrySet().stream()
+                .filter(e -> e.getValue()[0] != e.getValue()[1])
+                .map(e -> row(e.getKey(), labels.get(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
+        List<Row> departments = merge(
+                toMap(temporal.byDepartment(year, before).stream().map(d -> Map.entry(d.department(), d.totalYen())).toList()),
+                toMap(temporal.byDepartment(year, after).stream().map(d -> Map.entry(d.department(), d.totalYen())).toList()));
+        List<Row> categories = merge(
+                toMap(temporal.byCategory(year, before).stream().map(c -> Map.entry(c.categoryCode(), c.totalYen())).toList()),
+                toMap(temporal.byCategory(year, after).stream().map(c -> Map.entry(c.categoryCode(), c.totalYen())).toList()));
+        long beforeTotal = temporal.total(year, before).totalYen();
+        long afterTotal = temporal.total(year, after).totalYen();
+        return new Stage(id, name, reference, resolvedOn, recordedAt, beforeTotal, afterTotal - beforeTotal, afterTotal,
+                lineRows, departments, categories);
+    }
+
+    private static Map<String, Long> toMap(List<Map.Entry<String, Long>> entries) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+        return map;
+    }
+
+    private static List<Row> merge(Map<String, Long> before, Map<String, Long> after) {
+        Set<String> keys = new LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        return keys.stream().map(k -> row(k, k, before.getOrDefault(k, 0L), after.getOrDefault(k, 0L))).toList();
+    }
+
+    private static Row row(String key, String label, long before, long after) {
+        return new Row(key, label, before, after - before, after);
+    }
+
+    /** When the supplementary budget's first event was recorded: all its events share the command that caused them. */
+    private Instant startOf(SupplementaryBudgetView budget) {
+        progress.awaitPosition(ProjectionNames.AUDIT_LOG, budget.position(), Duration.ofSeconds(10));
+        return jdbc.sql("""
+                        SELECT min(recorded_at) FROM audit_event
+                        WHERE causation_id = (SELECT causation_id FROM audit_event WHERE aggregate_id = ? AND sequence_number = 0)""")
+                .param(budget.id())
+                .query((rs, i) -> rs.getObject(1, java.time.OffsetDateTime.class))
+                .optional().map(java.time.OffsetDateTime::toInstant).orElse(budget.recordedAt());
+    }
+}

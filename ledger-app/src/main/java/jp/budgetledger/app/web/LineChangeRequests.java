@@ -1,0 +1,39 @@
+package jp.budgetledger.app.web;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+/** Bodies of the writes on one line other than amendments. An {@code actor} field is ignored. */
+final class LineChangeRequests {
+
+    private LineChangeRequests() {
+    }
+
+    @JsonIgnoreProperties(value = "actor")
+    record Withdrawal(LocalDate effectiveDate, @NotBlank @Size(max = 1000) String reason, @Size(max = 200) String reference) {
+    }
+
+    @JsonIgnoreProperties(value = "actor")
+    record Revision(@Size(max = 200) String name, @Size(max = 4000) String summary, LocalDate effectiveDate,
+                    @NotBlank @Size(max = 1000) String reason, @Size(max = 200) String reference) {
+    }
+
+    @JsonIgnoreProperties(value = "actor")
+    record Reassignment(@Size(max = 100) String department, @Size(max = 20) String categoryCode, @Size(max = 200) String categoryName,
+                        LocalDate effectiveDate, @NotBlank @Size(max = 1000) String reason, @Size(max = 200) String reference) {
+    }
+
+    @JsonIgnoreProperties(value = "actor")
+    record Correction(@NotNull @PositiveOrZero Long sequence, @NotBlank @Size(max = 1000) String reason,
+                      @Size(max = 200) String reference) {
+    }
+
+    /** Response of a write on one line. */
+    record Changed(String id, long version, long position) {
+    }
+}

@@ -1,0 +1,133 @@
+package jp.budgetledger.app.web;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jp.budgetledger.app.command.LedgerCommands;
+import jp.budgetledger.app.reports.Stages;
+import jp.budgetledger.core.api.Category;
+import jp.budgetledger.core.api.Department;
+import jp.budgetledger.core.api.EnactSupplementaryBudget;
+import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.api.InitiativeId;
+import jp.budgetledger.core.api.InvalidValueException;
+import jp.budgetledger.core.api.Money;
+import jp.budgetledger.core.api.SupplementaryBudgetId;
+import jp.budgetledger.core.api.SupplementaryItem;
+import jp.budgetledger.projections.budgets.SupplementaryBudgetQueries;
+import jp.budgetledger.projections.budgets.SupplementaryBudgetView;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Supplementary budgets (補正予算): {@code POST /api/supplementary-budgets} applies all items or
+ * none; {@code GET} lists a fiscal year's in order with their totals; {@code GET
+ * /api/reports/stages} gives before / change / after per stage, line, department and category.
+ */
+@RestController
+class SupplementaryBudgetController {
+
+    private final LedgerCommands commands;
+    private final RequestContext context;
+    private final SupplementaryBudgetQueries budgets;
+    private final Stages stages;
+    private final ReadConsistency consistency;
+
+    SupplementaryBudgetController(LedgerCommands commands, RequestContext context, SupplementaryBudgetQueries budgets, Stages stages,
+                                  ReadConsistency consistency) {
+        this.commands = commands;
+        this.context = context;
+        this.budgets = budgets;
+        this.stages = stages;
+        this.consistency = consistency;
+    }
+
+    /** An item: {@code initiativeId} and {@code deltaYen} for an existing line, or the fields of a new line. */
+    @JsonIgnoreProperties(value = "actor")
+    record Item(String initiativeId, Long deltaYen, Integer fiscalYear, @Size(max = 20) String categoryCode,
+                @Size(max = 200) String categoryName, @Size(max = 100) String department, @Size(max = 200) String name,
+                @Size(max = 4000) String summary, @PositiveOrZero Long amountYen) {
+    }
+
+    @JsonIgnoreProperties(value = "actor")
+    record BudgetRequest(@NotNull Integer fiscalYear, @NotBlank @Size(max = 200) String name, @Size(max = 200) String reference,
+                         @NotNull LocalDate resolvedOn, @Size(max = 1000) String reason, @NotEmpty List<@Valid Item> items) {
+    }
+
+    record Enacted(String id, int fiscalYear, String name, int items, long deltaYen, List<String> initiativeIds, long position) {
+    }
+
+    @PostMapping("/api/supplementary-budgets")
+    @ResponseStatus(HttpStatus.CREATED)
+    Enacted enact(@Valid @RequestBody BudgetRequest body, HttpServletRequest request, HttpServletResponse response) {
+        FiscalYear year = FiscalYear.of(body.fiscalYear());
+        List<SupplementaryItem> items = new ArrayList<>();
+        for (int i = 0; i < body.items().size(); i++) {
+            items.add(item(year, i, body.items().get(i)));
+        }
+        var command = new EnactSupplementaryBudget(SupplementaryBudgetId.generate(), year, body.name(), body.reference(),
+                body.resolvedOn(), body.reason(), items);
+        var recorded = commands.enact(command, context.requester(request, response));
+        return new Enacted(command.budgetId().value(), year.value(), command.name(), items.size(), recorded.result().total().yen(),
+                items.stream().map(it -> it.initiativeId().value()).toList(), recorded.position());
+    }
+
+    private static SupplementaryItem item(FiscalYear year, int index, Item item) {
+        String prefix = "items[" + index + "].";
+        if (item.initiativeId() != null) {
+            if (item.deltaYen() == null) {
+                throw new InvalidValueException(prefix + "deltaYen", "is required with initiativeId");
+            }
+            if (item.name() != null || item.amountYen() != null) {
+                throw new InvalidValueException(prefix + "initiativeId", "an item changes an existing line or adds a new one, not both");
+            }
+            return SupplementaryItem.change(InitiativeId.of(item.initiativeId()), Money.ofYen(item.deltaYen()));
+        }
+        for (String[] required : new String[][]{{"categoryCode", item.categoryCode()}, {"categoryName", item.categoryName()},
+                {"department", item.department()}, {"name", item.name()}}) {
+            if (required[1] == null || required[1].isBlank()) {
+                throw new InvalidValueException(prefix + required[0], "is required for a new line (or give initiativeId and deltaYen)");
+            }
+        }
+        if (item.amountYen() == null) {
+            throw new InvalidValueException(prefix + "amountYen", "is required for a new line");
+        }
+        if (item.fiscalYear() != null && item.fiscalYear() != year.value()) {
+            throw new InvalidValueException(prefix + "fiscalYear", "must be the budget's fiscal year " + year.value());
+        }
+        try {
+            return SupplementaryItem.create(InitiativeId.generate(), new SupplementaryItem.NewLine(
+                    new Category(item.categoryCode(), item.categoryName()), Department.of(item.department()), item.name(), item.summary(),
+                    Money.ofYen(item.amountYen())));
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(prefix + e.field(), e.reason());
+        }
+    }
+
+    @GetMapping("/api/supplementary-budgets")
+    List<SupplementaryBudgetView> list(@RequestParam Integer fiscalYear, @RequestParam(required = false) Long minPosition) {
+        consistency.awaitPosition(minPosition);
+        return budgets.ofYear(FiscalYear.of(fiscalYear).value());
+    }
+
+    @GetMapping("/api/reports/stages")
+    Stages.Report stages(@RequestParam Integer fiscalYear, @RequestParam(required = false) Long minPosition) {
+        consistency.awaitPosition(minPosition);
+        return stages.report(FiscalYear.of(fiscalYear));
+    }
+}

@@ -1,0 +1,54 @@
+package jp.budgetledger.app.web;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jp.budgetledger.app.command.LedgerCommands;
+import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.InitiativeId;
+import jp.budgetledger.core.api.Money;
+import jp.budgetledger.core.api.TransferFunds;
+import jp.budgetledger.core.api.TransferId;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+
+/** {@code POST /api/transfers}: moves an amount between two lines of a fiscal year (流用), both or neither. */
+@RestController
+class TransferController {
+
+    private final LedgerCommands commands;
+    private final RequestContext context;
+
+    TransferController(LedgerCommands commands, RequestContext context) {
+        this.commands = commands;
+        this.context = context;
+    }
+
+    @JsonIgnoreProperties(value = "actor")
+    record TransferRequest(@NotBlank String fromId, @NotBlank String toId, @NotNull @Positive Long amountYen, LocalDate effectiveDate,
+                           @NotBlank @Size(max = 1000) String reason, @Size(max = 200) String reference) {
+    }
+
+    record Transferred(String id, String fromId, String toId, long amountYen, long fromVersion, long toVersion, long position) {
+    }
+
+    @PostMapping("/api/transfers")
+    @ResponseStatus(HttpStatus.CREATED)
+    Transferred transfer(@Valid @RequestBody TransferRequest body, HttpServletRequest request, HttpServletResponse response) {
+        TransferFunds command = new TransferFunds(TransferId.generate(), InitiativeId.of(body.fromId()), InitiativeId.of(body.toId()),
+                Money.ofYen(body.amountYen()), new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
+        var recorded = commands.transfer(command, context.requester(request, response));
+        return new Transferred(command.transferId().value(), body.fromId(), body.toId(), body.amountYen(),
+                recorded.result().fromVersion(), recorded.result().toVersion(), recorded.position());
+    }
+}

@@ -1,0 +1,25 @@
+package jp.budgetledger.core.api;
+
+/**
+ * What a change of amount was part of: a supplementary budget, a transfer between lines, or the
+ * correction of an earlier event. {@code id} names that budget or transfer, or for a correction
+ * the sequence number of the corrected event.
+ */
+public record ChangeCause(String kind, String id) {
+
+    public static final String SUPPLEMENTARY_BUDGET = "supplementary-budget";
+    public static final String TRANSFER = "transfer";
+    public static final String CORRECTION = "correction";
+
+    public static ChangeCause supplementaryBudget(String id) {
+        return new ChangeCause(SUPPLEMENTARY_BUDGET, id);
+    }
+
+    public static ChangeCause transfer(String id) {
+        return new ChangeCause(TRANSFER, id);
+    }
+
+    public static ChangeCause correction(long sequence) {
+        return new ChangeCause(CORRECTION, Long.toString(sequence));
+    }
+}

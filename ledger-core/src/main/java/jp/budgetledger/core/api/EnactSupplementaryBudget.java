@@ -1,0 +1,32 @@
+package jp.budgetledger.core.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Records a supplementary budget (補正予算) resolved on {@code resolvedOn}, which is the effective
+ * date of all its changes. All items apply or none. Produces the lines' events and
+ * {@link SupplementaryBudgetEnacted}.
+ */
+public record EnactSupplementaryBudget(SupplementaryBudgetId budgetId, FiscalYear fiscalYear, String name, String reference,
+                                       LocalDate resolvedOn, String reason, List<SupplementaryItem> items) {
+
+    public EnactSupplementaryBudget {
+        Objects.requireNonNull(budgetId, "budgetId");
+        Objects.requireNonNull(fiscalYear, "fiscalYear");
+        Objects.requireNonNull(resolvedOn, "resolvedOn");
+        name = Text.required("name", name, 200);
+        reference = Text.optional("reference", reference, ChangeContext.MAX_REFERENCE_LENGTH);
+        reason = Text.optional("reason", reason, ChangeContext.MAX_REASON_LENGTH);
+        items = List.copyOf(items);
+        if (items.isEmpty()) {
+            throw new InvalidValueException("items", "a supplementary budget needs at least one item");
+        }
+    }
+
+    /** The change context its items carry: reason (or the budget's name), reference, and the resolution date. */
+    public ChangeContext change() {
+        return new ChangeContext(resolvedOn, reason == null ? name : reason, reference);
+    }
+}

@@ -1,0 +1,36 @@
+package jp.budgetledger.core.api;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.UUID;
+
+/** Identifies a supplementary budget (補正予算); its raw value is a UUID prefixed with {@code sb-}. */
+public record SupplementaryBudgetId(String value) {
+
+    public SupplementaryBudgetId {
+        if (value == null || !value.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new InvalidValueException("id", "must be 1-64 characters of letters, digits, '-' or '_'");
+        }
+    }
+
+    @JsonCreator
+    public static SupplementaryBudgetId of(String value) {
+        return new SupplementaryBudgetId(value);
+    }
+
+    public static SupplementaryBudgetId generate() {
+        return new SupplementaryBudgetId("sb-" + UUID.randomUUID());
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,24 @@
+package jp.budgetledger.core.api;
+
+/**
+ * One item of a supplementary budget: either a difference ({@code delta}) on an existing line
+ * ({@code initiativeId}), or a new line ({@code newLine}, created with {@code initiativeId}).
+ */
+public record SupplementaryItem(InitiativeId initiativeId, Money delta, NewLine newLine) {
+
+    /** A line the supplementary budget creates. */
+    public record NewLine(Category category, Department department, String name, String summary, Money amount) {
+    }
+
+    public static SupplementaryItem change(InitiativeId id, Money delta) {
+        return new SupplementaryItem(id, delta, null);
+    }
+
+    public static SupplementaryItem create(InitiativeId id, NewLine line) {
+        return new SupplementaryItem(id, null, line);
+    }
+
+    public boolean isNewLine() {
+        return newLine != null;
+    }
+}

@@ -1,0 +1,36 @@
+package jp.budgetledger.core.api;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.UUID;
+
+/** Identifies a transfer between lines; its raw value is a UUID prefixed with {@code tr-}. */
+public record TransferId(String value) {
+
+    public TransferId {
+        if (value == null || !value.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new InvalidValueException("transferId", "must be 1-64 characters of letters, digits, '-' or '_'");
+        }
+    }
+
+    @JsonCreator
+    public static TransferId of(String value) {
+        return new TransferId(value);
+    }
+
+    public static TransferId generate() {
+        return new TransferId("tr-" + UUID.randomUUID());
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

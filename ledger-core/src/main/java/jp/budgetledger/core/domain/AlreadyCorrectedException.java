@@ -1,0 +1,19 @@
+package jp.budgetledger.core.domain;
+
+/** An event is corrected at most once. */
+public class AlreadyCorrectedException extends LedgerRuleViolation {
+
+    public AlreadyCorrectedException(long sequence) {
+        super("sequence", "event " + sequence + " of this line has already been corrected");
+    }
+
+    @Override
+    public String rule() {
+        return "already-corrected";
+    }
+
+    @Override
+    public boolean isConflict() {
+        return true;
+    }
+}
