@@ -19,9 +19,31 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String user;
+    private final String password;
 
+    /** Requests as the tests' default user; a write naming an actor in {@code X-Ledger-Actor} logs in as that user. */
     public Api(int port) {
+        this(port, TestUsers.DEFAULT, TestUsers.PASSWORD);
+    }
+
+    public Api(int port, String user, String password) {
         this.base = "http://localhost:" + port;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The same server as {@code user} (null: without credentials). */
+    public Api as(String user) {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), user, TestUsers.PASSWORD);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder authenticated(HttpRequest.Builder builder, String asUser) {
+        return asUser == null ? builder : builder.header("Authorization", basic(asUser, password));
     }
 
     public record Response(int status, String contentType, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
@@ -35,11 +57,11 @@ public final class Api {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(authenticated(HttpRequest.newBuilder(URI.create(base + path)).GET(), user));
     }
 
     public Response post(String path, String json) {
-        return post(path, json, Map.of("X-Ledger-Actor", "test-officer"));
+        return post(path, json, Map.of());
     }
 
     public Response post(String path, String json, Map<String, String> headers) {
@@ -47,7 +69,9 @@ public final class Api {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         headers.forEach(builder::header);
-        return send(builder);
+        String actor = headers.containsKey("X-Ledger-Actor")
+                ? java.net.URLDecoder.decode(headers.get("X-Ledger-Actor"), StandardCharsets.UTF_8) : user;
+        return send(authenticated(builder, actor));
     }
 
     private Response send(HttpRequest.Builder builder) {

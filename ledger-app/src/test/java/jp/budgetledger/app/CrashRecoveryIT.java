@@ -32,9 +32,11 @@ class CrashRecoveryIT {
             port = socket.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process ledger = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 LedgerApplication.class.getName(), "--ledger.data-dir=" + dataDir, "--server.port=" + port,
-                "--ledger.sample.load=false"))
+                "--ledger.sample.load=false"));
+        command.addAll(TestUsers.arguments());
+        Process ledger = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("ledger.log").toFile())
                 .start();
@@ -58,13 +60,19 @@ class CrashRecoveryIT {
         assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("the killed ledger left its server running").isTrue();
 
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false")) {
+                .run(withUsers("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false"))) {
             Api api = new Api(((WebServerApplicationContext) restarted).getWebServer().getPort());
             Api.Response line = api.get("/api/initiatives/" + id + "?minPosition=" + position);
             assertThat(line.status()).isEqualTo(200);
             assertThat(line.number("amountYen")).isEqualTo(123_000);
             assertThat(api.get("/api/totals?fiscalYear=2020&minPosition=" + position).number("totalYen")).isEqualTo(123_000);
         }
+    }
+
+    private static String[] withUsers(String... arguments) {
+        List<String> all = new java.util.ArrayList<>(List.of(arguments));
+        all.addAll(TestUsers.arguments());
+        return all.toArray(String[]::new);
     }
 
     private static boolean isUp(Api api) {

@@ -20,13 +20,29 @@ class ExternalDatabaseIT {
     @TempDir
     Path dataDir;
 
+    private static String[] arguments(String... arguments) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(arguments));
+        all.addAll(TestUsers.arguments());
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void anExternalDatabaseWithoutConfiguredUsersRefusesToStart() throws Exception {
+        try (EmbeddedPostgres external = EmbeddedPostgres.start()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run(
+                            "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"), "--spring.datasource.username=postgres",
+                            "--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false"))
+                    .hasStackTraceContaining("No users configured");
+        }
+    }
+
     @Test
     void aConfiguredDatasourceUrlIsUsedInsteadOfTheEmbeddedDatabase() throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.start();
-             ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class).run(
+             ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class).run(arguments(
                      "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                      "--spring.datasource.username=postgres",
-                     "--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false")) {
+                     "--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false"))) {
             Api api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
             Api.Response added = api.post("/api/initiatives", line(2020, "1", "分類", "総務部", "外部DB", 1234));
             assertThat(added.status()).isEqualTo(201);

@@ -29,5 +29,6 @@ public abstract class LedgerIT {
     @DynamicPropertySource
     static void ledgerProperties(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", DATA_DIR::toString);
+        TestUsers.register(registry);
     }
 }

@@ -23,12 +23,15 @@ class RestartIT {
                 .run("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false");
     }
 
-    private static Api api(ConfigurableApplicationContext context) {
-        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    /** As the demo officer, whose password the first start wrote to the data directory. */
+    private Api api(ConfigurableApplicationContext context) throws java.io.IOException {
+        String password = Files.readAllLines(dataDir.resolve("demo-credentials.txt")).stream()
+                .filter(l -> l.startsWith("officer ")).findFirst().orElseThrow().substring("officer ".length());
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort(), "officer", password);
     }
 
     @Test
-    void eventsAndTotalsSurviveARestartOnTheSameDataDirectory() {
+    void eventsTotalsDemoUsersAndIdempotencyKeysSurviveARestartOnTheSameDataDirectory() throws Exception {
         String id;
         long position;
         try (ConfigurableApplicationContext first = start()) {
@@ -41,6 +44,10 @@ class RestartIT {
             assertThat(api.get("/api/totals?fiscalYear=2020&minPosition=" + position).number("totalYen")).isEqualTo(64_008_000);
         }
         assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("demo-credentials.txt"))))
+                .isEqualTo("rw-------");
+        assertThat(Files.readAllLines(dataDir.resolve("demo-credentials.txt")))
+                .anyMatch(l -> l.startsWith("auditor ")).anyMatch(l -> l.startsWith("viewer ")).anyMatch(l -> l.startsWith("admin "));
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("axon-janitor") && !t.isDaemon());
 
         try (ConfigurableApplicationContext second = start()) {

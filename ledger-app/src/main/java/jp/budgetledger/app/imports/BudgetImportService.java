@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Imports a budget table as the initial budget (当初予算) of a fiscal year. The document is read
@@ -59,6 +60,17 @@ public class BudgetImportService {
      * @throws ImportRejectedException when the document has errors (nothing is recorded)
      */
     public ImportReport importDocument(byte[] bytes, Charset charset, int fiscalYearValue, boolean dryRun, Requester requester) {
+        return importDocument(bytes, charset, fiscalYearValue, dryRun, requester, department -> {
+        });
+    }
+
+    /**
+     * Like {@link #importDocument(byte[], Charset, int, boolean, Requester)}, with every line's
+     * department handed to {@code allowDepartment} first, which throws when the importer may not
+     * add lines there.
+     */
+    public ImportReport importDocument(byte[] bytes, Charset charset, int fiscalYearValue, boolean dryRun, Requester requester,
+                                       Consumer<String> allowDepartment) {
         FiscalYear fiscalYear = FiscalYear.of(fiscalYearValue);
         ParsedDocument parsed = BudgetTableParser.parse(bytes, charset);
         BudgetTable table = parsed.table();
@@ -80,6 +92,7 @@ public class BudgetImportService {
                         errors.add(new ImportReport.Error(line.row(), "当初予算額", "an initial budget line cannot be negative"));
                     }
                     Department department = Department.of(line.department());
+                    allowDepartment.accept(department.name());
                     String name = Text.required("細事業名", line.name(), 200);
                     InitiativeKey key = InitiativeKey.of(fiscalYear, department, name);
                     Integer earlier = seen.putIfAbsent(key, line.row());

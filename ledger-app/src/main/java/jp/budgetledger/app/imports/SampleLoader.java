@@ -1,6 +1,7 @@
 package jp.budgetledger.app.imports;
 
 import jp.budgetledger.app.command.Requester;
+import jp.budgetledger.app.projection.ProjectionProgress;
 import jp.budgetledger.core.document.BundledSamples;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,10 +11,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+
 
 /**
  * On an empty event store, imports the bundled 別紙3 sample as fiscal year 2020 so that a
- * newcomer sees real numbers at once. {@code ledger.sample.load=false} turns it off.
+ * newcomer sees real numbers at once (start-up waits until the read models show them).
+ * {@code ledger.sample.load=false} turns it off.
  */
 @Component
 @ConditionalOnProperty(name = "ledger.sample.load", havingValue = "true", matchIfMissing = true)
@@ -25,10 +29,12 @@ class SampleLoader implements ApplicationRunner {
 
     private final BudgetImportService imports;
     private final JdbcClient jdbc;
+    private final ProjectionProgress progress;
 
-    SampleLoader(BudgetImportService imports, JdbcClient jdbc) {
+    SampleLoader(BudgetImportService imports, JdbcClient jdbc, ProjectionProgress progress) {
         this.imports = imports;
         this.jdbc = jdbc;
+        this.progress = progress;
     }
 
     @Override
@@ -39,6 +45,9 @@ class SampleLoader implements ApplicationRunner {
         }
         ImportReport report = imports.importDocument(BundledSamples.bytes(BundledSamples.SMART_MUNICIPALITY), null,
                 SAMPLE_FISCAL_YEAR, false, Requester.system(ACTOR));
+        if (report.position() != null && !progress.awaitPosition(report.position(), Duration.ofSeconds(60))) {
+            log.warn("The read models have not caught up with the sample yet; figures will appear shortly");
+        }
         log.info("Loaded the bundled sample {} as fiscal year {}: {} (ledger.sample.load=false turns this off)",
                 BundledSamples.SMART_MUNICIPALITY, SAMPLE_FISCAL_YEAR, report.message());
     }

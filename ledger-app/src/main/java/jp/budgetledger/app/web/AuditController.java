@@ -22,10 +22,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * {@code GET /api/audit/events}: the ledger-wide audit log, filtered by fiscal year, recorded time
@@ -63,8 +59,8 @@ class AuditController {
         if (size < 1 || size > 500) {
             throw new InvalidValueException("size", "must be between 1 and 500");
         }
-        AuditLogQueries.Filter filter = new AuditLogQueries.Filter(fiscalYear, instant("from", from, false),
-                instant("to", to, true), Text.cleanOrNull(actor), Text.cleanOrNull(department));
+        AuditLogQueries.Filter filter = new AuditLogQueries.Filter(fiscalYear, MomentParameters.instant("from", from, false),
+                MomentParameters.instant("to", to, true), Text.cleanOrNull(actor), Text.cleanOrNull(department));
         consistency.awaitPosition(minPosition);
         if (format.equals("csv")) {
             response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
@@ -97,26 +93,6 @@ class AuditController {
                     e.aggregateId(), e.sequence(), e.eventId(), e.correlationId(), e.requestId(), e.hash());
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-    }
-
-    static Instant instant(String field, String text, boolean endOfDay) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(text.strip());
-            } catch (DateTimeParseException e2) {
-                try {
-                    LocalDate day = LocalDate.parse(text.strip());
-                    return (endOfDay ? day.plusDays(1) : day).atStartOfDay(MomentParameters.JAPAN).toInstant();
-                } catch (DateTimeParseException e3) {
-                    throw new InvalidValueException(field, "must be an ISO-8601 instant or a date, got '" + text + "'");
-                }
-            }
         }
     }
 }

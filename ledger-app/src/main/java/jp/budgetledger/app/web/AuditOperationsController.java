@@ -34,7 +34,8 @@ class AuditOperationsController {
     record ReplayRequest(Integer fiscalYear, String asOf, String effectiveOn) {
     }
 
-    /** Body of {@code POST /api/audit/verify}: a digest kept earlier (all fields optional). */
+    /** Body of {@code POST /api/audit/verify}: a digest kept earlier, as {@code GET /api/audit/digest} gave it (all optional). */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     record VerifyRequest(Long position, String digest, Long eventCount) {
     }
 

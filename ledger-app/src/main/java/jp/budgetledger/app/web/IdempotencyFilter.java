@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 /**
  * {@code Idempotency-Key} on any {@code POST /api/…}: the first request with a key runs and its
  * response (status, body, Location) is stored in PostgreSQL; a retry with the same key and the
- * same request (method, path, query, actor, body) gets that response again, marked
+ * same request (method, path, query, user, If-Match, body) gets that response again, marked
  * {@code Idempotent-Replayed: true}, and records nothing new. The same key with a different
  * request is 422; a retry while the first is still running, or whose first run ended without a
  * response being stored, is 409. A request that failed with a server error releases its key.
@@ -136,7 +136,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static String hash(HttpServletRequest request, byte[] body) {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         String head = String.join("\n", request.getMethod(), request.getRequestURI(), String.valueOf(request.getQueryString()),
-                String.valueOf(request.getHeader(RequestContext.ACTOR_HEADER)), String.valueOf(request.getHeader(IfMatch.HEADER)), "");
+                request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName(),
+                String.valueOf(request.getHeader(IfMatch.HEADER)), "");
         data.writeBytes(head.getBytes(StandardCharsets.UTF_8));
         data.writeBytes(body);
         return EventHashes.sha256(data.toByteArray());

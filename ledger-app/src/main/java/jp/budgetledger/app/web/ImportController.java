@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.budgetledger.app.imports.BudgetImportService;
 import jp.budgetledger.app.imports.ImportReport;
+import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.core.api.InvalidValueException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,10 +31,12 @@ class ImportController {
 
     private final BudgetImportService imports;
     private final RequestContext context;
+    private final CurrentUser user;
 
-    ImportController(BudgetImportService imports, RequestContext context) {
+    ImportController(BudgetImportService imports, RequestContext context, CurrentUser user) {
         this.imports = imports;
         this.context = context;
+        this.user = user;
     }
 
     @PostMapping(value = "/api/imports", consumes = {MediaType.TEXT_PLAIN_VALUE, "text/csv", "text/tab-separated-values",
@@ -49,7 +52,7 @@ class ImportController {
         }
         Charset resolved = charset(charset, contentType);
         var requester = dryRun ? null : context.requester(request, response);
-        ImportReport report = imports.importDocument(body, resolved, fiscalYear, dryRun, requester);
+        ImportReport report = imports.importDocument(body, resolved, fiscalYear, dryRun, requester, user::requireDepartment);
         return ResponseEntity.status(report.recorded() ? HttpStatus.CREATED : HttpStatus.OK).body(report);
     }
 

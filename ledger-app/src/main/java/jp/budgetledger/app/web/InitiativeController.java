@@ -8,6 +8,7 @@ import jp.budgetledger.app.audit.HistoryEntry;
 import jp.budgetledger.app.command.LedgerCommands;
 import jp.budgetledger.app.command.Recorded;
 import jp.budgetledger.app.command.Requester;
+import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.core.api.AddInitiative;
 import jp.budgetledger.core.api.AmendAmount;
 import jp.budgetledger.core.api.AmendmentResult;
@@ -51,20 +52,23 @@ class InitiativeController {
     private final ReadConsistency consistency;
     private final TemporalQueries temporal;
     private final EventHistory history;
+    private final CurrentUser user;
 
     InitiativeController(LedgerCommands commands, InitiativeQueries queries, RequestContext context,
-                         ReadConsistency consistency, TemporalQueries temporal, EventHistory history) {
+                         ReadConsistency consistency, TemporalQueries temporal, EventHistory history, CurrentUser user) {
         this.commands = commands;
         this.queries = queries;
         this.context = context;
         this.consistency = consistency;
         this.temporal = temporal;
         this.history = history;
+        this.user = user;
     }
 
     @PostMapping
     ResponseEntity<Responses.Created> add(@Valid @RequestBody AddInitiativeRequest body,
                                           HttpServletRequest request, HttpServletResponse response) {
+        user.requireDepartment(body.department());
         Requester requester = context.requester(request, response);
         AddInitiative command = new AddInitiative(
                 InitiativeId.generate(),
@@ -89,9 +93,10 @@ class InitiativeController {
             throw new InvalidValueException(body.newAmountYen() == null ? "newAmountYen" : "deltaYen",
                     "give exactly one of newAmountYen and deltaYen");
         }
+        InitiativeId initiativeId = InitiativeId.of(id);
+        user.requireLine(initiativeId);
         Requester requester = context.requester(request, response);
         ChangeContext change = new ChangeContext(body.effectiveDate(), body.reason(), body.reference());
-        InitiativeId initiativeId = InitiativeId.of(id);
         AmendAmount command = (body.newAmountYen() != null
                 ? AmendAmount.to(initiativeId, Money.ofYen(body.newAmountYen()), change)
                 : AmendAmount.by(initiativeId, Money.ofYen(body.deltaYen()), change)).expecting(IfMatch.version(ifMatch));
@@ -105,6 +110,7 @@ class InitiativeController {
                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                         HttpServletRequest request, HttpServletResponse response) {
         InitiativeId line = InitiativeId.of(id);
+        user.requireLine(line);
         var command = new WithdrawInitiative(line, IfMatch.version(ifMatch),
                 new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
         return changed(line, commands.change(command, line, context.requester(request, response)), response);
@@ -115,6 +121,7 @@ class InitiativeController {
                                       @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                       HttpServletRequest request, HttpServletResponse response) {
         InitiativeId line = InitiativeId.of(id);
+        user.requireLine(line);
         var command = new ReviseInitiative(line, IfMatch.version(ifMatch), body.name(), body.summary(),
                 new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
         return changed(line, commands.change(command, line, context.requester(request, response)), response);
@@ -125,6 +132,10 @@ class InitiativeController {
                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                         HttpServletRequest request, HttpServletResponse response) {
         InitiativeId line = InitiativeId.of(id);
+        user.requireLine(line);
+        if (body.department() != null) {
+            user.requireDepartment(body.department());
+        }
         if ((body.categoryCode() == null) != (body.categoryName() == null)) {
             throw new InvalidValueException(body.categoryCode() == null ? "categoryCode" : "categoryName",
                     "give both categoryCode and categoryName to move the line to another category");
@@ -141,6 +152,7 @@ class InitiativeController {
                                        @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                        HttpServletRequest request, HttpServletResponse response) {
         InitiativeId line = InitiativeId.of(id);
+        user.requireLine(line);
         var command = new CorrectEvent(line, IfMatch.version(ifMatch), body.sequence(),
                 new ChangeContext(null, body.reason(), body.reference()));
         return changed(line, commands.change(command, line, context.requester(request, response)), response);

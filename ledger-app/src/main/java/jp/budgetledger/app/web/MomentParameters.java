@@ -29,22 +29,32 @@ final class MomentParameters {
         if (isBlank(asOf) && isBlank(effectiveOn)) {
             return Optional.empty();
         }
-        Instant at = isBlank(asOf) ? Instant.now() : instant(asOf.strip());
+        Instant at = isBlank(asOf) ? Instant.now() : instant("asOf", asOf, true);
         LocalDate day = isBlank(effectiveOn) ? fiscalYear.lastDay() : date("effectiveOn", effectiveOn.strip());
         return Optional.of(new Moment(day, at));
     }
 
-    private static Instant instant(String text) {
+    /**
+     * An ISO-8601 instant or offset date-time, or a date meaning the start (or with {@code endOfDay}
+     * the end) of that day in Japan; null for blank text.
+     */
+    static Instant instant(String field, String text, boolean endOfDay) {
+        if (isBlank(text)) {
+            return null;
+        }
+        String value = text.strip();
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notOffset) {
             try {
-                return Instant.parse(text);
+                return Instant.parse(value);
             } catch (DateTimeParseException notInstant) {
                 try {
-                    return LocalDate.parse(text).plusDays(1).atStartOfDay(JAPAN).toInstant().minusNanos(1);
+                    LocalDate day = LocalDate.parse(value);
+                    return endOfDay ? day.plusDays(1).atStartOfDay(JAPAN).toInstant().minusNanos(1) : day.atStartOfDay(JAPAN).toInstant();
                 } catch (DateTimeParseException notDate) {
-                    throw new InvalidValueException("asOf", "must be an ISO-8601 instant such as 2026-11-26T10:00:00Z, got '" + text + "'");
+                    throw new InvalidValueException(field, "must be an ISO-8601 instant such as 2026-11-26T10:00:00Z, or a date, got '"
+                            + value + "'");
                 }
             }
         }

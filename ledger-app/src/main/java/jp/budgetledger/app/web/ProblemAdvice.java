@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jp.budgetledger.app.imports.ImportRejectedException;
+import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.app.imports.ImportReport;
 import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.core.domain.DuplicateInitiativeException;
@@ -101,6 +102,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 ? "no initiative with id " + anf.getAggregateIdentifier()
                 : e.getMessage();
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", List.of(new FieldError("id", detail)), Map.of());
+    }
+
+    @ExceptionHandler(CurrentUser.DepartmentForbiddenException.class)
+    ResponseEntity<Object> departmentForbidden(CurrentUser.DepartmentForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "department-forbidden", "Forbidden",
+                List.of(new FieldError("department", e.getMessage())), Map.of());
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jp.budgetledger.app.command.LedgerCommands;
 import jp.budgetledger.app.reports.Stages;
+import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.EnactSupplementaryBudget;
@@ -47,14 +48,16 @@ class SupplementaryBudgetController {
     private final SupplementaryBudgetQueries budgets;
     private final Stages stages;
     private final ReadConsistency consistency;
+    private final CurrentUser user;
 
     SupplementaryBudgetController(LedgerCommands commands, RequestContext context, SupplementaryBudgetQueries budgets, Stages stages,
-                                  ReadConsistency consistency) {
+                                  ReadConsistency consistency, CurrentUser user) {
         this.commands = commands;
         this.context = context;
         this.budgets = budgets;
         this.stages = stages;
         this.consistency = consistency;
+        this.user = user;
     }
 
     /** An item: {@code initiativeId} and {@code deltaYen} for an existing line, or the fields of a new line. */
@@ -78,7 +81,13 @@ class SupplementaryBudgetController {
         FiscalYear year = FiscalYear.of(body.fiscalYear());
         List<SupplementaryItem> items = new ArrayList<>();
         for (int i = 0; i < body.items().size(); i++) {
-            items.add(item(year, i, body.items().get(i)));
+            SupplementaryItem item = item(year, i, body.items().get(i));
+            if (item.isNewLine()) {
+                user.requireDepartment(item.newLine().department().name());
+            } else {
+                user.requireLine(item.initiativeId());
+            }
+            items.add(item);
         }
         var command = new EnactSupplementaryBudget(SupplementaryBudgetId.generate(), year, body.name(), body.reference(),
                 body.resolvedOn(), body.reason(), items);

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jp.budgetledger.app.command.LedgerCommands;
+import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.core.api.ChangeContext;
 import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.Money;
@@ -28,10 +29,12 @@ class TransferController {
 
     private final LedgerCommands commands;
     private final RequestContext context;
+    private final CurrentUser user;
 
-    TransferController(LedgerCommands commands, RequestContext context) {
+    TransferController(LedgerCommands commands, RequestContext context, CurrentUser user) {
         this.commands = commands;
         this.context = context;
+        this.user = user;
     }
 
     @JsonIgnoreProperties(value = "actor")
@@ -45,6 +48,8 @@ class TransferController {
     @PostMapping("/api/transfers")
     @ResponseStatus(HttpStatus.CREATED)
     Transferred transfer(@Valid @RequestBody TransferRequest body, HttpServletRequest request, HttpServletResponse response) {
+        user.requireLine(InitiativeId.of(body.fromId()));
+        user.requireLine(InitiativeId.of(body.toId()));
         TransferFunds command = new TransferFunds(TransferId.generate(), InitiativeId.of(body.fromId()), InitiativeId.of(body.toId()),
                 Money.ofYen(body.amountYen()), new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
         var recorded = commands.transfer(command, context.requester(request, response));

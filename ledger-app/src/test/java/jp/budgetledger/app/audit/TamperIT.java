@@ -44,6 +44,7 @@ class TamperIT {
             }
         });
         registry.add("ledger.sample.load", () -> "false");
+        jp.budgetledger.app.TestUsers.register(registry);
     }
 
     @LocalServerPort

@@ -65,15 +65,21 @@ class ImportIT extends LedgerIT {
 
     private Api.Response importDocument(byte[] body, String query) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports?" + query))
-                .header("Content-Type", "text/plain").header("X-Ledger-Actor", "finance-officer")
+                .header("Content-Type", "text/plain").header("Authorization", basic("finance-officer"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()), response.body(), response.headers());
     }
 
     private byte[] download(String query) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/betsu?" + query)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/betsu?" + query))
+                        .header("Authorization", basic("viewer")).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    private static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + jp.budgetledger.app.TestUsers.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private long events() {

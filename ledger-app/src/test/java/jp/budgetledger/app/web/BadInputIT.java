@@ -141,9 +141,9 @@ class BadInputIT extends LedgerIT {
     }
 
     @Test
-    void aWriteWithoutTheActorHeaderIsRejected() {
-        assertRejected(api.post("/api/initiatives", line(FY, "1", "分類", "総務部", "匿名", 1), Map.of()),
-                400, "X-Ledger-Actor", "required");
+    void aWriteWithoutCredentialsIsUnauthorized() {
+        assertRejected(api.as(null).post("/api/initiatives", line(FY, "1", "分類", "総務部", "匿名", 1), Map.of()),
+                401, "Authorization", "log in");
     }
 
     @Test

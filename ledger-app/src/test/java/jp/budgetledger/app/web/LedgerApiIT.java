@@ -72,7 +72,33 @@ class LedgerApiIT extends LedgerIT {
     }
 
     @Test
-    void theActorComesFromTheHeaderAndIsStoredWithACorrelationIdInTheEventMetadata() throws Exception {
+    void theActorIsTheLoggedInUserWhateverTheRequestClaims() throws Exception {
+        Api.Response added = api.as("tanaka").post("/api/initiatives",
+                line(2031, "1", "分類", "総務部", "偽装", 1000).replace("{", "{\"actor\": \"mallory\", "),
+                Map.of("X-Correlation-Id", "forge-1"));
+        assertThat(added.status()).isEqualTo(201);
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/initiatives"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                ("officer:" + jp.budgetledger.app.TestUsers.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .header("X-Ledger-Actor", "mallory")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(line(2031, "1", "分類", "総務部", "偽装2", 1000)
+                                .replace("{", "{\"actor\": \"mallory\", "), java.nio.charset.StandardCharsets.UTF_8)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        String id = new ObjectMapper().readTree(response.body()).get("id").asText();
+        for (String line : List.of(added.text("id"), id)) {
+            String metadata = jdbc.sql("SELECT convert_from(metaData, 'UTF8') FROM domainevententry WHERE aggregateIdentifier = ?")
+                    .param(line).query(String.class).single();
+            assertThat(metadata).doesNotContain("mallory");
+        }
+        assertThat(jdbc.sql("SELECT convert_from(metaData, 'UTF8') FROM domainevententry WHERE aggregateIdentifier = ?")
+                .param(id).query(String.class).single()).contains("\"actor\":\"officer\"");
+    }
+
+    @Test
+    void aJapaneseUserNameIsStoredAsTheActorWithTheCorrelationIdInTheEventMetadata() throws Exception {
         Api.Response added = api.post("/api/initiatives",
                 line(2031, "1", "分類", "総務部", "事業A", 1000).replace("{", "{\"actor\": \"mallory\", "),
                 Map.of("X-Ledger-Actor", "%E5%B1%B1%E7%94%B0%E5%A4%AA%E9%83%8E", "X-Correlation-Id", "req-42"));

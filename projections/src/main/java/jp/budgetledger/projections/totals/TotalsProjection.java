@@ -29,14 +29,19 @@ public class TotalsProjection {
 
     @EventHandler
     void on(InitiativeAdded event, TrackingToken token) {
+        addLine(event.fiscalYear().value(), event.department().name(), event.category().code(), event.category().name(),
+                event.amount().yen(), token);
+    }
+
+    /** Counts one more line of {@code amount} in its department and category, creating their rows when first seen. */
+    private void addLine(int year, String department, String categoryCode, String categoryName, long amount, TrackingToken token) {
         jdbc.sql("""
                         INSERT INTO department_total (fiscal_year, department, total_yen, initiative_count, first_position)
                         VALUES (?, ?, ?, 1, ?)
                         ON CONFLICT (fiscal_year, department) DO UPDATE
                         SET total_yen = department_total.total_yen + EXCLUDED.total_yen,
                             initiative_count = department_total.initiative_count + 1""")
-                .params(event.fiscalYear().value(), event.department().name(), event.amount().yen(),
-                        token == null ? 0L : token.position().orElse(0L))
+                .params(year, department, amount, token == null ? 0L : token.position().orElse(0L))
                 .update();
         jdbc.sql("""
                         INSERT INTO category_total (fiscal_year, category_code, category_name, total_yen, initiative_count)
@@ -45,7 +50,7 @@ public class TotalsProjection {
                         SET total_yen = category_total.total_yen + EXCLUDED.total_yen,
                             initiative_count = category_total.initiative_count + 1,
                             category_name = EXCLUDED.category_name""")
-                .params(event.fiscalYear().value(), event.category().code(), event.category().name(), event.amount().yen())
+                .params(year, categoryCode, categoryName, amount)
                 .update();
     }
 
@@ -70,23 +75,7 @@ public class TotalsProjection {
         int year = event.fiscalYear().value();
         long amount = event.amount().yen();
         move(year, event.departmentBefore().name(), event.categoryBefore().code(), -amount, -1);
-        jdbc.sql("""
-                        INSERT INTO department_total (fiscal_year, department, total_yen, initiative_count, first_position)
-                        VALUES (?, ?, ?, 1, ?)
-                        ON CONFLICT (fiscal_year, department) DO UPDATE
-                        SET total_yen = department_total.total_yen + EXCLUDED.total_yen,
-                            initiative_count = department_total.initiative_count + 1""")
-                .params(year, event.departmentAfter().name(), amount, token == null ? 0L : token.position().orElse(0L))
-                .update();
-        jdbc.sql("""
-                        INSERT INTO category_total (fiscal_year, category_code, category_name, total_yen, initiative_count)
-                        VALUES (?, ?, ?, ?, 1)
-                        ON CONFLICT (fiscal_year, category_code) DO UPDATE
-                        SET total_yen = category_total.total_yen + EXCLUDED.total_yen,
-                            initiative_count = category_total.initiative_count + 1,
-                            category_name = EXCLUDED.category_name""")
-                .params(year, event.categoryAfter().code(), event.categoryAfter().name(), amount)
-                .update();
+        addLine(year, event.departmentAfter().name(), event.categoryAfter().code(), event.categoryAfter().name(), amount, token);
     }
 
     private void move(int year, String department, String categoryCode, long amount, int count) {

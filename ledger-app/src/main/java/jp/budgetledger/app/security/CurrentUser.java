@@ -1,0 +1,66 @@
+package jp.budgetledger.app.security;
+
+import jp.budgetledger.core.api.InitiativeId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * The authenticated user of the current request, and the department scoping of officers: a
+ * command on a line, or creating a line, in a department the user is not given is refused.
+ * A line's department is read from the command side's own record (updated in the same
+ * transaction as every move), never from a projection that may lag.
+ */
+@Component
+public class CurrentUser {
+
+    private final JdbcClient jdbc;
+
+    public CurrentUser(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public String name() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            throw new IllegalStateException("no authenticated user");
+        }
+        return authentication.getName();
+    }
+
+    private Optional<LedgerUser> user() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof LedgerUser user ? Optional.of(user) : Optional.empty();
+    }
+
+    /** @throws DepartmentForbiddenException when the user is limited to other departments */
+    public void requireDepartment(String department) {
+        user().ifPresent(user -> {
+            if (!user.mayActFor(department)) {
+                throw new DepartmentForbiddenException(user.getUsername(), department);
+            }
+        });
+    }
+
+    /** Like {@link #requireDepartment} for the department the line belongs to now (unknown lines pass: they are 404 later). */
+    public void requireLine(InitiativeId line) {
+        if (user().map(u -> u.departments().isEmpty()).orElse(true)) {
+            return;
+        }
+        jdbc.sql("SELECT department_key FROM initiative_key WHERE initiative_id = ?")
+                .param(line.value())
+                .query(String.class)
+                .optional()
+                .ifPresent(this::requireDepartment);
+    }
+
+    /** The user may not act for a department. */
+    public static class DepartmentForbiddenException extends RuntimeException {
+        public DepartmentForbiddenException(String user, String department) {
+            super(user + " may not change lines of " + department);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package jp.budgetledger.app.security;
+
+import org.springframework.http.HttpMethod;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rule of every endpoint: which role it needs ({@code null}: open to anyone). The security
+ * configuration is built from this list, and a test checks that every request mapping of the
+ * application has a rule here, so an endpoint added without one fails the build (and is denied
+ * to everyone at run time).
+ */
+public final class EndpointRules {
+
+    /** One endpoint: its method, its path pattern as mapped, and the role it needs. */
+    public record Rule(HttpMethod method, String pattern, Role role) {
+    }
+
+    public static final List<Rule> RULES = List.of(
+            new Rule(HttpMethod.GET, "/actuator/health", null),
+            new Rule(HttpMethod.GET, "/actuator/health/**", null),
+            new Rule(HttpMethod.GET, "/actuator/info", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/v3/api-docs", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/v3/api-docs/**", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/swagger-ui.html", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/swagger-ui/**", Role.VIEWER),
+
+            new Rule(HttpMethod.GET, "/api/totals", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/totals/departments", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/totals/categories", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/initiatives", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/initiatives/{id}", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/reports/betsu", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/reports/stages", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/supplementary-budgets", Role.VIEWER),
+
+            new Rule(HttpMethod.GET, "/api/initiatives/{id}/history", Role.AUDITOR),
+            new Rule(HttpMethod.GET, "/api/audit/events", Role.AUDITOR),
+            new Rule(HttpMethod.GET, "/api/audit/digest", Role.AUDITOR),
+            new Rule(HttpMethod.POST, "/api/audit/replays", Role.AUDITOR),
+            new Rule(HttpMethod.POST, "/api/audit/verify", Role.AUDITOR),
+
+            new Rule(HttpMethod.POST, "/api/initiatives", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/initiatives/{id}/amendments", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/initiatives/{id}/withdrawals", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/initiatives/{id}/revisions", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/initiatives/{id}/reassignments", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/initiatives/{id}/corrections", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/transfers", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/supplementary-budgets", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/imports", Role.OFFICER));
+
+    private EndpointRules() {
+    }
+
+    public static Optional<Rule> of(HttpMethod method, String pattern) {
+        return RULES.stream().filter(r -> r.method().equals(method) && r.pattern().equals(pattern)).findFirst();
+    }
+}

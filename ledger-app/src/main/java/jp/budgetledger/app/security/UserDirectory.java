@@ -1,0 +1,124 @@
+package jp.budgetledger.app.security;
+
+import jp.budgetledger.app.config.LedgerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The users who may log in. Configured users ({@code ledger.security.users}) when there are any;
+ * otherwise, on the embedded database, demo users officer, auditor, viewer and admin whose random
+ * passwords are written once to {@code <data-dir>/demo-credentials.txt} (readable by its owner
+ * only) and read back on later starts. The log names that file, never a password.
+ */
+public class UserDirectory implements UserDetailsService {
+
+    static final String DEMO_FILE = "demo-credentials.txt";
+    private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
+    private static final Map<String, Role> DEMO_USERS = new LinkedHashMap<>();
+
+    static {
+        DEMO_USERS.put("officer", Role.OFFICER);
+        DEMO_USERS.put("auditor", Role.AUDITOR);
+        DEMO_USERS.put("viewer", Role.VIEWER);
+        DEMO_USERS.put("admin", Role.ADMIN);
+    }
+
+    private final Map<String, LedgerUser> users = new HashMap<>();
+
+    private UserDirectory() {
+    }
+
+    public static UserDirectory configured(SecuritySettings settings) {
+        UserDirectory directory = new UserDirectory();
+        for (SecuritySettings.UserEntry entry : settings.users()) {
+            if (entry.name() == null || entry.name().isBlank() || entry.passwordHash() == null || !entry.passwordHash().startsWith("$2")) {
+                throw new IllegalStateException("ledger.security.users: each user needs a name and a bcrypt passwordHash ($2a$…)");
+            }
+            if (entry.roles().isEmpty()) {
+                throw new IllegalStateException("ledger.security.users: user " + entry.name() + " has no roles");
+            }
+            directory.users.put(entry.name(), new LedgerUser(entry.name(), "{bcrypt}" + entry.passwordHash(), entry.roles(),
+                    entry.departments()));
+        }
+        return directory;
+    }
+
+    public static UserDirectory demo(LedgerProperties properties, PasswordEncoder encoder) {
+        Path file = properties.dataDir().resolve(DEMO_FILE).toAbsolutePath().normalize();
+        Map<String, String> passwords = Files.exists(file) ? read(file) : write(file);
+        UserDirectory directory = new UserDirectory();
+        DEMO_USERS.forEach((name, role) -> {
+            String password = passwords.get(name);
+            if (password == null) {
+                throw new IllegalStateException(file + " has no password for " + name + "; delete the file to make new demo users");
+            }
+            directory.users.put(name, new LedgerUser(name, encoder.encode(password), List.of(role), List.of()));
+        });
+        log.info("No users configured (ledger.security.users): demo users officer, auditor, viewer and admin; their passwords are in {}",
+                file);
+        return directory;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        LedgerUser user = users.get(username);
+        if (user == null) {
+            throw new UsernameNotFoundException("unknown user");
+        }
+        return new LedgerUser(user.getUsername(), user.getPassword(),
+                user.getAuthorities().stream().map(a -> Role.valueOf(a.getAuthority().substring(5))).toList(), user.departments());
+    }
+
+    private static Map<String, String> write(Path file) {
+        SecureRandom random = new SecureRandom();
+        Map<String, String> passwords = new LinkedHashMap<>();
+        StringBuilder text = new StringBuilder("# Budget Ledger demo users (created on first start; delete this file to make new ones)\n");
+        for (String name : DEMO_USERS.keySet()) {
+            byte[] bytes = new byte[15];
+            random.nextBytes(bytes);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            passwords.put(name, password);
+            text.append(name).append(' ').append(password).append('\n');
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+        return passwords;
+    }
+
+    private static Map<String, String> read(Path file) {
+        Map<String, String> passwords = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] parts = line.strip().split("\\s+");
+                if (parts.length == 2 && !line.startsWith("#")) {
+                    passwords.put(parts[0], parts[1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+        return passwords;
+    }
+}

@@ -1,0 +1,144 @@
+package jp.budgetledger.app.security;
+
+import jp.budgetledger.app.Api;
+import jp.budgetledger.app.LedgerIT;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static jp.budgetledger.app.Api.line;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint of the application, as its request mappings say, against every role: without
+ * credentials 401, with a role the endpoint's rule does not allow 403, otherwise neither. An
+ * endpoint without a rule fails this test.
+ */
+class SecurityMatrixIT extends LedgerIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    JdbcClient jdbc;
+
+    record Endpoint(HttpMethod method, String pattern) {
+        String path() {
+            return pattern.replace("{id}", "no-such-id");
+        }
+    }
+
+    private List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (!handler.getBeanType().getPackageName().startsWith("jp.budgetledger")) {
+                return;
+            }
+            for (String pattern : info.getPatternValues()) {
+                for (var method : info.getMethodsCondition().getMethods()) {
+                    endpoints.add(new Endpoint(HttpMethod.valueOf(method.name()), pattern));
+                }
+            }
+        });
+        return endpoints;
+    }
+
+    private static boolean allows(Role required, String user) {
+        return switch (user) {
+            case "viewer" -> required == Role.VIEWER;
+            case "only-officer" -> required == Role.VIEWER || required == Role.OFFICER;
+            case "auditor" -> required == Role.VIEWER || required == Role.AUDITOR;
+            case "admin" -> required == Role.VIEWER || required == Role.ADMIN;
+            default -> throw new IllegalArgumentException(user);
+        };
+    }
+
+    private Api.Response call(Api api, Endpoint endpoint) {
+        return endpoint.method() == HttpMethod.GET ? api.get(endpoint.path()) : api.post(endpoint.path(), "{}");
+    }
+
+    @Test
+    void everyEndpointHasARule() {
+        List<Endpoint> endpoints = endpoints();
+        assertThat(endpoints).hasSizeGreaterThan(20);
+        assertThat(endpoints).allSatisfy(e -> assertThat(EndpointRules.of(e.method(), e.pattern()))
+                .as("rule for " + e.method() + " " + e.pattern()).isPresent());
+    }
+
+    @Test
+    void noEndpointAnswersWithoutAuthenticationExceptHealth() {
+        Api anonymous = new Api(port).as(null);
+        for (Endpoint endpoint : endpoints()) {
+            Api.Response response = call(anonymous, endpoint);
+            assertThat(response.status()).as(endpoint.toString()).isEqualTo(401);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.raw()).doesNotContain("Exception").doesNotContain("at org.");
+        }
+        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(401);
+        assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(401);
+        Api.Response wrong = new Api(port, "viewer", "wrong-password").get("/api/totals?fiscalYear=2020");
+        assertThat(wrong.status()).isEqualTo(401);
+    }
+
+    @Test
+    void eachRoleIsAllowedOrForbiddenAsTheMatrixSays() {
+        for (String user : List.of("viewer", "only-officer", "auditor", "admin")) {
+            Api api = new Api(port).as(user);
+            for (Endpoint endpoint : endpoints()) {
+                Role required = EndpointRules.of(endpoint.method(), endpoint.pattern()).orElseThrow().role();
+                Api.Response response = call(api, endpoint);
+                if (required != null && !allows(required, user)) {
+                    assertThat(response.status()).as(user + " " + endpoint).isEqualTo(403);
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                } else {
+                    assertThat(response.status()).as(user + " " + endpoint + ": " + response.raw()).isNotIn(401, 403);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anOfficerOfOneDepartmentCannotChangeAnotherDepartmentsLines() {
+        Api soumu = new Api(port).as("soumu-officer");
+        Api.Response education = new Api(port).post("/api/initiatives", line(2095, "1", "分類", "教育委員会", "学校事業", 1_000));
+        Api.Response general = soumu.post("/api/initiatives", line(2095, "1", "分類", "総務部", "総務事業", 1_000));
+        assertThat(general.status()).isEqualTo(201);
+        assertThat(soumu.post("/api/initiatives", line(2095, "1", "分類", "教育委員会", "越権", 1_000)).status()).isEqualTo(403);
+        Api.Response amend = soumu.post("/api/initiatives/" + education.text("id") + "/amendments", "{\"deltaYen\": 1, \"reason\": \"越権\"}");
+        assertThat(amend.status()).isEqualTo(403);
+        assertThat(amend.body().at("/errors/0/field").asText()).isEqualTo("department");
+        assertThat(soumu.post("/api/initiatives/" + general.text("id") + "/amendments", "{\"deltaYen\": 1, \"reason\": \"増額\"}").status())
+                .isEqualTo(200);
+        String transfer = "{\"fromId\": \"%s\", \"toId\": \"%s\", \"amountYen\": 1, \"reason\": \"流用\"}";
+        assertThat(soumu.post("/api/transfers", transfer.formatted(general.text("id"), education.text("id"))).status()).isEqualTo(403);
+        assertThat(soumu.post("/api/initiatives/" + general.text("id") + "/reassignments",
+                "{\"department\": \"教育委員会\", \"reason\": \"移管\"}").status()).isEqualTo(403);
+        Api.Response treasury = new Api(port).post("/api/initiatives", line(2095, "1", "分類", "出納局", "出納事業", 1_000));
+        assertThat(new Api(port).as("multi-officer").post("/api/transfers", transfer.formatted(general.text("id"), treasury.text("id")))
+                .status()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE convert_from(payload, 'UTF8') LIKE '%越権%'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void responsesCarrySecurityHeadersAndErrorsLeakNothing() {
+        Api.Response response = new Api(port).get("/api/totals?fiscalYear=2020");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
+        assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        Api.Response error = new Api(port).post("/api/initiatives", "{\"fiscalYear\": \"x\"", Map.of());
+        assertThat(error.raw()).doesNotContain("Exception").doesNotContain("jackson").doesNotContain("at [Source");
+    }
+}
