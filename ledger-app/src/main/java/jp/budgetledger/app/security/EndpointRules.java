@@ -26,6 +26,8 @@ public final class EndpointRules {
             new Rule(HttpMethod.GET, "/swagger-ui.html", Role.VIEWER),
             new Rule(HttpMethod.GET, "/swagger-ui/**", Role.VIEWER),
 
+            new Rule(HttpMethod.GET, "/api/me", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/fiscal-years", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/totals", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/totals/departments", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/totals/categories", Role.VIEWER),

@@ -39,7 +39,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         String user = attemptedUser(request);
         log.warn("Unauthenticated {} {} (user: {}): {}", request.getMethod(), request.getRequestURI(),
                 user == null ? "none given" : user, user == null ? "no credentials" : "bad credentials");
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Budget Ledger\", charset=\"UTF-8\"");
+        if (!WebPages.isBrowser(request)) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Budget Ledger\", charset=\"UTF-8\"");
+        }
         write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                 "Authorization", "log in with your ledger user (HTTP Basic)");
     }

@@ -12,18 +12,27 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * HTTP Basic on every endpoint, stateless, each endpoint's role from {@link EndpointRules},
- * anything without a rule denied; security headers on every response.
+ * Each endpoint's role from {@link EndpointRules}, anything without a rule denied; security
+ * headers on every response. API clients log in with HTTP Basic on every request (no session, no
+ * CSRF token needed: nothing is sent on their behalf automatically). The web pages log in with a
+ * form and a session; their writes carry the CSRF token from the {@code XSRF-TOKEN} cookie in the
+ * {@code X-XSRF-TOKEN} header. Browsers are never sent a Basic challenge, so they never cache
+ * Basic credentials that a forged request could ride on.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -60,8 +69,12 @@ public class SecurityConfig {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
+        CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+        csrfHandler.setCsrfRequestAttributeName(null);
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/error").permitAll();
+                    requests.requestMatchers(HttpMethod.GET, WebPages.PUBLIC).permitAll();
+                    requests.requestMatchers(HttpMethod.GET, WebPages.PAGES).hasRole(Role.VIEWER.name());
                     for (EndpointRules.Rule rule : EndpointRules.RULES) {
                         AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url = requests.requestMatchers(rule.method(), rule.pattern());
                         if (rule.role() == null) {
@@ -73,15 +86,23 @@ public class SecurityConfig {
                     requests.anyRequest().denyAll();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.loginPage(WebPages.LOGIN_PAGE).loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/", false).failureUrl(WebPages.LOGIN_PAGE + "?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(WebPages.LOGIN_PAGE + "?logout"))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(WebPages.LOGIN_PAGE), WebPages::isPageNavigation)
+                        .defaultAuthenticationEntryPointFor(problems, request -> true)
+                        .accessDeniedHandler(problems))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfHandler)
+                        .ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
-                .formLogin(form -> form.disable())
-                .logout(Customizer.withDefaults());
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
 

@@ -1,0 +1,37 @@
+package jp.budgetledger.app.web;
+
+import jp.budgetledger.app.security.LedgerUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** What the pages need to know about the session: who is logged in, and which fiscal years have lines. */
+@RestController
+class SessionController {
+
+    private final JdbcClient jdbc;
+
+    SessionController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Me(String name, List<String> roles, List<String> departments) {
+    }
+
+    @GetMapping("/api/me")
+    Me me(Authentication authentication) {
+        List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
+        List<String> departments = authentication.getPrincipal() instanceof LedgerUser user ? user.departments() : List.of();
+        return new Me(authentication.getName(), roles, departments);
+    }
+
+    @GetMapping("/api/fiscal-years")
+    List<Integer> fiscalYears() {
+        return jdbc.sql("SELECT DISTINCT fiscal_year FROM initiative_view ORDER BY fiscal_year DESC").query(Integer.class).list();
+    }
+}

@@ -1,0 +1,198 @@
+/* Budget Ledger pages: shared helpers. All user data is written with textContent, never as HTML. */
+'use strict';
+
+const Ledger = (() => {
+  const messages = {
+    ja: {
+      'brand': '予算台帳', 'nav.dashboard': 'ダッシュボード', 'nav.lines': '事業一覧', 'nav.officer': '予算の入力', 'nav.audit': '監査',
+      'logout': 'ログアウト', 'lang': 'English', 'skip': '本文へ移動',
+      'fiscalYear': '年度', 'effectiveOn': '効力発生日', 'asOf': '記録時点', 'stage': '段階', 'stage.all': '現在の予算',
+      'stage.initial': '当初予算', 'show': '表示', 'now': '現在に戻す', 'thousandYen': '千円', 'lines': '事業',
+      'department': '部局', 'category': '分類', 'name': '細事業名', 'amount': '予算額（千円）', 'status': '状態', 'summary': '取組概要',
+      'status.ACTIVE': '有効', 'status.WITHDRAWN': '廃止', 'byDepartment': '部局別', 'byCategory': '分類別',
+      'total': '合計', 'count': '事業数', 'exports': '出力', 'export.betsu': '別紙形式', 'export.csv': 'CSV', 'export.xlsx': 'Excel (XLSX)',
+      'moment.now': '現在の予算（記録済みのすべての変更）', 'moment.at': '効力発生日 {0} 時点・{1} までの記録',
+      'dashboard.title': '予算ダッシュボード', 'lines.title': '事業一覧', 'line.title': '事業の詳細', 'officer.title': '予算の入力',
+      'audit.title': '監査', 'filter.name': '事業名で絞り込み', 'filter.any': 'すべて', 'history': '変更履歴', 'history.needsAuditor': '変更履歴の閲覧には監査権限が必要です。',
+      'amend': '予算額の変更', 'amend.kind': '変更の指定', 'amend.to': '変更後の額（円）', 'amend.by': '増減額（円）', 'amountYen': '金額（円）',
+      'reason': '理由', 'reference': '根拠（議案番号など）', 'record': '記録する', 'recorded': '記録しました。',
+      'add.title': '事業の追加', 'categoryCode': '分類番号', 'categoryName': '分類名', 'transfer.title': '流用',
+      'transfer.from': '流用元の事業ID', 'transfer.to': '流用先の事業ID', 'sb.title': '補正予算', 'sb.name': '補正予算の名称',
+      'sb.resolvedOn': '議決日（効力発生日）', 'sb.items': '項目（1行に1項目：「事業ID,増減額」または「new,分類番号,分類名,部局,事業名,金額」）',
+      'import.title': '別紙の取込み', 'import.file': '別紙ファイル（UTF-8 または Shift_JIS）', 'import.preview': 'プレビュー（記録しない）',
+      'import.commit': '取り込む', 'import.sections': '区分ごとの合計', 'import.checks': '小計・合計の照合', 'import.errors': 'エラー',
+      'printed': '記載額', 'computed': '計算額', 'row': '行', 'ok': '一致', 'mismatch': '不一致', 'field': '項目', 'problem': '内容',
+      'audit.log': '監査ログ', 'actor': '変更者', 'from': '記録日（から）', 'to': '記録日（まで）', 'search': '検索', 'recordedAt': '記録日時',
+      'type': '種類', 'before': '変更前', 'after': '変更後', 'prev': '前へ', 'next': '次へ', 'page': '{0} / {1} ページ（{2} 件）',
+      'replay.title': '再生による検証', 'replay.run': '再生して照合', 'replay.replay': 'イベントの再生', 'replay.model': '読み取りモデル',
+      'replay.match': '再生結果と読み取りモデルは一致しています。', 'replay.diff': '差異があります（不具合です）：', 'replay.rate': '{0} 件のイベントを {1} ミリ秒で読みました（毎秒 {2} 件）。',
+      'verify.title': '改ざん検知', 'verify.run': 'すべてのイベントを検証', 'verify.ok': '{0} 件のイベントを検証しました。改ざんはありません。',
+      'verify.broken': '改ざんを検出しました：位置 {0}（{1}）', 'digest.download': 'ダイジェストを保存', 'effective': '効力発生日',
+      'login.title': 'ログイン', 'login.user': 'ユーザー名', 'login.password': 'パスワード', 'login.submit': 'ログイン',
+      'login.error': 'ユーザー名またはパスワードが違います。', 'login.out': 'ログアウトしました。', 'id': '事業ID', 'version': '版',
+      'error.generic': '処理できませんでした。', 'no.lines': 'この条件の事業はありません。'
+    },
+    en: {
+      'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit',
+      'logout': 'Log out', 'lang': '日本語', 'skip': 'Skip to content',
+      'fiscalYear': 'Fiscal year', 'effectiveOn': 'Effective on', 'asOf': 'As recorded at', 'stage': 'Stage', 'stage.all': 'Current budget',
+      'stage.initial': 'Initial budget', 'show': 'Show', 'now': 'Back to now', 'thousandYen': 'thousand yen', 'lines': 'lines',
+      'department': 'Department', 'category': 'Category', 'name': 'Line', 'amount': 'Amount (thousand yen)', 'status': 'Status', 'summary': 'Summary',
+      'status.ACTIVE': 'Active', 'status.WITHDRAWN': 'Withdrawn', 'byDepartment': 'By department', 'byCategory': 'By category',
+      'total': 'Total', 'count': 'Lines', 'exports': 'Export', 'export.betsu': 'Betsu layout', 'export.csv': 'CSV', 'export.xlsx': 'Excel (XLSX)',
+      'moment.now': 'Current budget (every recorded change)', 'moment.at': 'In force on {0}, as recorded by {1}',
+      'dashboard.title': 'Budget dashboard', 'lines.title': 'Budget lines', 'line.title': 'Budget line', 'officer.title': 'Record changes',
+      'audit.title': 'Audit', 'filter.name': 'Filter by name', 'filter.any': 'All', 'history': 'History', 'history.needsAuditor': 'Reading the history needs the auditor role.',
+      'amend': 'Amend the amount', 'amend.kind': 'Amend', 'amend.to': 'New amount (yen)', 'amend.by': 'Difference (yen)', 'amountYen': 'Amount (yen)',
+      'reason': 'Reason', 'reference': 'Reference (bill number…)', 'record': 'Record', 'recorded': 'Recorded.',
+      'add.title': 'Add a line', 'categoryCode': 'Category code', 'categoryName': 'Category name', 'transfer.title': 'Transfer',
+      'transfer.from': 'From line id', 'transfer.to': 'To line id', 'sb.title': 'Supplementary budget', 'sb.name': 'Name',
+      'sb.resolvedOn': 'Resolved on (effective date)', 'sb.items': 'Items, one per line: "line id,difference" or "new,code,category,department,name,amount"',
+      'import.title': 'Import a betsu table', 'import.file': 'File (UTF-8 or Shift_JIS)', 'import.preview': 'Preview (records nothing)',
+      'import.commit': 'Import', 'import.sections': 'Sums per section', 'import.checks': 'Printed subtotals and totals', 'import.errors': 'Errors',
+      'printed': 'Printed', 'computed': 'Computed', 'row': 'Row', 'ok': 'matches', 'mismatch': 'MISMATCH', 'field': 'Field', 'problem': 'Problem',
+      'audit.log': 'Audit log', 'actor': 'Actor', 'from': 'Recorded from', 'to': 'Recorded until', 'search': 'Search', 'recordedAt': 'Recorded at',
+      'type': 'Type', 'before': 'Before', 'after': 'After', 'prev': 'Previous', 'next': 'Next', 'page': 'Page {0} of {1} ({2} events)',
+      'replay.title': 'Literal replay', 'replay.run': 'Replay and compare', 'replay.replay': 'Replayed events', 'replay.model': 'Read model',
+      'replay.match': 'The replay and the read model agree.', 'replay.diff': 'They differ (a defect):', 'replay.rate': '{0} events read in {1} ms ({2} events/s).',
+      'verify.title': 'Tamper evidence', 'verify.run': 'Verify every event', 'verify.ok': '{0} events verified; nothing was altered.',
+      'verify.broken': 'Tampering found at position {0} ({1})', 'digest.download': 'Save the digest', 'effective': 'Effective',
+      'login.title': 'Log in', 'login.user': 'User', 'login.password': 'Password', 'login.submit': 'Log in',
+      'login.error': 'Wrong user or password.', 'login.out': 'You have logged out.', 'id': 'Line id', 'version': 'Version',
+      'error.generic': 'The request could not be completed.', 'no.lines': 'No lines match.'
+    }
+  };
+
+  let lang = localStorage.getItem('ledger.lang') || 'ja';
+  let me = null;
+
+  function t(key, ...args) {
+    let text = (messages[lang] && messages[lang][key]) || messages.ja[key] || key;
+    args.forEach((a, i) => { text = text.replace('{' + i + '}', String(a)); });
+    return text;
+  }
+
+  function translate(root = document) {
+    document.documentElement.lang = lang;
+    root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+  }
+
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attrs).forEach(([k, v]) => {
+      if (v === undefined || v === null) return;
+      if (k === 'text') node.textContent = v; else if (k === 'class') node.className = v; else node.setAttribute(k, v);
+    });
+    children.forEach(c => node.append(c instanceof Node ? c : document.createTextNode(String(c))));
+    return node;
+  }
+
+  function cookie(name) {
+    const match = document.cookie.split('; ').find(c => c.startsWith(name + '='));
+    return match ? decodeURIComponent(match.substring(name.length + 1)) : '';
+  }
+
+  async function api(path, options = {}) {
+    const headers = { 'X-Requested-With': 'fetch', 'Accept': 'application/json' };
+    const method = options.method || 'GET';
+    let body;
+    if (method !== 'GET') headers['X-XSRF-TOKEN'] = cookie('XSRF-TOKEN');
+    if (options.json !== undefined) { headers['Content-Type'] = 'application/json'; body = JSON.stringify(options.json); }
+    if (options.bytes !== undefined) { headers['Content-Type'] = 'application/octet-stream'; body = options.bytes; }
+    const response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
+    if (response.status === 401) { location.href = '/login.html'; throw new Error('unauthenticated'); }
+    const text = await response.text();
+    const data = text && (response.headers.get('Content-Type') || '').includes('json') ? JSON.parse(text) : text;
+    if (!response.ok) {
+      const error = new Error((data && data.detail) || t('error.generic'));
+      error.status = response.status; error.problem = data;
+      throw error;
+    }
+    return data;
+  }
+
+  const number = new Intl.NumberFormat('ja-JP');
+  /** Yen as 千円 with grouping, rounded half up as budget documents do. */
+  function thousand(yen) {
+    const value = Math.sign(yen) * Math.round(Math.abs(yen) / 1000);
+    return number.format(value);
+  }
+
+  function yen(value) { return number.format(value); }
+
+  /** Puts each problem+json error next to its field ([data-error-for]); the rest in the form's .form-error. */
+  function showErrors(form, error) {
+    clearErrors(form);
+    const general = form.querySelector('.form-error');
+    const problems = (error.problem && error.problem.errors) || [];
+    let placed = false;
+    problems.forEach(p => {
+      const slot = p.field && form.querySelector('[data-error-for="' + CSS.escape(p.field) + '"]');
+      if (slot) {
+        slot.textContent = p.reason; placed = true;
+        const input = form.querySelector('[name="' + CSS.escape(p.field) + '"]');
+        if (input) input.setAttribute('aria-invalid', 'true');
+      } else if (general) {
+        general.append(el('div', { text: (p.row ? t('row') + ' ' + p.row + ': ' : '') + (p.field ? p.field + ': ' : '') + p.reason }));
+      }
+    });
+    if (!placed && general && !general.textContent) general.textContent = error.message;
+  }
+
+  function clearErrors(form) {
+    form.querySelectorAll('.field-error').forEach(e => { e.textContent = ''; });
+    form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
+    form.querySelectorAll('.form-error, .notice').forEach(e => { e.textContent = ''; });
+  }
+
+  function has(role) { return me && me.roles.includes(role); }
+
+  async function header(current) {
+    me = await api('/api/me');
+    const links = [['nav.dashboard', '/'], ['nav.lines', '/lines.html']];
+    if (has('OFFICER')) links.push(['nav.officer', '/officer.html']);
+    if (has('AUDITOR')) links.push(['nav.audit', '/audit.html']);
+    const nav = el('nav', { 'aria-label': 'main' }, el('ul', {}, ...links.map(([key, href]) =>
+      el('li', {}, el('a', { href, 'data-i18n': key, 'aria-current': key === current ? 'page' : null })))));
+    const langButton = el('button', { type: 'button', id: 'lang', 'data-i18n': 'lang' });
+    langButton.addEventListener('click', () => { lang = lang === 'ja' ? 'en' : 'ja'; localStorage.setItem('ledger.lang', lang); location.reload(); });
+    const logout = el('button', { type: 'button', id: 'logout', 'data-i18n': 'logout' });
+    logout.addEventListener('click', async () => {
+      await fetch('/logout', { method: 'POST', headers: { 'X-XSRF-TOKEN': cookie('XSRF-TOKEN') }, credentials: 'same-origin' });
+      location.href = '/login.html?logout';
+    });
+    const bar = el('header', { class: 'site' },
+      el('a', { class: 'skip', href: '#main', 'data-i18n': 'skip' }),
+      el('span', { class: 'brand', 'data-i18n': 'brand' }), nav,
+      el('div', { class: 'session' }, el('span', { id: 'user', text: me.name + ' (' + me.roles.join(', ') + ')' }), langButton, logout));
+    document.body.prepend(bar);
+    translate();
+    return me;
+  }
+
+  async function fiscalYears(select, preferred) {
+    const years = await api('/api/fiscal-years');
+    const current = new Date().getMonth() >= 3 ? new Date().getFullYear() : new Date().getFullYear() - 1;
+    const all = Array.from(new Set([...years, current])).sort((a, b) => b - a);
+    select.replaceChildren(...all.map(y => el('option', { value: y, text: y + '（' + era(y) + '）' })));
+    const wanted = preferred || years.find(y => y <= current) || years[0] || current;
+    select.value = String(wanted);
+  }
+
+  function era(year) {
+    if (year >= 2019) return '令和' + (year === 2019 ? '元' : year - 2018) + '年度';
+    return '平成' + (year === 1989 ? '元' : year - 1988) + '年度';
+  }
+
+  function params(values) {
+    const search = new URLSearchParams();
+    Object.entries(values).forEach(([k, v]) => { if (v !== undefined && v !== null && v !== '') search.set(k, v); });
+    return search.toString();
+  }
+
+  /** A datetime-local value (the browser's time zone) as an ISO-8601 instant. */
+  function instant(local) { return local ? new Date(local).toISOString() : ''; }
+
+  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, params, instant, era, cookie,
+    get lang() { return lang; } };
+})();

@@ -1,0 +1,66 @@
+'use strict';
+(async () => {
+  const { t, el, api, thousand, params, instant } = Ledger;
+  await Ledger.header('nav.dashboard');
+  const form = document.getElementById('controls');
+  const year = document.getElementById('fiscalYear');
+  const stage = document.getElementById('stage');
+  const query = new URLSearchParams(location.search);
+  await Ledger.fiscalYears(year, query.get('fiscalYear'));
+  document.getElementById('effectiveOn').value = query.get('effectiveOn') || '';
+  const charts = {};
+
+  async function stages() {
+    const budgets = await api('/api/supplementary-budgets?fiscalYear=' + year.value);
+    stage.replaceChildren(el('option', { value: '', text: t('stage.all') }), el('option', { value: 'initial', text: t('stage.initial') }),
+      ...budgets.map(b => el('option', { value: b.id, text: b.name })));
+  }
+
+  function chart(id, labels, values) {
+    if (charts[id]) charts[id].destroy();
+    charts[id] = new Chart(document.getElementById(id), {
+      type: 'bar',
+      data: { labels, datasets: [{ label: t('amount'), data: values, backgroundColor: '#0b4f8a' }] },
+      options: { indexAxis: 'y', maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } },
+        scales: { x: { ticks: { callback: v => Ledger.yen(v) } } } }
+    });
+  }
+
+  function table(id, rows) {
+    document.querySelector('#' + id + ' tbody').replaceChildren(...rows.map(r =>
+      el('tr', {}, el('th', { scope: 'row', text: r.label }), el('td', { class: 'num', text: thousand(r.totalYen) }),
+        el('td', { class: 'num', text: r.initiativeCount }))));
+  }
+
+  async function show() {
+    const moment = { fiscalYear: year.value, effectiveOn: document.getElementById('effectiveOn').value,
+      asOf: instant(document.getElementById('asOf').value), stage: stage.value };
+    const q = params(moment);
+    const [total, departments, categories] = await Promise.all([
+      api('/api/totals?' + q), api('/api/totals/departments?' + q), api('/api/totals/categories?' + q)]);
+    document.getElementById('total').textContent = thousand(total.totalYen);
+    document.getElementById('count').textContent = total.initiativeCount;
+    document.getElementById('moment').textContent = moment.effectiveOn || moment.asOf
+      ? t('moment.at', moment.effectiveOn || '—', moment.asOf ? new Date(moment.asOf).toLocaleString() : t('now'))
+      : t('moment.now');
+    const deptRows = departments.map(d => ({ label: d.department, totalYen: d.totalYen, initiativeCount: d.initiativeCount }));
+    const catRows = categories.map(c => ({ label: c.categoryCode + '. ' + c.categoryName, totalYen: c.totalYen, initiativeCount: c.initiativeCount }));
+    chart('departmentChart', deptRows.map(r => r.label), deptRows.map(r => Math.round(r.totalYen / 1000)));
+    chart('categoryChart', catRows.map(r => r.label), catRows.map(r => Math.round(r.totalYen / 1000)));
+    table('departments', deptRows);
+    table('categories', catRows);
+    const base = '/api/reports/betsu?' + params({ fiscalYear: year.value });
+    document.getElementById('export-betsu').href = base;
+    document.getElementById('export-csv').href = base + '&format=csv';
+    document.getElementById('export-xlsx').href = base + '&format=xlsx';
+  }
+
+  form.addEventListener('submit', e => { e.preventDefault(); show(); });
+  year.addEventListener('change', async () => { await stages(); show(); });
+  document.getElementById('now').addEventListener('click', () => {
+    document.getElementById('effectiveOn').value = ''; document.getElementById('asOf').value = ''; stage.value = ''; show();
+  });
+  await stages();
+  await show();
+  document.body.dataset.ready = 'true';
+})();

@@ -1,0 +1,54 @@
+'use strict';
+(async () => {
+  const { t, el, api, thousand, yen } = Ledger;
+  await Ledger.header('nav.lines');
+  const id = new URLSearchParams(location.search).get('id');
+
+  async function load(minPosition) {
+    const line = await api('/api/initiatives/' + encodeURIComponent(id) + (minPosition ? '?minPosition=' + minPosition : ''));
+    document.getElementById('line-name').textContent = line.name;
+    document.getElementById('line-id').textContent = line.id;
+    document.getElementById('line-year').textContent = line.fiscalYear + '（' + Ledger.era(line.fiscalYear) + '）';
+    document.getElementById('line-department').textContent = line.department;
+    document.getElementById('line-category').textContent = line.categoryCode + '. ' + line.categoryName;
+    document.getElementById('line-amount').textContent = thousand(line.amountYen) + ' (' + yen(line.amountYen) + ' 円)';
+    document.getElementById('line-status').textContent = t('status.' + line.status);
+    document.getElementById('line-version').textContent = line.version;
+    document.getElementById('line-summary').textContent = line.summary || '—';
+    if (Ledger.has('OFFICER') && line.status !== 'WITHDRAWN') document.getElementById('amend-section').classList.remove('hidden');
+    await history();
+  }
+
+  async function history() {
+    const list = document.getElementById('history');
+    try {
+      const events = await api('/api/initiatives/' + encodeURIComponent(id) + '/history');
+      list.replaceChildren(...events.map(e => el('li', {},
+        el('div', { class: 'when', text: new Date(e.recordedAt).toLocaleString() + ' · ' + (e.actor || '—') + ' · ' + t('effective') + ' ' + (e.effectiveDate || '—') }),
+        el('div', {}, el('span', { class: 'badge', text: e.type }), ' ', e.reason || ''),
+        el('div', { text: (e.reference ? e.reference + ' · ' : '') + (e.amountAfterYen !== null && e.amountAfterYen !== undefined
+          ? (e.amountBeforeYen !== null && e.amountBeforeYen !== undefined ? yen(e.amountBeforeYen) + ' → ' : '') + yen(e.amountAfterYen) + ' 円' : '') }))));
+    } catch (error) {
+      if (error.status === 403) document.getElementById('history-denied').classList.remove('hidden'); else throw error;
+    }
+  }
+
+  const form = document.getElementById('amend');
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    Ledger.clearErrors(form);
+    const kind = form.querySelector('input[name="kind"]:checked').value;
+    const body = { [kind]: form.amount.value.trim(), effectiveDate: form.effectiveDate.value || null,
+      reason: form.reason.value, reference: form.reference.value || null };
+    try {
+      const result = await api('/api/initiatives/' + encodeURIComponent(id) + '/amendments', { method: 'POST', json: body });
+      form.querySelector('.notice').textContent = t('recorded');
+      form.reset();
+      await load(result.position);
+    } catch (error) {
+      Ledger.showErrors(form, error);
+    }
+  });
+  await load();
+  document.body.dataset.ready = 'true';
+})();

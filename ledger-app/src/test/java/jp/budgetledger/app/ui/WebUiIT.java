@@ -1,0 +1,221 @@
+package jp.budgetledger.app.ui;
+
+import jp.budgetledger.app.Api;
+import jp.budgetledger.app.LedgerIT;
+import jp.budgetledger.app.TestUsers;
+import jp.budgetledger.core.document.BundledSamples;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import static jp.budgetledger.app.Api.line;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The web pages in a real browser: Debian's headless Chromium driven by Selenium through
+ * chromedriver ({@code .ci/run} installs both when missing), at 1366x768, logged in through the
+ * login form as an officer who also audits.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiIT extends LedgerIT {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String SAMPLE = new String(BundledSamples.bytes(BundledSamples.SMART_MUNICIPALITY), StandardCharsets.UTF_8);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    WebDriver browser;
+    Api api;
+    Path profile;
+
+    @BeforeAll
+    void openBrowser() throws Exception {
+        assertThat(new File(CHROMIUM)).as("Chromium is installed (apt-get install chromium chromium-driver; .ci/run does it)").exists();
+        assertThat(new File(CHROMEDRIVER)).as("chromedriver is installed").exists();
+        profile = Files.createTempDirectory("chromium-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1366,768", "--lang=ja-JP", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        api = new Api(port);
+        browser.get(url("/login.html"));
+        browser.findElement(By.id("username")).sendKeys("tanaka");
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        waitUntilReady();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    private void open(String path) {
+        browser.get(url(path));
+        waitUntilReady();
+    }
+
+    private void waitUntilReady() {
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    }
+
+    private void waitForText(String id, String expected) {
+        waiting().until(d -> expected.equals(d.findElement(By.id(id)).getText().strip()));
+    }
+
+    private void set(String id, String value) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, value);
+    }
+
+    private long events() {
+        return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+    }
+
+    private long importSample(int fiscalYear, String text) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/imports?fiscalYear=" + fiscalYear)))
+                .header("Content-Type", "text/plain")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("tanaka:" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("position").asLong();
+    }
+
+    @Test
+    void theDashboardShowsTheSampleTotalInThousandYenAndItsCharts() throws Exception {
+        open("/?fiscalYear=2020");
+        waitForText("total", "312,451");
+        assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("16");
+        assertThat(browser.findElements(By.cssSelector("#departments tbody tr"))).hasSize(9);
+        assertThat(browser.findElement(By.cssSelector("#categories tbody")).getText()).contains("210,321").contains("37,786");
+        assertThat(browser.findElement(By.id("export-xlsx")).getDomAttribute("href")).contains("format=xlsx");
+        Path screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        Files.write(screenshots.resolve("dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.findElement(By.id("lang")).click();
+        waitUntilReady();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Budget dashboard");
+        browser.findElement(By.id("lang")).click();
+        waitUntilReady();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("予算ダッシュボード");
+    }
+
+    @Test
+    void choosingAnEffectiveDateBeforeAnAmendmentShowsTheOldTotal() throws Exception {
+        long imported = importSample(2097, SAMPLE);
+        String id = api.get("/api/initiatives?fiscalYear=2097&categoryCode=4&minPosition=" + imported).body().get(0).get("id").asText();
+        long amended = api.post("/api/initiatives/" + id + "/amendments",
+                "{\"deltaYen\": 1000000, \"effectiveDate\": \"2097-10-01\", \"reason\": \"10月補正\"}").number("position");
+        api.get("/api/totals?fiscalYear=2097&minPosition=" + amended);
+        open("/?fiscalYear=2097");
+        waitForText("total", "313,451");
+        set("effectiveOn", "2097-09-30");
+        browser.findElement(By.id("show")).click();
+        waitForText("total", "312,451");
+        assertThat(browser.findElement(By.id("moment")).getText()).contains("2097-09-30");
+    }
+
+    @Test
+    void anAmendmentWithoutAReasonShowsTheErrorNextToTheFieldAndRecordsNothing() {
+        Api.Response added = api.post("/api/initiatives", line(2098, "1", "分類", "総務部", "画面から変更", 1_000_000));
+        api.get("/api/initiatives/" + added.text("id") + "?minPosition=" + added.number("position"));
+        open("/line.html?id=" + added.text("id"));
+        long before = events();
+        WebElement amount = browser.findElement(By.id("amend-amount"));
+        amount.sendKeys("500000");
+        browser.findElement(By.id("amend-submit")).click();
+        waiting().until(d -> !d.findElement(By.id("amend-reason-error")).getText().isBlank());
+        assertThat(browser.findElement(By.id("amend-reason-error")).getText()).contains("must not be blank");
+        assertThat(browser.findElement(By.id("amend-reason")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(events()).isEqualTo(before);
+        assertThat(browser.findElement(By.id("line-amount")).getText()).startsWith("1,000");
+    }
+
+    @Test
+    void theImportPreviewShowsAWrongSubtotalAndRecordsNothing() throws Exception {
+        Path wrong = Files.createTempFile("betsu3-wrong-", ".txt");
+        Files.writeString(wrong, SAMPLE.replace("小計\t\t210,321", "小計\t\t210,999"));
+        open("/officer.html");
+        long before = events();
+        set("import-fiscalYear", "2099");
+        browser.findElement(By.id("import-file")).sendKeys(wrong.toAbsolutePath().toString());
+        browser.findElement(By.id("import-preview")).click();
+        waiting().until(d -> !d.findElements(By.cssSelector("#preview-checks tr.mismatch")).isEmpty());
+        WebElement mismatch = browser.findElement(By.cssSelector("#preview-checks tr.mismatch"));
+        assertThat(mismatch.getText()).contains("46").contains("210,999").contains("210,321");
+        assertThat(browser.findElement(By.id("import-commit")).isEnabled()).isFalse();
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void userTextIsShownAsTextNeverRunAsMarkup() {
+        String name = "<script>alert(1)</script>";
+        Api.Response added = api.post("/api/initiatives", line(2094, "1", "分類", "総務部", name, 1_000));
+        api.get("/api/initiatives/" + added.text("id") + "?minPosition=" + added.number("position"));
+        open("/lines.html?fiscalYear=2094");
+        WebElement link = waiting().until(d -> d.findElement(By.linkText(name)));
+        assertThat(link.getText()).isEqualTo(name);
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(browser.findElements(By.xpath("//tbody//script"))).isEmpty();
+        open("/line.html?id=" + added.text("id"));
+        assertThat(browser.findElement(By.id("line-name")).getText()).isEqualTo(name);
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void anAuditorCanSeeWhoChangedADepartmentAndVerifyTheStore() {
+        open("/audit.html");
+        browser.findElement(By.id("department")).sendKeys("総務部");
+        browser.findElement(By.cssSelector("#log-filters button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.id("page-info")).getText().contains("/"));
+        browser.findElement(By.id("verify")).click();
+        waiting().until(d -> d.findElement(By.id("verify-result")).getText().contains("SHA-256"));
+        browser.findElement(By.cssSelector("#replay button[type=submit]")).click();
+        waiting().until(d -> !d.findElement(By.id("replay-verdict")).getText().isBlank());
+        assertThat(browser.findElement(By.id("replay-verdict")).getDomAttribute("class")).isEqualTo("ok");
+    }
+}
