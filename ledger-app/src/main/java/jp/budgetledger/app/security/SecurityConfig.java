@@ -31,7 +31,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * headers on every response. API clients log in with HTTP Basic on every request (no session, no
  * CSRF token needed: nothing is sent on their behalf automatically). The web pages log in with a
  * form and a session; their writes carry the CSRF token from the {@code XSRF-TOKEN} cookie in the
- * {@code X-XSRF-TOKEN} header. Browsers are never sent a Basic challenge, so they never cache
+ * {@code X-XSRF-TOKEN} header (an API request with no session has nothing to forge, and gets 401). Browsers are never sent a Basic challenge, so they never cache
  * Basic credentials that a forged request could ride on.
  */
 @Configuration(proxyBeanMethods = false)
@@ -97,7 +97,8 @@ public class SecurityConfig {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler)
-                        .ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
+                        .ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                                || (request.getRequestURI().startsWith("/api/") && request.getRequestedSessionId() == null)))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
