@@ -115,10 +115,22 @@ public class AxonConfig {
     }
 
     /** Registers the aggregates ({@code ledger-core} carries no Spring stereotypes) and processor policies. */
+    /**
+     * Budget lines stay in memory between commands, so that a line with a long history is not
+     * re-read event by event. Safe with several nodes too: a node acting on a stale cached line
+     * appends a sequence number another node already used, the unique key rejects it, the unit of
+     * work rolls back and evicts the entry, and the command is retried on the stored state.
+     */
     @Bean
-    ConfigurerModule ledgerAxonModule(InitiativeRegistry registry) {
+    org.axonframework.common.caching.Cache initiativeCache() {
+        return new org.axonframework.common.caching.WeakReferenceCache();
+    }
+
+    @Bean
+    ConfigurerModule ledgerAxonModule(InitiativeRegistry registry, org.axonframework.common.caching.Cache initiativeCache) {
         return configurer -> {
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Initiative.class));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Initiative.class)
+                    .configureCache(c -> initiativeCache));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetDocument.class));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Transfer.class));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(SupplementaryBudget.class));

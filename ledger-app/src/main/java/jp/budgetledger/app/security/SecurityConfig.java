@@ -57,6 +57,11 @@ public class SecurityConfig {
     }
 
     @Bean
+    CachingAuthenticationProvider authenticationProvider(UserDirectory users, PasswordEncoder encoder) {
+        return new CachingAuthenticationProvider(users, encoder, java.time.Clock.systemUTC());
+    }
+
+    @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy("""
                 ROLE_OFFICER > ROLE_VIEWER

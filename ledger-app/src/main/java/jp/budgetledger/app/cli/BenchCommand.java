@@ -1,0 +1,550 @@
+package jp.budgetledger.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.budgetledger.app.audit.LiteralReplay;
+import jp.budgetledger.app.audit.StoreVerifier;
+import jp.budgetledger.app.bulk.HistoryLoader;
+import jp.budgetledger.app.command.LedgerCommands;
+import jp.budgetledger.app.command.Requester;
+import jp.budgetledger.app.config.LedgerJson;
+import jp.budgetledger.app.projection.ProjectionProgress;
+import jp.budgetledger.core.api.AddInitiative;
+import jp.budgetledger.core.api.AmendAmount;
+import jp.budgetledger.core.api.Category;
+import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.Department;
+import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.api.InitiativeId;
+import jp.budgetledger.core.api.Money;
+import jp.budgetledger.projections.ProjectionNames;
+import jp.budgetledger.projections.temporal.Moment;
+import jp.budgetledger.projections.temporal.TemporalQueries;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
+
+/**
+ * {@code bench [--events N] [--seconds S]}: the ledger's benchmark. Starts the real configuration
+ * on a fresh embedded PostgreSQL, measures each scenario next to a baseline measured in the same
+ * run on the same database, and prints one {@code BENCH} line per figure. Exit code 0 when every
+ * target passes.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmark scenarios and print BENCH lines.")
+class BenchCommand implements Callable<Integer> {
+
+    private static final int EVENTS_PER_LINE = 100;
+    private static final int FIRST_YEAR = 2001;
+
+    @Option(names = "--events", description = "events of history (default 1,000,000)", defaultValue = "1000000")
+    long events;
+
+    @Option(names = "--seconds", description = "duration of the throughput scenarios (default 20)", defaultValue = "20")
+    int seconds;
+
+    @Option(names = "--threads", description = "concurrent callers (default 8)", defaultValue = "8")
+    int threads;
+
+    @Option(names = "--queries", description = "as-of queries (default 10,000)", defaultValue = "10000")
+    int queries;
+
+    @Option(names = "--hot-amendments", description = "amendments on the hot line (default 10,000)", defaultValue = "10000")
+    int hotAmendments;
+
+    @Option(names = "--skip", split = ",", description = "scenarios to leave out, e.g. startup")
+    Set<String> skip = Set.of();
+
+    @Unmatched
+    List<String> springArguments = new ArrayList<>();
+
+    private final List<String> lines = new ArrayList<>();
+    private boolean allPass = true;
+    private PrintStream out;
+
+    @Override
+    public Integer call() throws Exception {
+        out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Path data = Files.createTempDirectory("ledger-bench-");
+        out.printf("bench: %,d events of history, %d s per throughput run, %d callers, data in %s%n", events, seconds, threads, data);
+        if (!skip.contains("startup")) {
+            startup();
+        }
+        List<String> arguments = new ArrayList<>(springArguments);
+        arguments.addAll(List.of("--ledger.data-dir=" + data, "--server.port=0", "--ledger.sample.load=false",
+                "--logging.level.root=WARN", "--logging.level.jp.budgetledger=WARN"));
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(jp.budgetledger.app.LedgerApplication.class)
+                .web(WebApplicationType.SERVLET).logStartupInfo(false).run(arguments.toArray(String[]::new))) {
+            new Run(context, data).all();
+        }
+        out.printf("BENCH name=peak-rss value=%d unit=MiB baseline=- ratio=- target=- pass=true%n", peakRssMiB());
+        out.println(allPass ? "bench: every target passed" : "bench: some targets were missed");
+        return allPass ? 0 : 1;
+    }
+
+    private void report(String name, double value, String unit, Double baseline, String target, boolean pass) {
+        String line = String.format(Locale.ROOT, "BENCH name=%s value=%.1f unit=%s baseline=%s ratio=%s target=%s pass=%s", name, value, unit,
+                baseline == null ? "-" : String.format(Locale.ROOT, "%.1f", baseline),
+                baseline == null ? "-" : String.format(Locale.ROOT, "%.2f", value / baseline), target, pass);
+        allPass &= pass;
+        lines.add(line);
+        out.println(line);
+    }
+
+    private static long peakRssMiB() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Cold (empty data directory) and warm start of the main job, as a separate process, until health is UP. */
+    private void startup() throws Exception {
+        Path jar = ownJar();
+        if (jar == null) {
+            out.println("bench: startup skipped (run from ledger-app.jar to measure it)");
+            return;
+        }
+        Path data = Files.createTempDirectory("ledger-bench-startup-");
+        double cold = timeStart(jar, data);
+        double warm = timeStart(jar, data);
+        report("startup-cold", cold, "s", null, "<=15", cold <= 15);
+        report("startup-warm", warm, "s", null, "<=8", warm <= 8);
+    }
+
+    private static Path ownJar() {
+        String command = System.getProperty("sun.java.command", "");
+        String first = command.split(" ")[0];
+        return first.endsWith(".jar") && Files.exists(Path.of(first)) ? Path.of(first) : null;
+    }
+
+    private double timeStart(Path jar, Path data) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(), "--ledger.data-dir=" + data, "--server.port=" + port)
+                .redirectErrorStream(true).redirectOutput(data.resolve("startup.log").toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            while (true) {
+                try {
+                    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                        return (System.nanoTime() - started) / 1e9;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                if (System.nanoTime() - started > Duration.ofMinutes(2).toNanos()) {
+                    throw new IllegalStateException("the ledger did not start within 2 minutes; see " + data.resolve("startup.log"));
+                }
+                Thread.sleep(50);
+            }
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    /** The scenarios run against one started ledger. */
+    private final class Run {
+        private final ConfigurableApplicationContext context;
+        private final Path data;
+        private final JdbcClient jdbc;
+        private final JdbcTemplate jdbcTemplate;
+        private final DataSource dataSource;
+        private final ProjectionProgress progress;
+        private final int years;
+
+        Run(ConfigurableApplicationContext context, Path data) {
+            this.context = context;
+            this.data = data;
+            this.jdbc = context.getBean(JdbcClient.class);
+            this.jdbcTemplate = context.getBean(JdbcTemplate.class);
+            this.dataSource = context.getBean(DataSource.class);
+            this.progress = context.getBean(ProjectionProgress.class);
+            this.years = (int) Math.max(1, Math.min(10, events / (EVENTS_PER_LINE * 100L)));
+        }
+
+        void all() throws Exception {
+            bulkload();
+            catchUp("after the bulk load");
+            rebuild();
+            double scan = rawScan();
+            replay(scan);
+            verify(scan);
+            asof();
+            hotline();
+            double append = append();
+            http(append);
+        }
+
+        private long head() {
+            return jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM domainevententry").query(Long.class).single();
+        }
+
+        private void catchUp(String when) {
+            long started = System.nanoTime();
+            long head = head();
+            if (!progress.awaitPosition(head, Duration.ofMinutes(60))) {
+                throw new IllegalStateException("the projections did not catch up " + when);
+            }
+            out.printf("bench: projections caught up %s in %.1f s%n", when, (System.nanoTime() - started) / 1e9);
+        }
+
+        /** History: lines of EVENTS_PER_LINE events each (the addition and its amendments), spread over fiscal years. */
+        private Iterator<HistoryLoader.PastLine> history(long total, String prefix) {
+            long lineCount = Math.max(1, total / EVENTS_PER_LINE);
+            return new Iterator<>() {
+                long next = 0;
+
+                @Override
+                public boolean hasNext() {
+                    return next < lineCount;
+                }
+
+                @Override
+                public HistoryLoader.PastLine next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    long n = next++;
+                    FiscalYear year = FiscalYear.of(FIRST_YEAR + (int) (n % years));
+                    List<HistoryLoader.PastChange> changes = new ArrayList<>(EVENTS_PER_LINE - 1);
+                    LocalDate day = year.firstDay();
+                    for (int i = 1; i < EVENTS_PER_LINE; i++) {
+                        day = year.firstDay().plusDays(i * 3L);
+                        changes.add(new HistoryLoader.PastChange(day, Money.ofYen(i % 2 == 0 ? 5_000 : -3_000), "補正", "議案第" + i + "号"));
+                    }
+                    return new HistoryLoader.PastLine(InitiativeId.of(prefix + n), year, new Category(Long.toString(1 + n % 5), "分類" + (1 + n % 5)),
+                            Department.of("部局" + (n % 12)), "事業" + n, "過去の予算", Money.ofYen(10_000_000), ChangeContext.of("当初予算"), changes);
+                }
+            };
+        }
+
+        void bulkload() throws Exception {
+            long rows = Math.max(EVENTS_PER_LINE, events);
+            jdbc.sql("""
+                    CREATE TABLE bench_raw (globalIndex bigserial PRIMARY KEY, aggregateIdentifier varchar(255), sequenceNumber bigint,
+                        eventIdentifier varchar(255), payload bytea, metaData bytea, payloadType varchar(255), timeStamp varchar(255))""").update();
+            byte[] payload = ("{\"initiativeId\":\"x\",\"fiscalYear\":2001,\"category\":{\"code\":\"1\",\"name\":\"分類1\"},\"department\":\"部局1\","
+                    + "\"amountBefore\":10000000,\"amountAfter\":10005000,\"change\":{\"effectiveDate\":\"2001-04-04\",\"reason\":\"補正\","
+                    + "\"reference\":\"議案第1号\"},\"cause\":null}").getBytes(StandardCharsets.UTF_8);
+            byte[] metadata = ("{\"actor\":\"bench\",\"correlationId\":\"" + "c".repeat(36) + "\",\"requestId\":\"" + "r".repeat(36)
+                    + "\",\"causationId\":\"bulk-x\",\"recordedAt\":\"2026-11-26T00:00:00.000Z\",\"effectiveDate\":\"2001-04-04\","
+                    + "\"reason\":\"補正\",\"reference\":\"議案第1号\",\"previousHash\":\"" + "0".repeat(64) + "\",\"hash\":\"" + "0".repeat(64) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            long started = System.nanoTime();
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_raw (aggregateIdentifier, sequenceNumber, "
+                        + "eventIdentifier, payload, metaData, payloadType, timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    for (long i = 0; i < rows; i++) {
+                        insert.setString(1, "raw-" + i / EVENTS_PER_LINE);
+                        insert.setLong(2, i % EVENTS_PER_LINE);
+                        insert.setString(3, UUID.randomUUID().toString());
+                        insert.setBytes(4, payload);
+                        insert.setBytes(5, metadata);
+                        insert.setString(6, "jp.budgetledger.core.api.AmountAmended");
+                        insert.setString(7, "2026-11-26T00:00:00.000Z");
+                        insert.addBatch();
+                        if ((i + 1) % HistoryLoader.DEFAULT_BATCH == 0) {
+                            insert.executeBatch();
+                            connection.commit();
+                        }
+                    }
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+            double raw = rows / ((System.nanoTime() - started) / 1e9);
+            jdbc.sql("DROP TABLE bench_raw").update();
+
+            HistoryLoader loader = context.getBean(HistoryLoader.class);
+            started = System.nanoTime();
+            HistoryLoader.Loaded loaded = loader.loadPausingProjections(history(rows, "h-"), Requester.system("bench"), HistoryLoader.DEFAULT_BATCH);
+            double rate = loaded.events() / ((System.nanoTime() - started) / 1e9);
+            report("bulkload", rate, "events/s", raw, "ratio>=0.5", rate / raw >= 0.5);
+        }
+
+        void rebuild() throws Exception {
+            StreamingEventProcessor totals = context.getBean(EventProcessingConfiguration.class)
+                    .eventProcessor(ProjectionNames.TOTALS, StreamingEventProcessor.class).orElseThrow();
+            long head = head();
+            long count = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+            totals.shutDown();
+            totals.resetTokens();
+            long started = System.nanoTime();
+            totals.start();
+            if (!progress.awaitPosition(ProjectionNames.TOTALS, head, Duration.ofMinutes(60))) {
+                throw new IllegalStateException("the totals did not rebuild");
+            }
+            double rate = count / ((System.nanoTime() - started) / 1e9);
+            double scan = rawScan();
+            report("rebuild", rate, "events/s", scan, ">=50000&ratio>=0.3", rate >= 50_000 && rate / scan >= 0.3);
+        }
+
+        /** Raw JDBC scan of every event row and Jackson deserialization into the event classes. */
+        double rawScan() throws Exception {
+            ObjectMapper mapper = LedgerJson.storageMapper();
+            AtomicLong count = new AtomicLong();
+            long started = System.nanoTime();
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement scan = connection.prepareStatement("SELECT payloadType, payload FROM domainevententry ORDER BY globalIndex")) {
+                    scan.setFetchSize(1000);
+                    try (var rs = scan.executeQuery()) {
+                        while (rs.next()) {
+                            mapper.readValue(rs.getBytes(2), Class.forName(rs.getString(1)));
+                            count.incrementAndGet();
+                        }
+                    }
+                }
+                connection.commit();
+            }
+            return count.get() / ((System.nanoTime() - started) / 1e9);
+        }
+
+        void replay(double scan) {
+            long started = System.nanoTime();
+            var report = context.getBean(LiteralReplay.class).replay(FiscalYear.of(FIRST_YEAR), Moment.endOf(FiscalYear.of(FIRST_YEAR), Instant.now()));
+            double rate = report.eventsRead() / ((System.nanoTime() - started) / 1e9);
+            if (!report.matches()) {
+                out.println("bench: replay found differences: " + report.differences());
+            }
+            report("replay", rate, "events/s", scan, "ratio>=0.5", report.matches() && rate / scan >= 0.5);
+        }
+
+        void verify(double scan) {
+            long started = System.nanoTime();
+            var report = context.getBean(StoreVerifier.class).verify(null);
+            double rate = report.eventsChecked() / ((System.nanoTime() - started) / 1e9);
+            if (!report.verified()) {
+                out.println("bench: verify found problems: " + report.firstProblem());
+            }
+            report("verify", rate, "events/s", scan, "ratio>=0.3", report.verified() && rate / scan >= 0.3);
+        }
+
+        void asof() {
+            TemporalQueries temporal = context.getBean(TemporalQueries.class);
+            Instant first = jdbc.sql("SELECT min(lower(recorded)) FROM line_state").query(java.time.OffsetDateTime.class).single().toInstant();
+            Instant last = Instant.now();
+            Random random = new Random(42);
+            long[] nanos = new long[queries];
+            for (int i = 0; i < queries; i++) {
+                FiscalYear year = FiscalYear.of(FIRST_YEAR + random.nextInt(years));
+                LocalDate day = year.firstDay().plusDays(random.nextInt(365));
+                Instant at = first.plusMillis((long) (random.nextDouble() * Math.max(1, Duration.between(first, last).toMillis())));
+                long started = System.nanoTime();
+                temporal.total(year, new Moment(day, at));
+                nanos[i] = System.nanoTime() - started;
+            }
+            double p99 = percentile(nanos, 0.99) / 1e6;
+            report("asof-p99", p99, "ms", null, "<20", p99 < 20);
+        }
+
+        void hotline() throws Exception {
+            LedgerCommands commands = context.getBean(LedgerCommands.class);
+            HistoryLoader loader = context.getBean(HistoryLoader.class);
+            FiscalYear year = FiscalYear.of(2030);
+            List<HistoryLoader.PastChange> changes = new ArrayList<>();
+            for (int i = 0; i < hotAmendments; i++) {
+                changes.add(new HistoryLoader.PastChange(year.firstDay().plusDays(i % 300), Money.ofYen(i % 2 == 0 ? 1 : -1), "補正", null));
+            }
+            changes.sort((a, b) -> a.effectiveDate().compareTo(b.effectiveDate()));
+            InitiativeId hot = InitiativeId.of("hot-line");
+            loader.load(List.of(new HistoryLoader.PastLine(hot, year, new Category("1", "分類1"), Department.of("総務部"), "長い履歴の事業", null,
+                    Money.ofYen(1_000_000), ChangeContext.of("当初予算"), changes)).iterator(), Requester.system("bench"), HistoryLoader.DEFAULT_BATCH);
+            int samples = 200;
+            Requester requester = Requester.system("bench");
+            List<InitiativeId> fresh = new ArrayList<>();
+            for (int i = 0; i < samples + 20; i++) {
+                InitiativeId id = InitiativeId.of("fresh-" + i);
+                commands.add(new AddInitiative(id, year, new Category("1", "分類1"), Department.of("総務部"), "新しい事業" + i, Money.ofYen(1_000_000),
+                        null, ChangeContext.of("当初予算")), requester);
+                fresh.add(id);
+            }
+            ChangeContext change = new ChangeContext(year.lastDay(), "増額", null);
+            long[] freshNanos = new long[samples];
+            long[] hotNanos = new long[samples];
+            for (int i = 0; i < 20; i++) {
+                commands.amend(AmendAmount.by(hot, Money.ofYen(1), change), requester);
+                commands.amend(AmendAmount.by(fresh.get(samples + i), Money.ofYen(1), change), requester);
+            }
+            for (int i = 0; i < samples; i++) {
+                long started = System.nanoTime();
+                commands.amend(AmendAmount.by(fresh.get(i), Money.ofYen(1), change), requester);
+                freshNanos[i] = System.nanoTime() - started;
+                started = System.nanoTime();
+                commands.amend(AmendAmount.by(hot, Money.ofYen(1), change), requester);
+                hotNanos[i] = System.nanoTime() - started;
+            }
+            double hotMs = Arrays.stream(hotNanos).average().orElse(0) / 1e6;
+            double freshMs = Arrays.stream(freshNanos).average().orElse(0) / 1e6;
+            report("hotline", hotMs, "ms", freshMs, "ratio<=1.5", hotMs / freshMs <= 1.5);
+        }
+
+        private List<InitiativeId> appendLines() {
+            LedgerCommands commands = context.getBean(LedgerCommands.class);
+            FiscalYear year = FiscalYear.of(2031);
+            Requester requester = Requester.system("bench");
+            List<InitiativeId> ids = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                InitiativeId id = InitiativeId.of("append-" + i);
+                commands.add(new AddInitiative(id, year, new Category("1", "分類1"), Department.of("部局" + i % 12), "同時更新事業" + i,
+                        Money.ofYen(1_000_000_000), null, ChangeContext.of("当初予算")), requester);
+                ids.add(id);
+            }
+            return ids;
+        }
+
+        double append() throws Exception {
+            jdbc.sql("""
+                    CREATE TABLE bench_append (globalIndex bigserial PRIMARY KEY, aggregateIdentifier varchar(255), sequenceNumber bigint,
+                        eventIdentifier varchar(255), payload bytea, metaData bytea, payloadType varchar(255), timeStamp varchar(255))""").update();
+            byte[] row = new byte[700];
+            Arrays.fill(row, (byte) 'x');
+            double raw = throughput(() -> {
+                jdbcTemplate.update(connection -> {
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_append (aggregateIdentifier, sequenceNumber, "
+                            + "eventIdentifier, payload, metaData, payloadType, timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                    insert.setString(1, "a");
+                    insert.setLong(2, System.nanoTime());
+                    insert.setString(3, UUID.randomUUID().toString());
+                    insert.setBytes(4, row);
+                    insert.setBytes(5, row);
+                    insert.setString(6, "x");
+                    insert.setString(7, "2026-11-26T00:00:00.000Z");
+                    return insert;
+                });
+                return 1;
+            });
+            jdbc.sql("DROP TABLE bench_append").update();
+            List<InitiativeId> ids = appendLines();
+            LedgerCommands commands = context.getBean(LedgerCommands.class);
+            Requester requester = Requester.system("bench");
+            ChangeContext change = ChangeContext.of("同時更新");
+            Random random = new Random(7);
+            double rate = throughput(() -> {
+                InitiativeId id;
+                synchronized (random) {
+                    id = ids.get(random.nextInt(ids.size()));
+                }
+                commands.amend(AmendAmount.by(id, Money.ofYen(1), change), requester);
+                return 1;
+            });
+            report("append", rate, "commands/s", raw, "ratio>=0.5", rate / raw >= 0.5);
+            return rate;
+        }
+
+        void http(double append) throws Exception {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            String password = Files.readAllLines(data.resolve("demo-credentials.txt")).stream().filter(l -> l.startsWith("officer "))
+                    .findFirst().orElseThrow().substring("officer ".length());
+            String authorization = "Basic " + Base64.getEncoder().encodeToString(("officer:" + password).getBytes(StandardCharsets.UTF_8));
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            List<InitiativeId> ids = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                ids.add(InitiativeId.of("append-" + i));
+            }
+            Random random = new Random(11);
+            List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+            double rate = throughput(() -> {
+                InitiativeId id;
+                synchronized (random) {
+                    id = ids.get(random.nextInt(ids.size()));
+                }
+                long started = System.nanoTime();
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/initiatives/" + id + "/amendments"))
+                        .header("Content-Type", "application/json").header("Authorization", authorization)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"deltaYen\": 1, \"reason\": \"同時更新\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                latencies.add(System.nanoTime() - started);
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+                }
+                return 1;
+            });
+            double p99 = percentile(latencies.stream().mapToLong(Long::longValue).toArray(), 0.99) / 1e6;
+            report("http", rate, "requests/s", append, "ratio>=0.7", rate / append >= 0.7);
+            report("http-p99", p99, "ms", null, "<50", p99 < 50);
+        }
+
+        /** Operations per second of {@code threads} callers running {@code operation} for {@code seconds}. */
+        private double throughput(Callable<Integer> operation) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicLong done = new AtomicLong();
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                long started = System.nanoTime();
+                for (int t = 0; t < threads; t++) {
+                    futures.add(pool.submit(() -> {
+                        while (running.get()) {
+                            done.addAndGet(operation.call());
+                        }
+                        return null;
+                    }));
+                }
+                Thread.sleep(seconds * 1000L);
+                running.set(false);
+                for (Future<?> future : futures) {
+                    future.get();
+                }
+                return done.get() / ((System.nanoTime() - started) / 1e9);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static double percentile(long[] values, double quantile) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+    }
+}

@@ -1,0 +1,47 @@
+package jp.budgetledger.app.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A tiny run of {@code bench}: every scenario runs against the real configuration and prints its
+ * BENCH line with a positive figure. It checks the benchmark works, not the targets (BENCHMARKS.md
+ * records full runs).
+ */
+class BenchSmokeIT {
+
+    private static final Pattern LINE = Pattern.compile("BENCH name=(\\S+) value=([0-9.]+) unit=\\S+ baseline=\\S+ ratio=\\S+ target=\\S+ pass=(true|false)");
+
+    @Test
+    void aTinyBenchRunPrintsEveryFigure() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = LedgerCli.run(new String[]{"bench", "--events", "2000", "--seconds", "1", "--threads", "2", "--queries", "50",
+                    "--hot-amendments", "100", "--skip", "startup"});
+        } finally {
+            System.setOut(original);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(output).isIn(0, 1);
+        Matcher matcher = LINE.matcher(output);
+        List<String> names = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+            assertThat(Double.parseDouble(matcher.group(2))).as(matcher.group()).isPositive();
+        }
+        assertThat(names).containsExactly("bulkload", "rebuild", "replay", "verify", "asof-p99", "hotline", "append", "http", "http-p99",
+                "peak-rss");
+        assertThat(output).doesNotContain("differences").doesNotContain("verify found problems");
+    }
+}
