@@ -11,6 +11,7 @@ import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.core.api.TransferFunds;
 import jp.budgetledger.core.api.TransferResult;
+import jp.budgetledger.app.observability.LedgerMetrics;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -32,10 +33,12 @@ public class LedgerCommands {
     static final int ATTEMPTS = 5;
     private final CommandGateway gateway;
     private final JdbcClient jdbc;
+    private final LedgerMetrics metrics;
 
-    public LedgerCommands(CommandGateway gateway, JdbcClient jdbc) {
+    public LedgerCommands(CommandGateway gateway, JdbcClient jdbc, LedgerMetrics metrics) {
         this.gateway = gateway;
         this.jdbc = jdbc;
+        this.metrics = metrics;
     }
 
     public Recorded<String> add(AddInitiative command, Requester requester) {
@@ -76,13 +79,20 @@ public class LedgerCommands {
                 .and(MetadataKeys.REQUEST_ID, requester.requestId());
         for (int attempt = 1; ; attempt++) {
             try {
-                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                metrics.command(command, "accepted");
+                return result;
             } catch (ConflictingAggregateVersionException e) {
+                metrics.command(command, "stale-version");
                 throw e;
             } catch (ConcurrencyException e) {
                 if (attempt >= ATTEMPTS) {
+                    metrics.command(command, "conflict");
                     throw e;
                 }
+            } catch (RuntimeException e) {
+                metrics.command(command, "rejected");
+                throw e;
             }
         }
     }

@@ -4,6 +4,7 @@ import jp.budgetledger.app.command.JdbcInitiativeRegistry;
 import jp.budgetledger.app.command.LedgerCommands;
 import jp.budgetledger.app.command.Recorded;
 import jp.budgetledger.app.command.Requester;
+import jp.budgetledger.app.observability.LedgerMetrics;
 import jp.budgetledger.core.api.ChangeContext;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.DocumentId;
@@ -50,10 +51,12 @@ public class BudgetImportService {
 
     private final LedgerCommands commands;
     private final JdbcInitiativeRegistry registry;
+    private final LedgerMetrics metrics;
 
-    public BudgetImportService(LedgerCommands commands, JdbcInitiativeRegistry registry) {
+    public BudgetImportService(LedgerCommands commands, JdbcInitiativeRegistry registry, LedgerMetrics metrics) {
         this.commands = commands;
         this.registry = registry;
+        this.metrics = metrics;
     }
 
     /**
@@ -137,6 +140,7 @@ public class BudgetImportService {
                 lines, new ChangeContext(null, REASON, reference(table, parsed.sha256())));
         try {
             Recorded<ImportResult> recorded = commands.importDocument(command, requester);
+            metrics.imported(recorded.result().linesAdded());
             return report.build(recorded.result().linesAdded(), 0, true,
                     recorded.result().linesAdded() + " lines added to fiscal year " + fiscalYear.value(), recorded.position());
         } catch (DocumentLineRejectedException e) {

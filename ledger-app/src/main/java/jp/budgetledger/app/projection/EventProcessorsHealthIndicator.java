@@ -10,19 +10,26 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code eventProcessors} in {@code /actuator/health}: UP when every projection processor runs without error. */
+/**
+ * {@code eventProcessors} in {@code /actuator/health}: UP when every projection processor runs
+ * without error; each with its position and lag (events it has still to handle) behind the head.
+ */
 @Component("eventProcessors")
 class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
     private final ProjectionProgress progress;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    EventProcessorsHealthIndicator(ProjectionProgress progress) {
+    EventProcessorsHealthIndicator(ProjectionProgress progress, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.progress = progress;
+        this.jdbc = jdbc;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         boolean up = true;
+        long head = jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM domainevententry").query(Long.class).single();
+        builder.withDetail("headPosition", head);
         for (String name : ProjectionNames.ALL) {
             StreamingEventProcessor processor = progress.processor(name);
             Map<String, Object> detail = new LinkedHashMap<>();
@@ -34,7 +41,10 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
                 detail.put("running", processor.isRunning());
                 detail.put("error", processor.isError() || errors);
                 detail.put("segmentsClaimed", processor.processingStatus().size());
-                progress.position(name).ifPresent(p -> detail.put("position", p));
+                progress.position(name).ifPresent(p -> {
+                    detail.put("position", p);
+                    detail.put("lag", Math.max(0, head - p));
+                });
                 up &= processor.isRunning() && !processor.isError() && !errors;
             }
             builder.withDetail(name, detail);

@@ -21,6 +21,7 @@ public final class EndpointRules {
             new Rule(HttpMethod.GET, "/actuator/health", null),
             new Rule(HttpMethod.GET, "/actuator/health/**", null),
             new Rule(HttpMethod.GET, "/actuator/info", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/actuator/prometheus", Role.ADMIN),
             new Rule(HttpMethod.GET, "/v3/api-docs", Role.VIEWER),
             new Rule(HttpMethod.GET, "/v3/api-docs/**", Role.VIEWER),
             new Rule(HttpMethod.GET, "/swagger-ui.html", Role.VIEWER),

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jp.budgetledger.app.imports.ImportRejectedException;
 import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.app.imports.ImportReport;
+import jp.budgetledger.app.observability.LedgerMetrics;
 import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.core.domain.DuplicateInitiativeException;
 import jp.budgetledger.core.domain.LedgerRuleViolation;
@@ -61,6 +62,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ImportRejectedException.class)
     ResponseEntity<Object> importRejected(ImportRejectedException e) {
+        metrics.rejection("document-rejected");
         ImportReport report = e.report();
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
         problem.setType(URI.create(TYPE_BASE + "document-rejected"));
@@ -76,18 +78,27 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DuplicateInitiativeException.class)
     ResponseEntity<Object> duplicate(DuplicateInitiativeException e) {
+        metrics.rejection(e.rule());
         return problem(HttpStatus.CONFLICT, e.rule(), "Line already exists",
                 List.of(new FieldError(e.field(), e.getMessage())), Map.of("existingId", e.existingId().value()));
     }
 
+    private final LedgerMetrics metrics;
+
+    ProblemAdvice(LedgerMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @ExceptionHandler(LedgerRuleViolation.class)
     ResponseEntity<Object> ruleViolation(LedgerRuleViolation e) {
+        metrics.rejection(e.rule());
         return problem(e.isConflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "Rejected by a ledger rule",
                 List.of(new FieldError(e.field(), e.getMessage())), Map.of("rule", e.rule()));
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<Object> staleVersion(ConflictingAggregateVersionException e) {
+        metrics.rejection("stale-version");
         ResponseEntity<Object> response = problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "The line has changed",
                 List.of(new FieldError(IfMatch.HEADER, "the line is at version " + e.getActualVersion() + ", not "
                         + e.getExpectedVersion() + "; read it again")),

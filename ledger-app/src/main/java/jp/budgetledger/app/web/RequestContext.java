@@ -34,6 +34,8 @@ class RequestContext {
         String requestId = idOrNew(request.getHeader(REQUEST_ID_HEADER));
         response.setHeader(CORRELATION_HEADER, correlationId);
         response.setHeader(REQUEST_ID_HEADER, requestId);
+        org.slf4j.MDC.put("correlationId", correlationId);
+        org.slf4j.MDC.put("requestId", requestId);
         return new Requester(user.name(), correlationId, requestId);
     }
 

@@ -1,0 +1,205 @@
+package jp.budgetledger.app.backup;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jp.budgetledger.app.audit.EventHashes;
+import jp.budgetledger.core.api.Department;
+import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.InitiativeReassigned;
+import jp.budgetledger.core.api.InitiativeRevised;
+import jp.budgetledger.core.domain.InitiativeKey;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code export-events} and {@code import-events}. The export streams every row of the event store
+ * in position order as one JSON object per line (NDJSON), with payload and metadata as the exact
+ * UTF-8 text stored and the event's hash; the import writes the rows back, at the same positions
+ * and byte for byte, into an empty store, checking each hash on the way, and then rebuilds the
+ * command side's uniqueness registry from the events. The read models rebuild themselves from the
+ * restored events; verify and every digest taken before still match.
+ */
+@Service
+public class EventBackup {
+
+    private static final int BATCH = 1_000;
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate transactions;
+    private final EventStorageEngine storageEngine;
+
+    public EventBackup(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, EventStorageEngine storageEngine) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.transactions = transactions;
+        this.storageEngine = storageEngine;
+    }
+
+    /** One exported event. */
+    record Row(long position, String aggregateIdentifier, long sequenceNumber, String type, String eventIdentifier, String timeStamp,
+               String payloadType, String payloadRevision, String payload, String metaData, String hash) {
+    }
+
+    /** Writes every event as NDJSON to {@code out}, reading in pages; returns the number of events. */
+    public long export(OutputStream out) {
+        long count = 0;
+        long after = 0;
+        try (JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
+            generator.setRootValueSeparator(null);
+            while (true) {
+                List<Row> rows = jdbc.sql("""
+                                SELECT globalIndex, aggregateIdentifier, sequenceNumber, type, eventIdentifier, timeStamp, payloadType,
+                                       payloadRevision, payload, metaData
+                                FROM domainevententry WHERE globalIndex > ? ORDER BY globalIndex LIMIT ?""")
+                        .params(after, BATCH)
+                        .query((rs, i) -> {
+                            String metadata = new String(rs.getBytes(10), StandardCharsets.UTF_8);
+                            Object hash = EventHashes.parseMetadata(rs.getBytes(10)).get("hash");
+                            return new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                                    rs.getString(7), rs.getString(8), new String(rs.getBytes(9), StandardCharsets.UTF_8), metadata,
+                                    hash == null ? null : hash.toString());
+                        })
+                        .list();
+                if (rows.isEmpty()) {
+                    break;
+                }
+                for (Row row : rows) {
+                    JSON.writeValue(generator, row);
+                    generator.writeRaw('\n');
+                    count++;
+                    after = row.position();
+                }
+                generator.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count;
+    }
+
+    /** The result of an import. */
+    public record Restored(long events, long lines, long lastPosition) {
+    }
+
+    /**
+     * Restores an export into an empty event store.
+     *
+     * @throws IllegalStateException when the store is not empty or an event's bytes do not match its hash
+     */
+    public Restored restore(BufferedReader in) throws IOException {
+        long existing = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+        if (existing > 0) {
+            throw new IllegalStateException("the event store already holds " + existing + " events; restore needs an empty store");
+        }
+        long count = 0;
+        long last = 0;
+        List<Row> batch = new ArrayList<>(BATCH);
+        String text;
+        int lineNumber = 0;
+        while ((text = in.readLine()) != null) {
+            lineNumber++;
+            if (text.isBlank()) {
+                continue;
+            }
+            Row row = JSON.readValue(text, Row.class);
+            check(row, lineNumber);
+            batch.add(row);
+            if (batch.size() == BATCH) {
+                insert(batch);
+                count += batch.size();
+                last = batch.get(batch.size() - 1).position();
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            insert(batch);
+            count += batch.size();
+            last = batch.get(batch.size() - 1).position();
+        }
+        long position = last;
+        transactions.executeWithoutResult(status -> jdbc.sql("SELECT setval(pg_get_serial_sequence('domainevententry', 'globalindex'), ?)")
+                .param(Math.max(1, position)).query().singleRow());
+        long lines = rebuildRegistry();
+        return new Restored(count, lines, last);
+    }
+
+    private static void check(Row row, int lineNumber) {
+        if (row.hash() == null) {
+            return;
+        }
+        var metadata = EventHashes.parseMetadata(row.metaData().getBytes(StandardCharsets.UTF_8));
+        String actual = EventHashes.hash(new EventHashes.StoredEvent(row.aggregateIdentifier(), row.sequenceNumber(), row.eventIdentifier(),
+                row.timeStamp(), row.payloadType(), row.payloadRevision(), row.payload().getBytes(StandardCharsets.UTF_8), metadata));
+        if (!actual.equals(row.hash()) || !row.hash().equals(metadata.get("hash"))) {
+            throw new IllegalStateException("line " + lineNumber + " (position " + row.position() + "): the event does not match its hash");
+        }
+    }
+
+    private void insert(List<Row> rows) {
+        transactions.executeWithoutResult(status -> jdbcTemplate.batchUpdate("""
+                        INSERT INTO domainevententry (globalIndex, aggregateIdentifier, sequenceNumber, type, eventIdentifier, timeStamp,
+                                                      payloadType, payloadRevision, payload, metaData)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(),
+                (PreparedStatement ps, Row row) -> {
+                    ps.setLong(1, row.position());
+                    ps.setString(2, row.aggregateIdentifier());
+                    ps.setLong(3, row.sequenceNumber());
+                    ps.setString(4, row.type());
+                    ps.setString(5, row.eventIdentifier());
+                    ps.setString(6, row.timeStamp());
+                    ps.setString(7, row.payloadType());
+                    ps.setString(8, row.payloadRevision());
+                    ps.setBytes(9, row.payload().getBytes(StandardCharsets.UTF_8));
+                    ps.setBytes(10, row.metaData().getBytes(StandardCharsets.UTF_8));
+                }));
+    }
+
+    /** The uniqueness registry is command-side state derived from the events: each line's current fiscal year, department and name. */
+    private long rebuildRegistry() {
+        Map<String, InitiativeKey> keys = new HashMap<>();
+        Map<String, FiscalYear> years = new HashMap<>();
+        Map<String, Department> departments = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        try (var stream = storageEngine.readEvents(null, false)) {
+            stream.forEach(event -> {
+                Object payload = event.getPayload();
+                if (payload instanceof InitiativeAdded added) {
+                    String id = added.initiativeId().value();
+                    years.put(id, added.fiscalYear());
+                    departments.put(id, added.department());
+                    names.put(id, added.name());
+                } else if (payload instanceof InitiativeRevised revised) {
+                    names.put(revised.initiativeId().value(), revised.nameAfter());
+                } else if (payload instanceof InitiativeReassigned moved) {
+                    departments.put(moved.initiativeId().value(), moved.departmentAfter());
+                }
+            });
+        }
+        years.forEach((id, year) -> keys.put(id, InitiativeKey.of(year, departments.get(id), names.get(id))));
+        List<Object[]> rows = keys.entrySet().stream().map(e -> new Object[]{e.getValue().fiscalYear().value(), e.getValue().department(),
+                e.getValue().name(), e.getKey()}).toList();
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM initiative_key").update();
+            jdbcTemplate.batchUpdate("INSERT INTO initiative_key (fiscal_year, department_key, name_key, initiative_id) VALUES (?, ?, ?, ?)", rows);
+        });
+        return rows.size();
+    }
+}

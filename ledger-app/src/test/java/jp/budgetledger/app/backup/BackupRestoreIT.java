@@ -1,0 +1,73 @@
+package jp.budgetledger.app.backup;
+
+import jp.budgetledger.app.Api;
+import jp.budgetledger.app.LedgerApplication;
+import jp.budgetledger.app.TestUsers;
+import jp.budgetledger.app.cli.LedgerCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static jp.budgetledger.app.Api.line;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** export-events from one ledger, import-events into an empty one: verify passes, the digest is the same, every total is equal. */
+class BackupRestoreIT {
+
+    @TempDir
+    Path dir;
+
+    private ConfigurableApplicationContext start(Path data, boolean sample) {
+        List<String> arguments = new ArrayList<>(List.of("--ledger.data-dir=" + data, "--server.port=0", "--ledger.sample.load=" + sample));
+        arguments.addAll(TestUsers.arguments());
+        return new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    @Test
+    void aRestoredStoreVerifiesWithTheSameDigestAndGivesTheSameTotals() throws Exception {
+        Path source = dir.resolve("source");
+        Path target = dir.resolve("target");
+        Path backup = dir.resolve("events.ndjson");
+        String digest;
+        String departments;
+        String stages;
+        try (ConfigurableApplicationContext ledger = start(source, true)) {
+            Api api = api(ledger);
+            String id = api.get("/api/initiatives?fiscalYear=2020&categoryCode=4&minPosition=17").body().get(0).get("id").asText();
+            api.post("/api/initiatives/" + id + "/amendments", "{\"deltaYen\": 1000000, \"effectiveDate\": \"2020-10-01\", \"reason\": \"補正\"}");
+            api.post("/api/initiatives", line(2021, "1", "分類", "総務部", "新年度事業", 5_000_000));
+            long last = api.post("/api/initiatives/" + id + "/withdrawals", "{\"reason\": \"廃止\", \"effectiveDate\": \"2021-01-01\"}").number("position");
+            api.get("/api/totals?fiscalYear=2020&minPosition=" + last);
+            digest = api.get("/api/audit/digest").body().get("digest").asText();
+            departments = api.get("/api/totals/departments?fiscalYear=2020&effectiveOn=2020-12-01").raw();
+            stages = api.get("/api/totals?fiscalYear=2021").raw();
+        }
+        assertThat(LedgerCli.run(new String[]{"export-events", backup.toString(), "--ledger.data-dir=" + source})).isZero();
+        assertThat(Files.readAllLines(backup)).hasSize(20).allSatisfy(l -> assertThat(l).contains("\"hash\":\""));
+
+        assertThat(LedgerCli.run(new String[]{"import-events", backup.toString(), "--ledger.data-dir=" + target})).isZero();
+        assertThat(LedgerCli.run(new String[]{"import-events", backup.toString(), "--ledger.data-dir=" + target})).isEqualTo(1);
+
+        try (ConfigurableApplicationContext restored = start(target, true)) {
+            Api api = api(restored);
+            api.get("/api/totals?fiscalYear=2020&minPosition=20");
+            var verify = api.post("/api/audit/verify", "{}");
+            assertThat(verify.body().get("verified").asBoolean()).as(verify.raw()).isTrue();
+            assertThat(verify.body().at("/digest/digest").asText()).isEqualTo(digest);
+            assertThat(api.get("/api/totals/departments?fiscalYear=2020&effectiveOn=2020-12-01").raw()).isEqualTo(departments);
+            assertThat(api.get("/api/totals?fiscalYear=2021").raw()).isEqualTo(stages);
+            assertThat(api.post("/api/initiatives", line(2021, "1", "分類", "総務部", "新年度事業", 1)).status()).isEqualTo(409);
+        }
+    }
+}
