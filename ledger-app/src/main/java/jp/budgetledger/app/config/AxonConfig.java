@@ -123,7 +123,7 @@ public class AxonConfig {
      */
     @Bean
     org.axonframework.common.caching.Cache initiativeCache() {
-        return new org.axonframework.common.caching.WeakReferenceCache();
+        return new BoundedCache(20_000);
     }
 
     @Bean
