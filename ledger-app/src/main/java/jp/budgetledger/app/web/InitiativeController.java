@@ -111,7 +111,8 @@ class InitiativeController {
                                         HttpServletRequest request, HttpServletResponse response) {
         InitiativeId line = InitiativeId.of(id);
         user.requireLine(line);
-        var command = new WithdrawInitiative(line, IfMatch.version(ifMatch),
+        var command = new WithdrawInitiative(line, IfMatch.version(ifMatch), body.kind(),
+                body.mergedInto() == null ? null : InitiativeId.of(body.mergedInto()),
                 new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
         return changed(line, commands.change(command, line, context.requester(request, response)), response);
     }

@@ -15,7 +15,8 @@ final class LineChangeRequests {
     }
 
     @JsonIgnoreProperties(value = "actor")
-    record Withdrawal(LocalDate effectiveDate, @NotBlank @Size(max = 1000) String reason, @Size(max = 200) String reference) {
+    record Withdrawal(jp.budgetledger.core.api.WithdrawalKind kind, @Size(max = 64) String mergedInto, LocalDate effectiveDate,
+                      @NotBlank @Size(max = 1000) String reason, @Size(max = 200) String reference) {
     }
 
     @JsonIgnoreProperties(value = "actor")

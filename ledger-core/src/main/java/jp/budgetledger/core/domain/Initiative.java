@@ -135,7 +135,7 @@ public class Initiative {
         requireVersion(command.expectedVersion());
         requireActive();
         ChangeContext change = resolveForLine(command.change());
-        apply(new InitiativeWithdrawn(id, fiscalYear, category, department, amount, change));
+        apply(new InitiativeWithdrawn(id, fiscalYear, category, department, amount, command.kind(), command.mergedInto(), change));
         return version;
     }
 

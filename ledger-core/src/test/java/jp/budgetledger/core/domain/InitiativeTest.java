@@ -13,6 +13,7 @@ import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.core.api.ReassignInitiative;
 import jp.budgetledger.core.api.ReviseInitiative;
 import jp.budgetledger.core.api.WithdrawInitiative;
+import jp.budgetledger.core.api.WithdrawalKind;
 import jp.budgetledger.core.api.ChangeContext;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.FiscalYear;
@@ -219,15 +220,24 @@ class InitiativeTest {
     void withdrawingALineRecordsItsLastAmountAndThenNothingMoreCanChange() {
         ChangeContext october = new ChangeContext(LocalDate.of(2020, 10, 1), "廃止", "議案第60号");
         fixture.given(added(1000))
-                .when(new WithdrawInitiative(ID, null, october))
-                .expectEvents(new InitiativeWithdrawn(ID, FY2020, SMART, SOMU, Money.ofYen(1000), october));
-        fixture.given(added(1000), new InitiativeWithdrawn(ID, FY2020, SMART, SOMU, Money.ofYen(1000), october))
+                .when(WithdrawInitiative.abolish(ID, null, october))
+                .expectEvents(new InitiativeWithdrawn(ID, FY2020, SMART, SOMU, Money.ofYen(1000), WithdrawalKind.ABOLISHED, null, october));
+        fixture.given(added(1000), new InitiativeWithdrawn(ID, FY2020, SMART, SOMU, Money.ofYen(1000), WithdrawalKind.ABOLISHED, null, october))
                 .when(AmendAmount.by(ID, Money.ofYen(10), ChangeContext.of("増額")))
                 .expectException(InitiativeWithdrawnException.class)
                 .expectNoEvents();
-        fixture.given(added(1000), new InitiativeWithdrawn(ID, FY2020, SMART, SOMU, Money.ofYen(1000), october))
-                .when(new WithdrawInitiative(ID, null, october))
+        fixture.given(added(1000), new InitiativeWithdrawn(ID, FY2020, SMART, SOMU, Money.ofYen(1000), WithdrawalKind.ABOLISHED, null, october))
+                .when(WithdrawInitiative.abolish(ID, null, october))
                 .expectException(InitiativeWithdrawnException.class);
+    }
+
+    @Test
+    void aLineCanBeWithdrawnAsMergedIntoAnother() {
+        ChangeContext october = new ChangeContext(LocalDate.of(2020, 10, 1), "統合", null);
+        InitiativeId target = InitiativeId.of("target");
+        fixture.given(added(1000))
+                .when(new WithdrawInitiative(ID, null, WithdrawalKind.MERGED, target, october))
+                .expectEvents(new InitiativeWithdrawn(ID, FY2020, SMART, SOMU, Money.ofYen(1000), WithdrawalKind.MERGED, target, october));
     }
 
     @Test
@@ -286,7 +296,7 @@ class InitiativeTest {
     void aStaleExpectedVersionIsRejected() {
         fixture.given(added(1000), new AmountAmended(ID, FY2020, SMART, SOMU, Money.ofYen(1000), Money.ofYen(1500),
                         new ChangeContext(LocalDate.of(2020, 4, 1), "増額", null)))
-                .when(new WithdrawInitiative(ID, 0L, ChangeContext.of("廃止")))
+                .when(WithdrawInitiative.abolish(ID, 0L, ChangeContext.of("廃止")))
                 .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
     }
 
