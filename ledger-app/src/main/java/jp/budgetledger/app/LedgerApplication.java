@@ -4,9 +4,11 @@ import jp.budgetledger.app.cli.LedgerCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication(scanBasePackages = "jp.budgetledger")
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class LedgerApplication {
 
     public static void main(String[] args) {

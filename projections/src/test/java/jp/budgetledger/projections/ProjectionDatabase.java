@@ -16,6 +16,24 @@ public final class ProjectionDatabase {
     private ProjectionDatabase() {
     }
 
+    /**
+     * The event as a message, recorded at {@code position} in the store's position index (the
+     * projections read an event's own position from the store by its identifier).
+     */
+    public static org.axonframework.eventhandling.EventMessage<?> recorded(Object event, long position) {
+        var message = org.axonframework.eventhandling.GenericEventMessage.asEventMessage(event);
+        jdbc().sql("INSERT INTO domainevententry (globalIndex, eventIdentifier) VALUES (?, ?)")
+                .params(epoch + position, message.getIdentifier()).update();
+        return message;
+    }
+
+    /** Positions given to {@link #recorded} from now on are distinct from those of earlier tests. */
+    public static synchronized void newEpoch() {
+        epoch += 1_000_000;
+    }
+
+    private static long epoch;
+
     public static synchronized JdbcClient jdbc() {
         if (postgres == null) {
             try {
@@ -25,6 +43,8 @@ public final class ProjectionDatabase {
             }
             DataSource dataSource = postgres.getPostgresDatabase();
             Flyway.configure().dataSource(dataSource).load().migrate();
+            JdbcClient.create(dataSource).sql("""
+                    CREATE TABLE domainevententry (globalIndex bigint PRIMARY KEY, eventIdentifier varchar(255) NOT NULL UNIQUE)""").update();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.audit.ChangeContextMetadataInterceptor;
 import jp.budgetledger.app.audit.HashChainingEventStorageEngine;
 import jp.budgetledger.app.audit.LedgerCorrelationDataProvider;
+import jp.budgetledger.app.cluster.FairShareSegments;
+import jp.budgetledger.app.cluster.NodeRegistry;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.Initiative;
@@ -65,6 +67,11 @@ public class AxonConfig {
         return builder -> builder
                 .deserializerByType(Long.class, new jp.budgetledger.app.web.LenientNumberDeserializer.Longs())
                 .deserializerByType(Integer.class, new jp.budgetledger.app.web.LenientNumberDeserializer.Integers());
+    }
+
+    @Bean
+    FairShareSegments fairShareSegments(NodeRegistry nodes, JdbcClient jdbc) {
+        return new FairShareSegments(nodes, jdbc);
     }
 
     @Bean
@@ -132,7 +139,8 @@ public class AxonConfig {
     }
 
     @Bean
-    ConfigurerModule ledgerAxonModule(InitiativeRegistry registry, org.axonframework.common.caching.Cache initiativeCache) {
+    ConfigurerModule ledgerAxonModule(InitiativeRegistry registry, org.axonframework.common.caching.Cache initiativeCache,
+                                      FairShareSegments fairShare) {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Initiative.class)
                     .configureCache(c -> initiativeCache));
@@ -145,6 +153,7 @@ public class AxonConfig {
                     c.repository(Transfer.class), c.repository(SupplementaryBudget.class), registry));
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
+            processing.registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder.maxSegmentProvider(fairShare));
         };
     }
 }

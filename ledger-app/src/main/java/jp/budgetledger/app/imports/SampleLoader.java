@@ -43,8 +43,14 @@ class SampleLoader implements ApplicationRunner {
         if (!empty) {
             return;
         }
-        ImportReport report = imports.importDocument(BundledSamples.bytes(BundledSamples.SMART_MUNICIPALITY), null,
-                SAMPLE_FISCAL_YEAR, false, Requester.system(ACTOR));
+        ImportReport report;
+        try {
+            report = imports.importDocument(BundledSamples.bytes(BundledSamples.SMART_MUNICIPALITY), null,
+                    SAMPLE_FISCAL_YEAR, false, Requester.system(ACTOR));
+        } catch (ImportRejectedException e) {
+            log.info("The bundled sample was loaded by another node starting at the same time");
+            return;
+        }
         if (report.position() != null && !progress.awaitPosition(report.position(), Duration.ofSeconds(60))) {
             log.warn("The read models have not caught up with the sample yet; figures will appear shortly");
         }

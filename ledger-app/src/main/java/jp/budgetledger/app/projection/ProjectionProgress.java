@@ -4,9 +4,15 @@ import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -19,9 +25,13 @@ public class ProjectionProgress {
 
     private static final long POLL_MILLIS = 10;
     private final EventProcessingConfiguration processing;
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
 
-    public ProjectionProgress(EventProcessingConfiguration processing) {
+    public ProjectionProgress(EventProcessingConfiguration processing, JdbcClient jdbc, @Qualifier("serializer") Serializer serializer) {
         this.processing = processing;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
     }
 
     /** The position every read model has reached, or empty when one of them has not covered its segments yet. */
@@ -37,8 +47,34 @@ public class ProjectionProgress {
         return OptionalLong.of(min);
     }
 
-    /** The position processor {@code name} has reached on all its segments. */
+    /**
+     * The position processor {@code name} has reached on all its segments: from this node's own
+     * view when it runs them all, otherwise from the tokens every node stores in {@code tokenentry}.
+     */
     public OptionalLong position(String name) {
+        OptionalLong local = localPosition(name);
+        return local.isPresent() ? local : storedPosition(name);
+    }
+
+    private OptionalLong storedPosition(String name) {
+        List<OptionalLong> positions = jdbc.sql("SELECT token, tokenType FROM tokenentry WHERE processorName = ?")
+                .param(name)
+                .query((rs, i) -> {
+                    byte[] token = rs.getBytes(1);
+                    if (token == null) {
+                        return OptionalLong.empty();
+                    }
+                    TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, rs.getString(2), null));
+                    return tracking == null ? OptionalLong.empty() : tracking.position();
+                })
+                .list();
+        if (positions.isEmpty() || positions.stream().anyMatch(OptionalLong::isEmpty)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(positions.stream().mapToLong(OptionalLong::getAsLong).min().orElse(-1));
+    }
+
+    private OptionalLong localPosition(String name) {
         StreamingEventProcessor processor = processor(name);
         if (processor == null) {
             return OptionalLong.empty();

@@ -15,14 +15,17 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneOffset;
 
-/** Keeps {@code audit_event}: one row per ledger event, keyed by its global position. */
+/**
+ * Keeps {@code audit_event}: one row per ledger event, keyed by its global position, read from the
+ * store by the event's identifier: a tracking token's position is not the event's own when the
+ * event fills a gap left by a transaction that committed late.
+ */
 @Component
 @ProcessingGroup(ProjectionNames.AUDIT_LOG)
 public class AuditLogProjection {
@@ -34,7 +37,7 @@ public class AuditLogProjection {
     }
 
     @EventHandler
-    void on(LedgerEvent event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(LedgerEvent event, DomainEventMessage<?> message) {
         Row row;
         if (event instanceof InitiativeAdded added) {
             row = new Row(added.department().name(), added.category().code(), added.name(), null, added.amount().yen());
@@ -65,11 +68,11 @@ public class AuditLogProjection {
                         INSERT INTO audit_event (position, event_id, aggregate_id, sequence_number, event_type, fiscal_year,
                             department, category_code, subject, actor, recorded_at, effective_date, reason, reference,
                             amount_before_yen, amount_after_yen, correlation_id, request_id, causation_id, hash)
-                        VALUES (:position, :eventId, :aggregateId, :sequence, :type, :fiscalYear, :department, :category,
+                        SELECT globalIndex, :eventId, :aggregateId, :sequence, :type, :fiscalYear, :department, :category,
                             :subject, :actor, :recordedAt, :effectiveDate, :reason, :reference, :before, :after,
-                            :correlationId, :requestId, :causationId, :hash)
+                            :correlationId, :requestId, :causationId, :hash
+                        FROM domainevententry WHERE eventIdentifier = :eventId
                         ON CONFLICT (position) DO NOTHING""")
-                .param("position", token.position().orElseThrow())
                 .param("eventId", message.getIdentifier())
                 .param("aggregateId", message.getAggregateIdentifier())
                 .param("sequence", message.getSequenceNumber())

@@ -6,7 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,15 +25,20 @@ public class SupplementaryBudgetProjection {
     }
 
     @EventHandler
-    void on(SupplementaryBudgetEnacted event, @Timestamp Instant recordedAt, TrackingToken token) {
+    void on(SupplementaryBudgetEnacted event, @Timestamp Instant recordedAt, EventMessage<?> message) {
         jdbc.sql("""
                         INSERT INTO supplementary_budget (budget_id, fiscal_year, name, reference, resolved_on, item_count, new_lines,
                                                           delta_yen, recorded_at, position)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (budget_id) DO NOTHING""")
                 .params(event.budgetId().value(), event.fiscalYear().value(), event.name(), event.reference(), event.resolvedOn(),
                         event.items().size(), (int) event.items().stream().filter(SupplementaryBudgetEnacted.Item::newLine).count(),
-                        event.total().yen(), recordedAt.atOffset(ZoneOffset.UTC), token.position().orElse(0L))
+                        event.total().yen(), recordedAt.atOffset(ZoneOffset.UTC), positionOf(message))
                 .update();
+    }
+
+    private long positionOf(EventMessage<?> message) {
+        return jdbc.sql("SELECT globalIndex FROM domainevententry WHERE eventIdentifier = ?")
+                .param(message.getIdentifier()).query(Long.class).optional().orElse(0L);
     }
 
     @ResetHandler

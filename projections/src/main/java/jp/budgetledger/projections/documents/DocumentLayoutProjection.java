@@ -8,7 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +28,7 @@ public class DocumentLayoutProjection {
     }
 
     @EventHandler
-    void on(BudgetDocumentImported event, @Timestamp Instant recordedAt, TrackingToken token) {
+    void on(BudgetDocumentImported event, @Timestamp Instant recordedAt, EventMessage<?> message) {
         int fiscalYear = event.fiscalYear().value();
         jdbc.sql("""
                         INSERT INTO budget_document (document_id, fiscal_year, title, attachment, unit, sha256, line_count,
@@ -36,7 +36,7 @@ public class DocumentLayoutProjection {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id) DO NOTHING""")
                 .params(event.documentId().value(), fiscalYear, event.document().title(), event.document().attachment(),
                         event.document().unit(), event.document().sha256(), event.lines().size(),
-                        token == null ? 0L : token.position().orElse(0L), recordedAt.atOffset(ZoneOffset.UTC))
+                        positionOf(message), recordedAt.atOffset(ZoneOffset.UTC))
                 .update();
         for (DocumentSection section : event.sections()) {
             jdbc.sql("""
@@ -56,6 +56,11 @@ public class DocumentLayoutProjection {
                             line.summaryShared())
                     .update();
         }
+    }
+
+    private long positionOf(EventMessage<?> message) {
+        return jdbc.sql("SELECT globalIndex FROM domainevententry WHERE eventIdentifier = ?")
+                .param(message.getIdentifier()).query(Long.class).optional().orElse(0L);
     }
 
     @ResetHandler

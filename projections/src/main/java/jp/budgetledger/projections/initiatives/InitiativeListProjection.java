@@ -11,7 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,12 +34,13 @@ public class InitiativeListProjection {
     }
 
     @EventHandler
-    void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, TrackingToken token) {
+    void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, EventMessage<?> message) {
         jdbc.sql("""
                         INSERT INTO initiative_view (initiative_id, fiscal_year, category_code, category_name, department,
                                                      name, summary, amount_yen, version, added_position, added_at, updated_at)
-                        VALUES (:id, :fy, :code, :categoryName, :department, :name, :summary, :amount, :version,
-                                :position, :at, :at)
+                        SELECT :id, :fy, :code, :categoryName, :department, :name, :summary, :amount, :version,
+                               globalIndex, :at, :at
+                        FROM domainevententry WHERE eventIdentifier = :eventId
                         ON CONFLICT (initiative_id) DO NOTHING""")
                 .param("id", event.initiativeId().value())
                 .param("fy", event.fiscalYear().value())
@@ -50,7 +51,7 @@ public class InitiativeListProjection {
                 .param("summary", event.summary())
                 .param("amount", event.amount().yen())
                 .param("version", sequence)
-                .param("position", token == null ? 0L : token.position().orElse(0L))
+                .param("eventId", message.getIdentifier())
                 .param("at", utc(recordedAt))
                 .update();
     }

@@ -11,7 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,8 +48,10 @@ public class TemporalProjection {
     }
 
     @EventHandler
-    void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, TrackingToken token) {
-        insert(event.initiativeId().value(), event.fiscalYear().value(), token == null ? 0L : token.position().orElse(0L),
+    void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, EventMessage<?> message) {
+        long order = jdbc.sql("SELECT globalIndex FROM domainevententry WHERE eventIdentifier = ?")
+                .param(message.getIdentifier()).query(Long.class).optional().orElse(0L);
+        insert(event.initiativeId().value(), event.fiscalYear().value(), order,
                 new State(event.department().name(), event.category().code(), event.category().name(), event.name(),
                         event.amount().yen()),
                 sequence, event.change().effectiveDate(), event.fiscalYear().lastDay().plusDays(1), utc(recordedAt));

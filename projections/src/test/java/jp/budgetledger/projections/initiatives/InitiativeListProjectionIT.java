@@ -2,7 +2,6 @@ package jp.budgetledger.projections.initiatives;
 
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.projections.ProjectionDatabase;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,12 +22,17 @@ class InitiativeListProjectionIT {
     @BeforeEach
     void clean() {
         projection.reset();
+        ProjectionDatabase.newEpoch();
+    }
+
+    private void add(InitiativeAdded event, long position) {
+        projection.on(event, 0, t0, ProjectionDatabase.recorded(event, position));
     }
 
     @Test
     void aLineShowsItsCurrentAmountAndVersion() {
         InitiativeAdded a = added("a", 2020, "1", "総務部", "スマート自治体推進事業費", 37_786_000);
-        projection.on(a, 0, t0, new GlobalSequenceTrackingToken(10));
+        add(a, 10);
         projection.on(amended(a, 37_786_000, 40_000_000), 1, t0.plusSeconds(60));
 
         InitiativeView view = queries.find("a").orElseThrow();
@@ -42,19 +46,20 @@ class InitiativeListProjectionIT {
     @Test
     void replayingAnOlderEventDoesNotOverwriteNewerState() {
         InitiativeAdded a = added("a", 2020, "1", "総務部", "A", 100);
-        projection.on(a, 0, t0, new GlobalSequenceTrackingToken(1));
+        var recorded = ProjectionDatabase.recorded(a, 1);
+        projection.on(a, 0, t0, recorded);
         projection.on(amended(a, 100, 300), 2, t0);
         projection.on(amended(a, 100, 200), 1, t0);
-        projection.on(a, 0, t0, new GlobalSequenceTrackingToken(1));
+        projection.on(a, 0, t0, recorded);
         assertThat(queries.find("a").orElseThrow().amountYen()).isEqualTo(300);
     }
 
     @Test
     void listsFilterByYearDepartmentAndCategoryInDocumentOrder() {
-        projection.on(added("b", 2020, "1", "出納局", "B", 2), 0, t0, new GlobalSequenceTrackingToken(2));
-        projection.on(added("a", 2020, "1", "総務部", "A", 1), 0, t0, new GlobalSequenceTrackingToken(1));
-        projection.on(added("c", 2020, "2", "総務部", "C", 3), 0, t0, new GlobalSequenceTrackingToken(3));
-        projection.on(added("d", 2021, "1", "総務部", "D", 4), 0, t0, new GlobalSequenceTrackingToken(4));
+        add(added("b", 2020, "1", "出納局", "B", 2), 2);
+        add(added("a", 2020, "1", "総務部", "A", 1), 1);
+        add(added("c", 2020, "2", "総務部", "C", 3), 3);
+        add(added("d", 2021, "1", "総務部", "D", 4), 4);
 
         assertThat(queries.list(2020, null, null)).extracting(InitiativeView::id).containsExactly("a", "b", "c");
         assertThat(queries.list(2020, "総務部", null)).extracting(InitiativeView::id).containsExactly("a", "c");

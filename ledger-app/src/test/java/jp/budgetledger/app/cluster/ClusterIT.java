@@ -1,0 +1,157 @@
+package jp.budgetledger.app.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jp.budgetledger.app.Api;
+import jp.budgetledger.app.LedgerApplication;
+import jp.budgetledger.app.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static jp.budgetledger.app.Api.line;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two ledger processes on one standalone PostgreSQL, on loopback ports: both take commands, the
+ * projection segments are shared between them, one is killed with SIGKILL under load, and the
+ * other takes over its segments; every acknowledged write is in the store, no update is lost,
+ * the projections equal the fold of the events and verification is clean.
+ */
+class ClusterIT {
+
+    @TempDir
+    Path dir;
+
+    private record Node(Process process, Api api) {
+    }
+
+    private Node start(EmbeddedPostgres postgres, String name) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+                LedgerApplication.class.getName(), "--server.port=" + port, "--ledger.sample.load=false",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"), "--spring.datasource.username=postgres",
+                "--ledger.data-dir=" + dir.resolve(name)));
+        command.addAll(TestUsers.arguments());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        Api api = new Api(port);
+        await(Duration.ofSeconds(90), () -> health(api) != null, name + " started (see " + dir.resolve(name + ".log") + ")");
+        return new Node(process, api);
+    }
+
+    private static JsonNode health(Api api) {
+        try {
+            Api.Response response = api.get("/actuator/health");
+            return response.status() == 200 ? response.body() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static int claimed(Api api, String processor) {
+        JsonNode health = health(api);
+        return health == null ? -1 : health.at("/components/eventProcessors/details/" + processor + "/segmentsClaimed").asInt(-1);
+    }
+
+    private static void await(Duration limit, java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for: " + what).isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    @Test
+    void twoNodesShareTheWorkSurviveTheLossOfOneAndLoseNothing() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "on").start()) {
+            Node first = start(postgres, "node-1");
+            Node second = start(postgres, "node-2");
+            try {
+                await(Duration.ofSeconds(60), () -> claimed(first.api(), "totals") == 2 && claimed(second.api(), "totals") == 2,
+                        "the four totals segments split two and two");
+
+                String shared = first.api().post("/api/initiatives", line(2026, "1", "分類", "総務部", "共有の事業", 0)).text("id");
+                ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+                AtomicInteger sharedAccepted = new AtomicInteger();
+                AtomicBoolean running = new AtomicBoolean(true);
+                AtomicInteger counter = new AtomicInteger();
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                List<Future<?>> load = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    Api api = (t % 2 == 0 ? first : second).api();
+                    load.add(pool.submit(() -> {
+                        while (running.get()) {
+                            try {
+                                int n = counter.incrementAndGet();
+                                Api.Response added = api.post("/api/initiatives", line(2026, Integer.toString(1 + n % 3), "分類",
+                                        n % 2 == 0 ? "総務部" : "出納局", "負荷" + n, 1_000L * n));
+                                if (added.status() == 201) {
+                                    acknowledged.add(added.text("id"));
+                                }
+                                Api.Response amended = api.post("/api/initiatives/" + shared + "/amendments", "{\"deltaYen\": 1, \"reason\": \"同時\"}");
+                                if (amended.status() == 200) {
+                                    sharedAccepted.incrementAndGet();
+                                } else {
+                                    assertThat(amended.status()).as(amended.raw()).isIn(409);
+                                }
+                            } catch (RuntimeException nodeGone) {
+                                // the killed node's callers fail; their writes were not acknowledged
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                Thread.sleep(4_000);
+                second.process().destroyForcibly();
+                second.process().waitFor(30, TimeUnit.SECONDS);
+                Thread.sleep(2_000);
+                running.set(false);
+                for (Future<?> f : load) {
+                    f.get();
+                }
+                pool.shutdown();
+                assertThat(acknowledged).hasSizeGreaterThan(10);
+
+                await(Duration.ofSeconds(60), () -> claimed(first.api(), "totals") == 4, "the survivor takes all four totals segments");
+
+                JdbcClient store = JdbcClient.create(postgres.getPostgresDatabase());
+                for (String id : acknowledged) {
+                    assertThat(store.sql("SELECT count(*) FROM domainevententry WHERE aggregateIdentifier = ?").param(id).query(Long.class).single())
+                            .as("acknowledged line " + id).isEqualTo(1);
+                }
+                long head = store.sql("SELECT max(globalIndex) FROM domainevententry").query(Long.class).single();
+                JsonNode sharedLine = first.api().get("/api/initiatives/" + shared + "?minPosition=" + head).body();
+                long sharedEvents = store.sql("SELECT count(*) FROM domainevententry WHERE aggregateIdentifier = ?").param(shared).query(Long.class).single();
+                assertThat(sharedLine.get("amountYen").asLong()).isEqualTo(sharedEvents - 1).isGreaterThanOrEqualTo(sharedAccepted.get());
+
+                Api.Response replay = first.api().post("/api/audit/replays", "{\"fiscalYear\": 2026}");
+                assertThat(replay.body().get("matches").asBoolean()).as(replay.raw()).isTrue();
+                assertThat(first.api().get("/api/totals?fiscalYear=2026&minPosition=" + head).number("totalYen"))
+                        .isEqualTo(replay.body().at("/replay/totalYen").asLong());
+                Api.Response verify = first.api().post("/api/audit/verify", "{}");
+                assertThat(verify.body().get("verified").asBoolean()).as(verify.raw()).isTrue();
+            } finally {
+                first.process().destroy();
+                second.process().destroyForcibly();
+                first.process().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
