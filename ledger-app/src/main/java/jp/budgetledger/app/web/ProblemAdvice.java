@@ -121,6 +121,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 List.of(new FieldError("department", e.getMessage())), Map.of());
     }
 
+    @ExceptionHandler(jp.budgetledger.app.cluster.ProjectionRebuilds.RebuildRunningException.class)
+    ResponseEntity<Object> rebuildRunning(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "rebuild-running", "Rebuild already running", List.of(new FieldError("name", e.getMessage())), Map.of());
+    }
+
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> concurrency(ConcurrencyException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-change", "Changed concurrently",

@@ -87,6 +87,22 @@ class ClusterIT {
                 await(Duration.ofSeconds(60), () -> claimed(first.api(), "totals") == 2 && claimed(second.api(), "totals") == 2,
                         "the four totals segments split two and two");
 
+                for (int i = 0; i < 40; i++) {
+                    Node via = i % 2 == 0 ? first : second;
+                    assertThat(via.api().post("/api/initiatives", line(2026, "1", "分類", "総務部", "再構築前" + i, 1_000L)).status()).isEqualTo(201);
+                }
+                Api.Response rebuild = first.api().as("admin").post("/api/admin/projections/temporal/rebuild", "");
+                assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
+                await(Duration.ofSeconds(60), () -> {
+                    JsonNode statuses = second.api().as("admin").get("/api/admin/projections").body();
+                    return statuses != null && statuses.toString().contains("\"name\":\"temporal\"") && statuses.toString().contains("\"state\":\"done\"");
+                }, "the rebuild of the temporal model, coordinated over both nodes, is done");
+                JsonNode temporal = second.api().as("admin").get("/api/admin/projections").body().findParent("generation");
+                assertThat(temporal.get("totalEvents").asLong()).isGreaterThanOrEqualTo(40);
+                assertThat(temporal.get("eventsDone").asLong()).isEqualTo(temporal.get("totalEvents").asLong());
+                await(Duration.ofSeconds(60), () -> claimed(first.api(), "temporal") == 2 && claimed(second.api(), "temporal") == 2,
+                        "both nodes run the rebuilt temporal model again");
+
                 String shared = first.api().post("/api/initiatives", line(2026, "1", "分類", "総務部", "共有の事業", 0)).text("id");
                 ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
                 AtomicInteger sharedAccepted = new AtomicInteger();

@@ -34,7 +34,7 @@ class SecurityMatrixIT extends LedgerIT {
 
     record Endpoint(HttpMethod method, String pattern) {
         String path() {
-            return pattern.replace("{id}", "no-such-id");
+            return pattern.replace("{id}", "no-such-id").replace("{name}", "no-such-projection");
         }
     }
 
