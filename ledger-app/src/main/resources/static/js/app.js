@@ -30,7 +30,8 @@ const Ledger = (() => {
       'verify.broken': '改ざんを検出しました：位置 {0}（{1}）', 'digest.download': 'ダイジェストを保存', 'effective': '効力発生日',
       'login.title': 'ログイン', 'login.user': 'ユーザー名', 'login.password': 'パスワード', 'login.submit': 'ログイン',
       'login.error': 'ユーザー名またはパスワードが違います。', 'login.out': 'ログアウトしました。', 'id': '事業ID', 'version': '版',
-      'error.generic': '処理できませんでした。', 'no.lines': 'この条件の事業はありません。'
+      'error.generic': '処理できませんでした。', 'no.lines': 'この条件の事業はありません。',
+      'rebuilding': '集計を再構築中です（{0}）。表示中の数値は完成するまで不完全な場合があります。'
     },
     en: {
       'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit',
@@ -59,7 +60,8 @@ const Ledger = (() => {
       'verify.broken': 'Tampering found at position {0} ({1})', 'digest.download': 'Save the digest', 'effective': 'Effective',
       'login.title': 'Log in', 'login.user': 'User', 'login.password': 'Password', 'login.submit': 'Log in',
       'login.error': 'Wrong user or password.', 'login.out': 'You have logged out.', 'id': 'Line id', 'version': 'Version',
-      'error.generic': 'The request could not be completed.', 'no.lines': 'No lines match.'
+      'error.generic': 'The request could not be completed.', 'no.lines': 'No lines match.',
+      'rebuilding': 'Figures are being rebuilt ({0}); they may be incomplete until the rebuild is done.'
     }
   };
 
@@ -101,6 +103,7 @@ const Ledger = (() => {
     if (options.bytes !== undefined) { headers['Content-Type'] = 'application/octet-stream'; body = options.bytes; }
     const response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
     if (response.status === 401) { location.href = '/login.html'; throw new Error('unauthenticated'); }
+    if (method === 'GET') showRebuilding(response.headers.get('X-Ledger-Rebuilding'));
     const text = await response.text();
     const data = text && (response.headers.get('Content-Type') || '').includes('json') ? JSON.parse(text) : text;
     if (!response.ok) {
@@ -109,6 +112,19 @@ const Ledger = (() => {
       throw error;
     }
     return data;
+  }
+
+  /** While a projection is rebuilt the API says so in a header; the page says so in a banner. */
+  function showRebuilding(names) {
+    let banner = document.getElementById('rebuilding');
+    if (!names) { if (banner) banner.remove(); return; }
+    if (!banner) {
+      banner = document.createElement('p');
+      banner.id = 'rebuilding'; banner.className = 'banner'; banner.setAttribute('role', 'status');
+      const main = document.querySelector('main') || document.body;
+      main.insertBefore(banner, main.firstChild);
+    }
+    banner.textContent = t('rebuilding', names);
   }
 
   const number = new Intl.NumberFormat('ja-JP');

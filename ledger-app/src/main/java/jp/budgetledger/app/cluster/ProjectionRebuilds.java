@@ -39,6 +39,7 @@ public class ProjectionRebuilds {
     private final Map<String, Long> stoppedFor = new ConcurrentHashMap<>();
     private final Map<String, Long> startedFor = new ConcurrentHashMap<>();
     private volatile long lastLog;
+    private volatile Snapshot rebuilding;
 
     public ProjectionRebuilds(JdbcClient jdbc, EventProcessingConfiguration processing, NodeRegistry nodes, ProjectionProgress progress) {
         this.jdbc = jdbc;
@@ -70,6 +71,7 @@ public class ProjectionRebuilds {
         if (updated == 0) {
             throw new RebuildRunningException(name);
         }
+        rebuilding = null;
         log.info("Rebuild of {} requested by {}", name, user);
         return status(name).orElseThrow();
     }
@@ -82,9 +84,17 @@ public class ProjectionRebuilds {
         return rows().stream().map(this::status).toList();
     }
 
-    /** The projections being rebuilt now. */
+    /** The projections being rebuilt now, as seen at most a second ago. */
     public List<String> rebuilding() {
-        return rows().stream().filter(r -> !r.state().equals("done")).map(Row::name).toList();
+        Snapshot snapshot = rebuilding;
+        if (snapshot == null || System.nanoTime() - snapshot.takenAt() > 1_000_000_000L) {
+            snapshot = new Snapshot(System.nanoTime(), rows().stream().filter(r -> !r.state().equals("done")).map(Row::name).toList());
+            rebuilding = snapshot;
+        }
+        return snapshot.names();
+    }
+
+    private record Snapshot(long takenAt, List<String> names) {
     }
 
     @Scheduled(fixedDelay = 1_000)
@@ -139,6 +149,7 @@ public class ProjectionRebuilds {
         if (row.total() != null && position.orElse(0) >= row.total()) {
             if (jdbc.sql("UPDATE projection_rebuild SET state = 'done', finished_at = now() WHERE name = ? AND generation = ? AND state = 'replaying'")
                     .params(row.name(), row.generation()).update() == 1) {
+                rebuilding = null;
                 log.info("Rebuild of {} done: {} events", row.name(), row.total());
             }
         } else if (System.nanoTime() - lastLog > Duration.ofSeconds(10).toNanos()) {
