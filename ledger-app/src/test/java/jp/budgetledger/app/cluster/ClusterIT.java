@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two ledger processes on one standalone PostgreSQL, on loopback ports: both take commands, the
  * projection segments are shared between them, one is killed with SIGKILL under load, and the
  * other takes over its segments; every acknowledged write is in the store, no update is lost,
- * the projections equal the fold of the events and verification is clean.
+ * the projections equal the fold of the events, no event is duplicated and verification is clean;
+ * restarted, the killed node takes its share again and agrees with the fold.
  */
 class ClusterIT {
 
@@ -83,6 +84,7 @@ class ClusterIT {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "on").start()) {
             Node first = start(postgres, "node-1");
             Node second = start(postgres, "node-2");
+            Node restarted = null;
             try {
                 await(Duration.ofSeconds(60), () -> claimed(first.api(), "totals") == 2 && claimed(second.api(), "totals") == 2,
                         "the four totals segments split two and two");
@@ -163,7 +165,22 @@ class ClusterIT {
                         .isEqualTo(replay.body().at("/replay/totalYen").asLong());
                 Api.Response verify = first.api().post("/api/audit/verify", "{}");
                 assertThat(verify.body().get("verified").asBoolean()).as(verify.raw()).isTrue();
+                assertThat(store.sql("SELECT count(*) FROM (SELECT aggregateIdentifier, sequenceNumber FROM domainevententry "
+                        + "GROUP BY 1, 2 HAVING count(*) > 1) duplicated").query(Long.class).single()).as("duplicate events").isZero();
+
+                restarted = start(postgres, "node-2-restarted");
+                Node again = restarted;
+                await(Duration.ofSeconds(60), () -> claimed(first.api(), "totals") == 2 && claimed(again.api(), "totals") == 2,
+                        "the restarted node gets its share of the totals segments back");
+                Api.Response replayAgain = again.api().post("/api/audit/replays", "{\"fiscalYear\": 2026}");
+                assertThat(replayAgain.body().get("matches").asBoolean()).as(replayAgain.raw()).isTrue();
+                assertThat(again.api().get("/api/totals?fiscalYear=2026&minPosition=" + head).number("totalYen"))
+                        .isEqualTo(replay.body().at("/replay/totalYen").asLong());
             } finally {
+                if (restarted != null) {
+                    restarted.process().destroy();
+                    restarted.process().waitFor(30, TimeUnit.SECONDS);
+                }
                 first.process().destroy();
                 second.process().destroyForcibly();
                 first.process().waitFor(30, TimeUnit.SECONDS);
