@@ -47,7 +47,9 @@ class ObservabilityIT {
                 .contains("ledger_rejections_total{rule=\"negative-amount\"}")
                 .contains("ledger_import_lines_count")
                 .containsPattern("(?m)^commandBus_successCounter")
-                .containsPattern("(?m)^totals_processedCounter");
+                .containsPattern("(?m)^eventProcessor_processedCounter_total\\{payloadType=\"InitiativeAdded\",processorName=\"totals\"\\}")
+                .containsPattern("(?m)^eventProcessor_capacity\\{processorName=\"totals\"\\}")
+                .containsPattern("(?m)^eventProcessor_latency\\w*\\{processorName=\"temporal\"");
         assertThat(api.as("viewer").get("/actuator/prometheus").status()).isEqualTo(403);
     }
 
