@@ -1,5 +1,6 @@
 package jp.budgetledger.projections.budgets;
 
+import jp.budgetledger.projections.EventPositions;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.config.ProcessingGroup;
@@ -32,13 +33,8 @@ public class SupplementaryBudgetProjection {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (budget_id) DO NOTHING""")
                 .params(event.budgetId().value(), event.fiscalYear().value(), event.name(), event.reference(), event.resolvedOn(),
                         event.items().size(), (int) event.items().stream().filter(SupplementaryBudgetEnacted.Item::newLine).count(),
-                        event.total().yen(), recordedAt.atOffset(ZoneOffset.UTC), positionOf(message))
+                        event.total().yen(), recordedAt.atOffset(ZoneOffset.UTC), EventPositions.positionOf(jdbc, message))
                 .update();
-    }
-
-    private long positionOf(EventMessage<?> message) {
-        return jdbc.sql("SELECT globalIndex FROM domainevententry WHERE eventIdentifier = ?")
-                .param(message.getIdentifier()).query(Long.class).optional().orElse(0L);
     }
 
     @ResetHandler

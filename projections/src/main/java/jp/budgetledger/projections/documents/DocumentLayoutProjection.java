@@ -1,5 +1,6 @@
 package jp.budgetledger.projections.documents;
 
+import jp.budgetledger.projections.EventPositions;
 import jp.budgetledger.core.api.BudgetDocumentImported;
 import jp.budgetledger.core.api.DocumentLine;
 import jp.budgetledger.core.api.DocumentSection;
@@ -36,7 +37,7 @@ public class DocumentLayoutProjection {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id) DO NOTHING""")
                 .params(event.documentId().value(), fiscalYear, event.document().title(), event.document().attachment(),
                         event.document().unit(), event.document().sha256(), event.lines().size(),
-                        positionOf(message), recordedAt.atOffset(ZoneOffset.UTC))
+                        EventPositions.positionOf(jdbc, message), recordedAt.atOffset(ZoneOffset.UTC))
                 .update();
         for (DocumentSection section : event.sections()) {
             jdbc.sql("""
@@ -56,11 +57,6 @@ public class DocumentLayoutProjection {
                             line.summaryShared())
                     .update();
         }
-    }
-
-    private long positionOf(EventMessage<?> message) {
-        return jdbc.sql("SELECT globalIndex FROM domainevententry WHERE eventIdentifier = ?")
-                .param(message.getIdentifier()).query(Long.class).optional().orElse(0L);
     }
 
     @ResetHandler

@@ -1,5 +1,6 @@
 package jp.budgetledger.projections.temporal;
 
+import jp.budgetledger.projections.EventPositions;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
@@ -49,8 +50,7 @@ public class TemporalProjection {
 
     @EventHandler
     void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, EventMessage<?> message) {
-        long order = jdbc.sql("SELECT globalIndex FROM domainevententry WHERE eventIdentifier = ?")
-                .param(message.getIdentifier()).query(Long.class).optional().orElse(0L);
+        long order = EventPositions.positionOf(jdbc, message);
         insert(event.initiativeId().value(), event.fiscalYear().value(), order,
                 new State(event.department().name(), event.category().code(), event.category().name(), event.name(),
                         event.amount().yen()),

@@ -1,0 +1,20 @@
+package jp.budgetledger.projections;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * An event's own position in the store. A tracking token is not enough: when a batch fills a gap,
+ * the token reports the highest index of the batch for every event in it.
+ */
+public final class EventPositions {
+
+    private EventPositions() {
+    }
+
+    /** The {@code globalIndex} of {@code message} in {@code domainevententry}, or 0 when it is not there. */
+    public static long positionOf(JdbcClient jdbc, EventMessage<?> message) {
+        return jdbc.sql("SELECT globalIndex FROM domainevententry WHERE eventIdentifier = ?")
+                .param(message.getIdentifier()).query(Long.class).optional().orElse(0L);
+    }
+}
