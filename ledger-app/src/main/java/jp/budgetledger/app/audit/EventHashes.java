@@ -52,12 +52,32 @@ public final class EventHashes {
     }
 
     public static String hash(StoredEvent event) {
-        Map<String, Object> metadata = new TreeMap<>(event.metaData());
+        return hash(event, canonicalMetadata(event.metaData()));
+    }
+
+    /** The metadata as the hash covers it: JSON with the keys in order, without the hash itself. */
+    public static String canonicalMetadata(Map<String, Object> metaData) {
+        Map<String, Object> metadata = new TreeMap<>(metaData);
         metadata.remove(MetadataKeys.HASH);
+        return json(metadata);
+    }
+
+    /** {@link #hash(StoredEvent)} with the event's {@link #canonicalMetadata} already made (its metaData is not read again). */
+    public static String hash(StoredEvent event, String canonicalMetadata) {
         String canonical = String.join("\n", VERSION, event.aggregateIdentifier(), Long.toString(event.sequenceNumber()),
                 event.eventIdentifier(), event.timeStamp(), event.payloadType(),
-                event.payloadRevision() == null ? "" : event.payloadRevision(), sha256(event.payload()), json(metadata));
+                event.payloadRevision() == null ? "" : event.payloadRevision(), sha256(event.payload()), canonicalMetadata);
         return sha256(canonical.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The metadata as stored: its canonical form with the hash added as the last key. It reads back
+     * as the same map, so the hash is recomputed from it exactly.
+     */
+    public static byte[] storedMetadata(String canonicalMetadata, String hash) {
+        String withoutClose = canonicalMetadata.substring(0, canonicalMetadata.length() - 1);
+        return (withoutClose + (withoutClose.length() > 1 ? "," : "") + "\"" + MetadataKeys.HASH + "\":\"" + hash + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     public static Map<String, Object> parseMetadata(byte[] json) {

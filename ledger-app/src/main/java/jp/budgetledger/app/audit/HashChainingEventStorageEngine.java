@@ -4,13 +4,18 @@ import jp.budgetledger.core.api.MetadataKeys;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,14 +28,56 @@ import java.util.stream.Stream;
 /**
  * Wraps the JDBC storage engine: before events are appended, each gets {@code previousHash} and
  * {@code hash} ({@link EventHashes}) in its metadata. The previous hash of an aggregate comes
- * from the same append when its previous event is in it, otherwise from the store, read in the
- * appending transaction.
+ * from the same append when its previous event is in it, else from the heads of recently
+ * committed appends when the one remembered is exactly the previous sequence number (the store
+ * holds one event per aggregate and sequence, and heads are remembered only after their
+ * transaction committed), otherwise from the store, read in the appending transaction.
  */
 public class HashChainingEventStorageEngine implements EventStorageEngine {
+
+    static final int REMEMBERED_HEADS = 20_000;
 
     private final EventStorageEngine delegate;
     private final Serializer eventSerializer;
     private final JdbcClient jdbc;
+    private final Map<String, Head> committedHeads = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Head> eldest) {
+                    return size() > REMEMBERED_HEADS;
+                }
+            });
+
+    private record Head(long sequence, String hash) {
+    }
+
+    /** An event whose payload and metadata were already serialised to be hashed: the store writes those same bytes. */
+    private static final class Serialized<T> extends GenericDomainEventMessage<T> {
+        private final Serializer serializer;
+        private final SerializedObject<byte[]> payload;
+        private final SerializedObject<byte[]> metadata;
+
+        Serialized(DomainEventMessage<T> event, Serializer serializer, SerializedObject<byte[]> payload, byte[] metadata) {
+            super(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(), event, event.getTimestamp());
+            this.serializer = serializer;
+            this.payload = payload;
+            this.metadata = new SimpleSerializedObject<>(metadata, byte[].class, MetaData.class.getName(), null);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <R> SerializedObject<R> serializeMetaData(Serializer serializer, Class<R> expectedRepresentation) {
+            return serializer == this.serializer && expectedRepresentation == byte[].class
+                    ? (SerializedObject<R>) metadata : super.serializeMetaData(serializer, expectedRepresentation);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <R> SerializedObject<R> serializePayload(Serializer serializer, Class<R> expectedRepresentation) {
+            return serializer == this.serializer && expectedRepresentation == byte[].class
+                    ? (SerializedObject<R>) payload : super.serializePayload(serializer, expectedRepresentation);
+        }
+    }
 
     public HashChainingEventStorageEngine(EventStorageEngine delegate, Serializer eventSerializer, JdbcClient jdbc) {
         this.delegate = delegate;
@@ -40,7 +87,7 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
-        Map<String, String> heads = new HashMap<>();
+        Map<String, Head> heads = new HashMap<>();
         List<EventMessage<?>> chained = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
             if (!(event instanceof DomainEventMessage<?> domain) || domain.getAggregateIdentifier() == null) {
@@ -49,18 +96,48 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
             }
             String aggregate = domain.getAggregateIdentifier();
             long sequence = domain.getSequenceNumber();
-            String previous = heads.containsKey(aggregate) ? heads.get(aggregate)
-                    : sequence == 0 ? EventHashes.GENESIS : storedHash(aggregate, sequence - 1);
-            DomainEventMessage<?> withPrevious = domain.andMetaData(Map.of(MetadataKeys.PREVIOUS_HASH, previous));
-            SerializedObject<byte[]> payload = withPrevious.serializePayload(eventSerializer, byte[].class);
-            Map<String, Object> metadata = new HashMap<>(withPrevious.getMetaData());
-            String hash = EventHashes.hash(new EventHashes.StoredEvent(aggregate, sequence, withPrevious.getIdentifier(),
-                    DateTimeUtils.formatInstant(withPrevious.getTimestamp()), payload.getType().getName(),
-                    payload.getType().getRevision(), payload.getData(), metadata));
-            heads.put(aggregate, hash);
-            chained.add(withPrevious.andMetaData(Map.of(MetadataKeys.HASH, hash)));
+            String previous = previousHash(heads.get(aggregate), aggregate, sequence);
+            SerializedObject<byte[]> payload = domain.serializePayload(eventSerializer, byte[].class);
+            Map<String, Object> metadata = new HashMap<>(domain.getMetaData());
+            metadata.put(MetadataKeys.PREVIOUS_HASH, previous);
+            String canonical = EventHashes.canonicalMetadata(metadata);
+            String hash = EventHashes.hash(new EventHashes.StoredEvent(aggregate, sequence, domain.getIdentifier(),
+                    DateTimeUtils.formatInstant(domain.getTimestamp()), payload.getType().getName(),
+                    payload.getType().getRevision(), payload.getData(), metadata), canonical);
+            heads.put(aggregate, new Head(sequence, hash));
+            metadata.put(MetadataKeys.HASH, hash);
+            chained.add(new Serialized<>(domain.withMetaData(metadata), eventSerializer, payload,
+                    EventHashes.storedMetadata(canonical, hash)));
         }
         delegate.appendEvents(chained);
+        rememberAfterCommit(heads);
+    }
+
+    private String previousHash(Head inThisAppend, String aggregate, long sequence) {
+        if (inThisAppend != null) {
+            return inThisAppend.hash();
+        }
+        if (sequence == 0) {
+            return EventHashes.GENESIS;
+        }
+        Head committed = committedHeads.get(aggregate);
+        return committed != null && committed.sequence() == sequence - 1 ? committed.hash() : storedHash(aggregate, sequence - 1);
+    }
+
+    private void rememberAfterCommit(Map<String, Head> heads) {
+        if (heads.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    committedHeads.putAll(heads);
+                }
+            });
+        } else if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            committedHeads.putAll(heads);
+        }
     }
 
     private String storedHash(String aggregate, long sequence) {

@@ -78,26 +78,38 @@ public class LedgerCommands {
                 .and(MetadataKeys.CORRELATION_ID, requester.correlationId())
                 .and(MetadataKeys.REQUEST_ID, requester.requestId());
         for (int attempt = 1; ; attempt++) {
+            AppendedPositions.track();
             try {
                 R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
                 metrics.command(command, "accepted");
                 return result;
             } catch (ConflictingAggregateVersionException e) {
                 metrics.command(command, "stale-version");
+                AppendedPositions.stop();
                 throw e;
             } catch (ConcurrencyException e) {
                 if (attempt >= ATTEMPTS) {
                     metrics.command(command, "conflict");
+                    AppendedPositions.stop();
                     throw e;
                 }
             } catch (RuntimeException e) {
                 metrics.command(command, "rejected");
+                AppendedPositions.stop();
                 throw e;
             }
         }
     }
 
     private long positionOf(String aggregateId, long sequence) {
+        try {
+            Long appended = AppendedPositions.of(aggregateId, sequence);
+            if (appended != null) {
+                return appended;
+            }
+        } finally {
+            AppendedPositions.stop();
+        }
         return jdbc.sql("SELECT globalIndex FROM domainevententry WHERE aggregateIdentifier = ? AND sequenceNumber = ?")
                 .params(aggregateId, sequence)
                 .query(Long.class)

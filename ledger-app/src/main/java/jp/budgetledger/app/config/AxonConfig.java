@@ -96,6 +96,7 @@ public class AxonConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .batchSize(500)
+                .appendEvents(jp.budgetledger.app.command.AppendedPositions.statementBuilder())
                 .build();
         return new HashChainingEventStorageEngine(jdbcEngine, eventSerializer, jdbc);
     }
@@ -142,11 +143,15 @@ public class AxonConfig {
     ConfigurerModule ledgerAxonModule(InitiativeRegistry registry, org.axonframework.common.caching.Cache initiativeCache,
                                       FairShareSegments fairShare) {
         return configurer -> {
+            CachingCommandTargetResolver targets = new CachingCommandTargetResolver();
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Initiative.class)
-                    .configureCache(c -> initiativeCache));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetDocument.class));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Transfer.class));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(SupplementaryBudget.class));
+                    .configureCache(c -> initiativeCache).configureCommandTargetResolver(c -> targets));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetDocument.class)
+                    .configureCommandTargetResolver(c -> targets));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Transfer.class)
+                    .configureCommandTargetResolver(c -> targets));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(SupplementaryBudget.class)
+                    .configureCommandTargetResolver(c -> targets));
             configurer.registerCommandHandler(c -> new BudgetDocumentImporter(
                     c.repository(Initiative.class), c.repository(BudgetDocument.class), registry));
             configurer.registerCommandHandler(c -> new MultiLineHandlers(c.repository(Initiative.class),

@@ -4,15 +4,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import jp.budgetledger.projections.ProjectionNames;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.CapacityMonitor;
 import org.axonframework.micrometer.EventProcessorLatencyMonitor;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
+import org.axonframework.queryhandling.QueryBus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,10 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Axon's own metrics for every projection processor (timer, count, latency, capacity, tagged with
- * {@code processorName}), with the capacity measured over a 5-second window. Axon's default window
- * is 10 minutes and keeps one entry per handled event in it: a rebuild of a million events held
- * millions of entries and exhausted a 512 MiB heap.
+ * Axon's metrics for every projection processor (counts and timers by {@link MessageMeters},
+ * Axon's latency and capacity monitors, tagged with {@code processorName}) and for the command, event and query buses, with every capacity measured
+ * over a 5-second window. Axon's default window is 10 minutes and keeps one entry per handled
+ * message in it: a rebuild of a million events held millions of entries and exhausted a 512 MiB heap.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessorMonitors {
@@ -37,19 +38,29 @@ class ProcessorMonitors {
             for (String name : ProjectionNames.ALL) {
                 configurer.eventProcessing().registerMessageMonitorFactory(name, (configuration, componentType, componentName) -> monitor(registry, name));
             }
+            configurer.configureMessageMonitor(CommandBus.class, (configuration, componentType, componentName) -> handlerMonitor(registry, "commandBus"));
+            configurer.configureMessageMonitor(QueryBus.class, (configuration, componentType, componentName) -> handlerMonitor(registry, "queryBus"));
+            configurer.configureMessageMonitor(EventBus.class, (configuration, componentType, componentName) -> eventBusMonitor(registry));
         };
+    }
+
+    static MessageMonitor<Message<?>> handlerMonitor(MeterRegistry registry, String bus) {
+        return new MultiMessageMonitor<>(List.of(
+                new MessageMeters(registry, bus, Tags.empty()),
+                CapacityMonitor.buildMonitor(bus, registry, CAPACITY_WINDOW_SECONDS, TimeUnit.SECONDS, message -> Tags.empty())));
+    }
+
+    static MessageMonitor<Message<?>> eventBusMonitor(MeterRegistry registry) {
+        return new MessageMeters(registry, "eventBus", Tags.empty());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static MessageMonitor<Message<?>> monitor(MeterRegistry registry, String processor) {
         Function<Message<?>, Iterable<Tag>> tags = message -> Tags.of("processorName", processor);
-        Function<Message<?>, Iterable<Tag>> typed = message -> Tags.of("processorName", processor, "payloadType",
-                message.getPayloadType().getSimpleName());
         List<MessageMonitor<? super EventMessage<?>>> monitors = List.of(
-                MessageTimerMonitor.buildMonitor("eventProcessor", registry, typed),
+                new MessageMeters(registry, "eventProcessor", Tags.of("processorName", processor)),
                 EventProcessorLatencyMonitor.builder().meterNamePrefix("eventProcessor").meterRegistry(registry).tagsBuilder(tags).build(),
-                CapacityMonitor.buildMonitor("eventProcessor", registry, CAPACITY_WINDOW_SECONDS, TimeUnit.SECONDS, tags),
-                MessageCountingMonitor.buildMonitor("eventProcessor", registry, typed));
+                CapacityMonitor.buildMonitor("eventProcessor", registry, CAPACITY_WINDOW_SECONDS, TimeUnit.SECONDS, tags));
         return (MessageMonitor) new MultiMessageMonitor<EventMessage<?>>(monitors);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -28,8 +29,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Each endpoint's role from {@link EndpointRules}, anything without a rule denied; security
- * headers on every response. API clients log in with HTTP Basic on every request (no session, no
- * CSRF token needed: nothing is sent on their behalf automatically). The web pages log in with a
+ * headers on every response. API clients log in with HTTP Basic on every request and get their
+ * own stateless chain (no session, no CSRF token needed: nothing is sent on their behalf automatically). The web pages log in with a
  * form and a session; their writes carry the CSRF token from the {@code XSRF-TOKEN} cookie in the
  * {@code X-XSRF-TOKEN} header (an API request with no session has nothing to forge, and gets 401). Browsers are never sent a Basic challenge, so they never cache
  * Basic credentials that a forged request could ride on.
@@ -70,12 +71,52 @@ public class SecurityConfig {
                 """);
     }
 
+    /**
+     * Requests that carry credentials (API clients, HTTP Basic on every request): stateless, no
+     * session and no CSRF cookie are created for them.
+     */
     @Bean
+    @Order(1)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    SecurityFilterChain apiClientFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        http.securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null);
+        rules(http);
+        http.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** Everything else: the web pages with form login and a session, and API requests without credentials. */
+    @Bean
+    @Order(2)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null);
+        rules(http);
+        http.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .formLogin(form -> form.loginPage(WebPages.LOGIN_PAGE).loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/", false).failureUrl(WebPages.LOGIN_PAGE + "?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(WebPages.LOGIN_PAGE + "?logout"))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(WebPages.LOGIN_PAGE), WebPages::isPageNavigation)
+                        .defaultAuthenticationEntryPointFor(problems, request -> true)
+                        .accessDeniedHandler(problems))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfHandler)
+                        .ignoringRequestMatchers(request -> request.getRequestURI().startsWith("/api/") && request.getRequestedSessionId() == null))
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Each endpoint's role, anything else denied, and the security headers: the same for both chains. */
+    private static void rules(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/error").permitAll();
                     requests.requestMatchers(HttpMethod.GET, WebPages.PUBLIC).permitAll();
@@ -90,26 +131,10 @@ public class SecurityConfig {
                     }
                     requests.anyRequest().denyAll();
                 })
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .formLogin(form -> form.loginPage(WebPages.LOGIN_PAGE).loginProcessingUrl("/login")
-                        .defaultSuccessUrl("/", false).failureUrl(WebPages.LOGIN_PAGE + "?error").permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(WebPages.LOGIN_PAGE + "?logout"))
-                .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(WebPages.LOGIN_PAGE), WebPages::isPageNavigation)
-                        .defaultAuthenticationEntryPointFor(problems, request -> true)
-                        .accessDeniedHandler(problems))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                        .csrfTokenRequestHandler(csrfHandler)
-                        .ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                                || (request.getRequestURI().startsWith("/api/") && request.getRequestedSessionId() == null)))
-                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
-        return http.build();
     }
 
     @EventListener

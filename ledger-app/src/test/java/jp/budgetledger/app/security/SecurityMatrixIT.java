@@ -132,6 +132,19 @@ class SecurityMatrixIT extends LedgerIT {
     }
 
     @Test
+    void apiClientsWithBasicCredentialsGetNoSessionAndNoCsrfCookie() {
+        Api api = new Api(port);
+        Api.Response added = api.post("/api/initiatives", line(2072, "1", "分類", "総務部", "状態なし", 1_000));
+        assertThat(added.status()).isEqualTo(201);
+        Api.Response read = api.get("/api/initiatives/" + added.text("id"));
+        for (Api.Response response : List.of(added, read)) {
+            assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        }
+        assertThat(new Api(port).as(null).get("/api/totals?fiscalYear=2020").status()).isEqualTo(401);
+    }
+
+    @Test
     void responsesCarrySecurityHeadersAndErrorsLeakNothing() {
         Api.Response response = new Api(port).get("/api/totals?fiscalYear=2020");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");

@@ -43,15 +43,15 @@ public class AuditLogProjection {
             row = new Row(added.department().name(), added.category().code(), added.name(), null, added.amount().yen());
         } else if (event instanceof AmountAmended amended) {
             row = new Row(amended.department().name(), amended.category().code(),
-                    subjectOf(message.getAggregateIdentifier()), amended.amountBefore().yen(), amended.amountAfter().yen());
+                    null, amended.amountBefore().yen(), amended.amountAfter().yen());
         } else if (event instanceof InitiativeWithdrawn withdrawn) {
-            row = new Row(withdrawn.department().name(), withdrawn.category().code(), subjectOf(message.getAggregateIdentifier()),
+            row = new Row(withdrawn.department().name(), withdrawn.category().code(), null,
                     withdrawn.amountBefore().yen(), 0L);
         } else if (event instanceof InitiativeRevised revised) {
             row = new Row(revised.department().name(), null, revised.nameAfter(), null, null);
         } else if (event instanceof InitiativeReassigned reassigned) {
             row = new Row(reassigned.departmentAfter().name(), reassigned.categoryAfter().code(),
-                    subjectOf(message.getAggregateIdentifier()), reassigned.amount().yen(), reassigned.amount().yen());
+                    null, reassigned.amount().yen(), reassigned.amount().yen());
         } else if (event instanceof FundsTransferred transferred) {
             row = new Row(null, null, transferred.fromId() + " → " + transferred.toId(), null, transferred.amount().yen());
         } else if (event instanceof SupplementaryBudgetEnacted enacted) {
@@ -69,7 +69,10 @@ public class AuditLogProjection {
                             department, category_code, subject, actor, recorded_at, effective_date, reason, reference,
                             amount_before_yen, amount_after_yen, correlation_id, request_id, causation_id, hash)
                         SELECT globalIndex, :eventId, :aggregateId, :sequence, :type, :fiscalYear, :department, :category,
-                            :subject, :actor, :recordedAt, :effectiveDate, :reason, :reference, :before, :after,
+                            CASE WHEN :ownSubject THEN :subject ELSE (
+                                SELECT a.subject FROM audit_event a WHERE a.aggregate_id = :aggregateId AND a.subject IS NOT NULL
+                                ORDER BY a.sequence_number DESC LIMIT 1) END,
+                            :actor, :recordedAt, :effectiveDate, :reason, :reference, :before, :after,
                             :correlationId, :requestId, :causationId, :hash
                         FROM domainevententry WHERE eventIdentifier = :eventId
                         ON CONFLICT (position) DO NOTHING""")
@@ -80,6 +83,8 @@ public class AuditLogProjection {
                 .param("fiscalYear", event.fiscalYear().value())
                 .param("department", row.department())
                 .param("category", row.category())
+                .param("ownSubject", !(event instanceof AmountAmended || event instanceof InitiativeWithdrawn
+                        || event instanceof InitiativeReassigned))
                 .param("subject", row.subject())
                 .param("actor", text(meta, MetadataKeys.ACTOR))
                 .param("recordedAt", message.getTimestamp().atOffset(ZoneOffset.UTC))
@@ -95,13 +100,6 @@ public class AuditLogProjection {
                 .update();
     }
 
-    private String subjectOf(String aggregateId) {
-        return jdbc.sql("""
-                        SELECT subject FROM audit_event WHERE aggregate_id = ? AND subject IS NOT NULL
-                        ORDER BY sequence_number DESC LIMIT 1""")
-                .param(aggregateId).query(String.class).optional().orElse(null);
-    }
-
     private static String text(MetaData meta, String key) {
         Object value = meta.get(key);
         return value == null ? null : value.toString();
@@ -112,6 +110,7 @@ public class AuditLogProjection {
         jdbc.sql("TRUNCATE audit_event").update();
     }
 
+    /** A row's own fields; amendments, withdrawals and reassignments take the line's latest subject (its name). */
     private record Row(String department, String category, String subject, Long before, Long after) {
     }
 }

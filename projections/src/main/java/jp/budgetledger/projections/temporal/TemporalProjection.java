@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.EventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -35,10 +38,17 @@ import java.util.function.UnaryOperator;
 @ProcessingGroup(ProjectionNames.TEMPORAL)
 public class TemporalProjection {
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            INSERT INTO line_state (initiative_id, fiscal_year, department, category_code, category_name, name,
+                                    amount_yen, version, line_order, effective, recorded)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, daterange(?, ?), tstzrange(?, NULL))""";
 
-    public TemporalProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    public TemporalProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** The state a row holds for its ranges. */
@@ -85,37 +95,40 @@ public class TemporalProjection {
     /** Ends the current rows reaching past {@code from} and replaces them; {@code change} null ends the line at {@code from}. */
     private void changeFrom(String id, int fiscalYear, LocalDate from, long sequence, Instant recordedAt, UnaryOperator<State> change) {
         OffsetDateTime at = utc(recordedAt);
-        List<CurrentRow> affected = jdbc.sql("""
-                        SELECT id, line_order, lower(effective), upper(effective), department, category_code, category_name, name, amount_yen
-                        FROM line_state WHERE initiative_id = ? AND upper_inf(recorded) AND upper(effective) > ?
-                        ORDER BY lower(effective) FOR UPDATE""")
-                .params(id, Date.valueOf(from))
+        List<CurrentRow> ended = new ArrayList<>(jdbc.sql("""
+                        UPDATE line_state SET recorded = tstzrange(lower(recorded), greatest(lower(recorded), ?))
+                        WHERE initiative_id = ? AND upper_inf(recorded) AND upper(effective) > ?
+                        RETURNING id, line_order, lower(effective), upper(effective), department, category_code, category_name, name, amount_yen""")
+                .params(at, id, Date.valueOf(from))
                 .query((rs, i) -> new CurrentRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDate.class), new State(rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getLong(9))))
-                .list();
-        for (CurrentRow row : affected) {
-            jdbc.sql("UPDATE line_state SET recorded = tstzrange(lower(recorded), greatest(lower(recorded), ?)) WHERE id = ?")
-                    .params(at, row.id()).update();
+                .list());
+        ended.sort(Comparator.comparing(CurrentRow::from));
+        List<Object[]> rows = new ArrayList<>();
+        for (CurrentRow row : ended) {
             if (row.from().isBefore(from)) {
-                insert(id, fiscalYear, row.lineOrder(), row.state(), sequence, row.from(), from, at);
+                rows.add(row(id, fiscalYear, row.lineOrder(), row.state(), sequence, row.from(), from, at));
             }
             if (change != null) {
-                insert(id, fiscalYear, row.lineOrder(), change.apply(row.state()), sequence,
-                        row.from().isBefore(from) ? from : row.from(), row.to(), at);
+                rows.add(row(id, fiscalYear, row.lineOrder(), change.apply(row.state()), sequence,
+                        row.from().isBefore(from) ? from : row.from(), row.to(), at));
             }
+        }
+        if (!rows.isEmpty()) {
+            jdbcTemplate.batchUpdate(INSERT, rows);
         }
     }
 
     private void insert(String id, int fiscalYear, long lineOrder, State state, long sequence, LocalDate from, LocalDate to,
                         OffsetDateTime at) {
-        jdbc.sql("""
-                        INSERT INTO line_state (initiative_id, fiscal_year, department, category_code, category_name, name,
-                                                amount_yen, version, line_order, effective, recorded)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, daterange(?, ?), tstzrange(?, NULL))""")
-                .params(id, fiscalYear, state.department(), state.categoryCode(), state.categoryName(), state.name(), state.amount(),
-                        sequence, lineOrder, Date.valueOf(from), Date.valueOf(to), at)
-                .update();
+        jdbcTemplate.update(INSERT, row(id, fiscalYear, lineOrder, state, sequence, from, to, at));
+    }
+
+    private static Object[] row(String id, int fiscalYear, long lineOrder, State state, long sequence, LocalDate from, LocalDate to,
+                                OffsetDateTime at) {
+        return new Object[]{id, fiscalYear, state.department(), state.categoryCode(), state.categoryName(), state.name(), state.amount(),
+                sequence, lineOrder, Date.valueOf(from), Date.valueOf(to), at};
     }
 
     @ResetHandler
