@@ -374,10 +374,6 @@ class BenchCommand implements Callable<Integer> {
             totals.resetTokens();
             long started = System.nanoTime();
             totals.start();
-            while (progress.position(ProjectionNames.TOTALS).isEmpty() && System.nanoTime() - started < Duration.ofMinutes(1).toNanos()) {
-                Thread.sleep(5);
-            }
-            out.printf("bench: the totals processor had claimed all its segments %.1f s after the reset%n", (System.nanoTime() - started) / 1e9);
             if (!progress.awaitPosition(ProjectionNames.TOTALS, head, Duration.ofMinutes(60))) {
                 throw new IllegalStateException("the totals did not rebuild");
             }
