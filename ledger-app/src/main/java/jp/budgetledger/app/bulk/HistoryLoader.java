@@ -29,13 +29,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
@@ -46,14 +40,13 @@ import java.util.UUID;
  * checked against the same rules (unique line per fiscal year and department, amounts never below
  * zero, effective dates in the fiscal year and not before the line), appended through the event
  * store (so metadata, the hash chain and every projection treat them as any other events) in
- * transactions of a few thousand events, each well under a second, two at a time.
+ * transactions of a few thousand events, each well under a second.
  */
 @Service
 public class HistoryLoader {
 
     public static final String AGGREGATE_TYPE = "Initiative";
     public static final int DEFAULT_BATCH = 5_000;
-    static final int WRITERS = 2;
 
     private final EventStore eventStore;
     private final JdbcClient jdbc;
@@ -100,72 +93,29 @@ public class HistoryLoader {
         }
     }
 
-    /**
-     * Appends the lines in batches of about {@code batchEvents} events, each batch in its own
-     * transaction, {@value #WRITERS} batches at a time (one prepares its events while the other
-     * is written). A batch that fails stops the load; batches already written stay.
-     */
     public Loaded load(Iterator<PastLine> lines, Requester requester, int batchEvents) {
         long lineCount = 0;
         long eventCount = 0;
+        List<PastLine> batch = new ArrayList<>();
+        int pending = 0;
         String causation = "bulk-" + UUID.randomUUID();
-        ExecutorService writers = Executors.newFixedThreadPool(WRITERS, runnable -> {
-            Thread thread = new Thread(runnable, "history-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        Deque<Future<Long>> inFlight = new ArrayDeque<>();
-        try {
-            List<PastLine> batch = new ArrayList<>();
-            int pending = 0;
-            while (lines.hasNext()) {
-                PastLine line = lines.next();
-                batch.add(line);
-                pending += 1 + line.changes().size();
-                if (pending >= batchEvents || !lines.hasNext()) {
-                    if (inFlight.size() >= WRITERS) {
-                        eventCount += done(inFlight.removeFirst());
-                    }
-                    List<PastLine> toWrite = List.copyOf(batch);
-                    inFlight.addLast(writers.submit(() -> appendBatch(toWrite, requester, causation)));
-                    lineCount += batch.size();
-                    batch.clear();
-                    pending = 0;
-                }
+        while (lines.hasNext()) {
+            PastLine line = lines.next();
+            batch.add(line);
+            pending += 1 + line.changes().size();
+            if (pending >= batchEvents) {
+                eventCount += appendBatch(batch, requester, causation);
+                lineCount += batch.size();
+                batch.clear();
+                pending = 0;
             }
-            while (!inFlight.isEmpty()) {
-                eventCount += done(inFlight.removeFirst());
-            }
-        } catch (RuntimeException e) {
-            inFlight.forEach(HistoryLoader::awaitQuietly);
-            throw e;
-        } finally {
-            writers.shutdown();
+        }
+        if (!batch.isEmpty()) {
+            eventCount += appendBatch(batch, requester, causation);
+            lineCount += batch.size();
         }
         long last = jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM domainevententry").query(Long.class).single();
         return new Loaded(lineCount, eventCount, last);
-    }
-
-    private static long done(Future<Long> batch) {
-        try {
-            return batch.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading history", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static void awaitQuietly(Future<Long> batch) {
-        try {
-            batch.get();
-        } catch (Exception ignored) {
-            // the first failure is the one reported
-        }
     }
 
     private long appendBatch(List<PastLine> lines, Requester requester, String causation) {

@@ -1,7 +1,6 @@
 package jp.budgetledger.app.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.commandhandling.CommandBus;
@@ -9,8 +8,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.CapacityMonitor;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.queryhandling.QueryBus;
@@ -18,19 +15,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
- * Axon's metrics for every projection processor (counts and timers by {@link MessageMeters},
- * Axon's latency and capacity monitors, tagged with {@code processorName}) and for the command, event and query buses, with every capacity measured
- * over a 5-second window. Axon's default window is 10 minutes and keeps one entry per handled
- * message in it: a rebuild of a million events held millions of entries and exhausted a 512 MiB heap.
+ * Axon's metrics for every projection processor (counts and timers by {@link MessageMeters}, the
+ * latency by {@link ProcessorLatency}, the capacity by {@link CapacityGauge}, tagged with
+ * {@code processorName}) and for the command, event and query buses. Axon's capacity monitor keeps
+ * one entry per handled message for 10 minutes: a rebuild of a million events held millions of
+ * entries and exhausted a 512 MiB heap.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessorMonitors {
-
-    static final long CAPACITY_WINDOW_SECONDS = 5;
 
     @Bean
     ConfigurerModule boundedProcessorMonitors(MeterRegistry registry) {
@@ -47,7 +41,7 @@ class ProcessorMonitors {
     static MessageMonitor<Message<?>> handlerMonitor(MeterRegistry registry, String bus) {
         return new MultiMessageMonitor<>(List.of(
                 new MessageMeters(registry, bus, Tags.empty()),
-                CapacityMonitor.buildMonitor(bus, registry, CAPACITY_WINDOW_SECONDS, TimeUnit.SECONDS, message -> Tags.empty())));
+                new CapacityGauge(registry, bus + ".capacity", Tags.empty())));
     }
 
     static MessageMonitor<Message<?>> eventBusMonitor(MeterRegistry registry) {
@@ -56,11 +50,10 @@ class ProcessorMonitors {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static MessageMonitor<Message<?>> monitor(MeterRegistry registry, String processor) {
-        Function<Message<?>, Iterable<Tag>> tags = message -> Tags.of("processorName", processor);
         List<MessageMonitor<? super EventMessage<?>>> monitors = List.of(
                 new MessageMeters(registry, "eventProcessor", Tags.of("processorName", processor)),
-                EventProcessorLatencyMonitor.builder().meterNamePrefix("eventProcessor").meterRegistry(registry).tagsBuilder(tags).build(),
-                CapacityMonitor.buildMonitor("eventProcessor", registry, CAPACITY_WINDOW_SECONDS, TimeUnit.SECONDS, tags));
+                new ProcessorLatency(registry, processor),
+                new CapacityGauge(registry, "eventProcessor.capacity", Tags.of("processorName", processor)));
         return (MessageMonitor) new MultiMessageMonitor<EventMessage<?>>(monitors);
     }
 }
