@@ -162,6 +162,7 @@ class ClusterIT {
                 Api.Response replay = first.api().post("/api/audit/replays", "{\"fiscalYear\": 2026}");
                 assertThat(replay.body().get("matches").asBoolean()).as(replay.raw()).isTrue();
                 assertThat(first.api().get("/api/totals?fiscalYear=2026&minPosition=" + head).number("totalYen"))
+                        .as(() -> "department totals against the store's events: " + departmentsAgainstStore(store))
                         .isEqualTo(replay.body().at("/replay/totalYen").asLong());
                 Api.Response verify = first.api().post("/api/audit/verify", "{}");
                 assertThat(verify.body().get("verified").asBoolean()).as(verify.raw()).isTrue();
@@ -186,5 +187,21 @@ class ClusterIT {
                 first.process().waitFor(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Each department's total and line count in the read model next to the sums of the stored events, for a failure message. */
+    private static String departmentsAgainstStore(JdbcClient store) {
+        return store.sql("""
+                        WITH e AS (SELECT payloadType, convert_from(payload, 'UTF8')::jsonb AS p, globalIndex FROM domainevententry),
+                        s AS (SELECT p ->> 'department' AS department,
+                                     sum(CASE WHEN payloadType LIKE '%InitiativeAdded' THEN (p ->> 'amount')::bigint
+                                              ELSE (p ->> 'amountAfter')::bigint - (p ->> 'amountBefore')::bigint END) AS total,
+                                     count(*) FILTER (WHERE payloadType LIKE '%InitiativeAdded') AS lines
+                              FROM e WHERE (p ->> 'fiscalYear')::int = 2026
+                                AND (payloadType LIKE '%InitiativeAdded' OR payloadType LIKE '%AmountAmended') GROUP BY 1)
+                        SELECT string_agg(coalesce(t.department, s.department) || ' read model ' || coalesce(t.total_yen, 0) || '/'
+                                          || coalesce(t.initiative_count, 0) || ' store ' || coalesce(s.total, 0) || '/' || coalesce(s.lines, 0), '; ')
+                        FROM (SELECT * FROM department_total WHERE fiscal_year = 2026) t FULL JOIN s ON s.department = t.department""")
+                .query(String.class).optional().orElse("-");
     }
 }
