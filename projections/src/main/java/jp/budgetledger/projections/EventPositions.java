@@ -12,6 +12,11 @@ public final class EventPositions {
     private EventPositions() {
     }
 
+    /** The position of the newest event in the store, 0 when it is empty. */
+    public static long head(JdbcClient jdbc) {
+        return jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM domainevententry").query(Long.class).single();
+    }
+
     /** The {@code globalIndex} of {@code message} in {@code domainevententry}, or 0 when it is not there. */
     public static long positionOf(JdbcClient jdbc, EventMessage<?> message) {
         return jdbc.sql("SELECT globalIndex FROM domainevententry WHERE eventIdentifier = ?")

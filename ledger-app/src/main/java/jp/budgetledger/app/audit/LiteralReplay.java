@@ -1,5 +1,6 @@
 package jp.budgetledger.app.audit;
 
+import jp.budgetledger.projections.EventPositions;
 import jp.budgetledger.app.projection.ProjectionProgress;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.FiscalYear;
@@ -52,7 +53,7 @@ public class LiteralReplay {
     }
 
     public ReplayReport replay(FiscalYear fiscalYear, Moment moment) {
-        long head = jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM domainevententry").query(Long.class).single();
+        long head = EventPositions.head(jdbc);
         if (head > 0 && !progress.awaitPosition(ProjectionNames.TEMPORAL, head, Duration.ofSeconds(60))) {
             throw new IllegalStateException("the temporal read model did not reach position " + head + " within a minute");
         }

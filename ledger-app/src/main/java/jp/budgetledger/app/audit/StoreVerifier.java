@@ -1,5 +1,6 @@
 package jp.budgetledger.app.audit;
 
+import jp.budgetledger.projections.EventPositions;
 import jp.budgetledger.app.projection.ProjectionProgress;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.projections.ProjectionNames;
@@ -62,7 +63,7 @@ public class StoreVerifier {
     }
 
     private Scan scan(Long upTo, StoreDigest kept, boolean check) {
-        long head = jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM domainevententry").query(Long.class).single();
+        long head = EventPositions.head(jdbc);
         long limit = upTo == null ? head : Math.min(upTo, head);
         if (check && head > 0) {
             progress.awaitPosition(ProjectionNames.AUDIT_LOG, head, Duration.ofSeconds(60));

@@ -16,10 +16,9 @@ import jp.budgetledger.core.domain.EffectiveDateBeforeLineException;
 import jp.budgetledger.core.domain.EffectiveDateOutsideFiscalYearException;
 import jp.budgetledger.core.domain.InitiativeKey;
 import jp.budgetledger.core.domain.NegativeAmountException;
-import jp.budgetledger.projections.ProjectionNames;
-import org.axonframework.config.EventProcessingConfiguration;
+import jp.budgetledger.app.projection.ProjectionProgress;
+import jp.budgetledger.projections.EventPositions;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -52,15 +51,15 @@ public class HistoryLoader {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final TransactionTemplate transactions;
-    private final EventProcessingConfiguration processing;
+    private final ProjectionProgress progress;
 
     public HistoryLoader(EventStore eventStore, JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions,
-                         EventProcessingConfiguration processing) {
+                         ProjectionProgress progress) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.transactions = transactions;
-        this.processing = processing;
+        this.progress = progress;
     }
 
     /** A past change of a line's amount, by a difference, from a date. */
@@ -81,16 +80,7 @@ public class HistoryLoader {
      * load has the machine to itself; they catch up from where they stopped once it is done.
      */
     public Loaded loadPausingProjections(Iterator<PastLine> lines, Requester requester, int batchEvents) {
-        List<StreamingEventProcessor> processors = ProjectionNames.ALL.stream()
-                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class))
-                .flatMap(java.util.Optional::stream).toList();
-        java.util.concurrent.CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
-                .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
-        try {
-            return load(lines, requester, batchEvents);
-        } finally {
-            processors.forEach(StreamingEventProcessor::start);
-        }
+        return progress.whilePaused(() -> load(lines, requester, batchEvents));
     }
 
     public Loaded load(Iterator<PastLine> lines, Requester requester, int batchEvents) {
@@ -114,7 +104,7 @@ public class HistoryLoader {
             eventCount += appendBatch(batch, requester, causation);
             lineCount += batch.size();
         }
-        long last = jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM domainevententry").query(Long.class).single();
+        long last = EventPositions.head(jdbc);
         return new Loaded(lineCount, eventCount, last);
     }
 

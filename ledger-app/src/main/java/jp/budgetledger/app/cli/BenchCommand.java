@@ -16,6 +16,7 @@ import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.Money;
+import jp.budgetledger.projections.EventPositions;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.temporal.Moment;
 import jp.budgetledger.projections.temporal.TemporalQueries;
@@ -244,7 +245,7 @@ class BenchCommand implements Callable<Integer> {
         }
 
         private long head() {
-            return jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM domainevententry").query(Long.class).single();
+            return EventPositions.head(jdbc);
         }
 
         private void catchUp(String when) {
@@ -561,18 +562,9 @@ class BenchCommand implements Callable<Integer> {
          * stopped, which shows what the write path costs by itself and what the read models add.
          */
         private void appendAlone(double raw, Callable<Integer> amend) throws Exception {
-            List<StreamingEventProcessor> processors = ProjectionNames.ALL.stream()
-                    .map(name -> context.getBean(EventProcessingConfiguration.class).eventProcessor(name, StreamingEventProcessor.class))
-                    .flatMap(java.util.Optional::stream).toList();
             catchUp("before the append scenario without projections");
-            java.util.concurrent.CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
-                    .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
-            try {
-                double rate = throughput(amend);
-                report("append-alone", rate, "commands/s", raw, "-", true);
-            } finally {
-                processors.forEach(StreamingEventProcessor::start);
-            }
+            double rate = progress.whilePaused(() -> throughput(amend));
+            report("append-alone", rate, "commands/s", raw, "-", true);
         }
 
         void http(double append) throws Exception {

@@ -1,5 +1,6 @@
 package jp.budgetledger.app.cluster;
 
+import jp.budgetledger.projections.EventPositions;
 import jp.budgetledger.app.projection.ProjectionProgress;
 import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.projections.ProjectionNames;
@@ -132,7 +133,7 @@ public class ProjectionRebuilds {
         if (acknowledged < live || claimed > 0) {
             return;
         }
-        long head = jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM domainevententry").query(Long.class).single();
+        long head = EventPositions.head(jdbc);
         int won = jdbc.sql("""
                         UPDATE projection_rebuild SET state = 'replaying', total_events = ?, started_at = now()
                         WHERE name = ? AND generation = ? AND state = 'stopping'""")

@@ -77,27 +77,29 @@ public class LedgerCommands {
         MetaData metaData = MetaData.with(MetadataKeys.ACTOR, requester.actor())
                 .and(MetadataKeys.CORRELATION_ID, requester.correlationId())
                 .and(MetadataKeys.REQUEST_ID, requester.requestId());
-        for (int attempt = 1; ; attempt++) {
-            AppendedPositions.track();
-            try {
-                R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-                metrics.command(command, "accepted");
-                return result;
-            } catch (ConflictingAggregateVersionException e) {
-                metrics.command(command, "stale-version");
-                AppendedPositions.stop();
-                throw e;
-            } catch (ConcurrencyException e) {
-                if (attempt >= ATTEMPTS) {
-                    metrics.command(command, "conflict");
-                    AppendedPositions.stop();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                AppendedPositions.track();
+                try {
+                    R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                    metrics.command(command, "accepted");
+                    return result;
+                } catch (ConflictingAggregateVersionException e) {
+                    metrics.command(command, "stale-version");
+                    throw e;
+                } catch (ConcurrencyException e) {
+                    if (attempt >= ATTEMPTS) {
+                        metrics.command(command, "conflict");
+                        throw e;
+                    }
+                } catch (RuntimeException e) {
+                    metrics.command(command, "rejected");
                     throw e;
                 }
-            } catch (RuntimeException e) {
-                metrics.command(command, "rejected");
-                AppendedPositions.stop();
-                throw e;
             }
+        } catch (RuntimeException e) {
+            AppendedPositions.stop();
+            throw e;
         }
     }
 

@@ -1,5 +1,6 @@
 package jp.budgetledger.app.projection;
 
+import jp.budgetledger.projections.EventPositions;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -28,7 +29,7 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         boolean up = true;
-        long head = jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM domainevententry").query(Long.class).single();
+        long head = EventPositions.head(jdbc);
         builder.withDetail("headPosition", head);
         for (String name : ProjectionNames.ALL) {
             StreamingEventProcessor processor = progress.processor(name);

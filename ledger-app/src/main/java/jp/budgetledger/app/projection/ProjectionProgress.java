@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -119,6 +121,26 @@ public class ProjectionProgress {
                 Thread.currentThread().interrupt();
                 return false;
             }
+        }
+    }
+
+    /** Work that may throw {@code E}. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * Runs {@code work} with this node's projection processors stopped (all at once), so that it
+     * has the machine to itself; they start again afterwards and catch up from where they stopped.
+     */
+    public <T, E extends Exception> T whilePaused(Work<T, E> work) throws E {
+        List<StreamingEventProcessor> processors = ProjectionNames.ALL.stream().map(this::processor).filter(Objects::nonNull).toList();
+        CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync).toArray(CompletableFuture[]::new)).join();
+        try {
+            return work.run();
+        } finally {
+            processors.forEach(StreamingEventProcessor::start);
         }
     }
 
