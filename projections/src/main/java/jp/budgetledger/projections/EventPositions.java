@@ -17,6 +17,17 @@ public final class EventPositions {
         return jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM domainevententry").query(Long.class).single();
     }
 
+    /** The {@code globalIndex} of each of the events with the given identifiers that is in {@code domainevententry}. */
+    public static java.util.Map<String, Long> positionsOf(JdbcClient jdbc, java.util.Collection<String> eventIdentifiers) {
+        java.util.Map<String, Long> positions = new java.util.HashMap<>();
+        jdbc.sql("SELECT eventIdentifier, globalIndex FROM domainevententry WHERE eventIdentifier = ANY(?)")
+                .param(eventIdentifiers.toArray(String[]::new))
+                .query(rs -> {
+                    positions.put(rs.getString(1), rs.getLong(2));
+                });
+        return positions;
+    }
+
     /** The {@code globalIndex} of {@code message} in {@code domainevententry}, or 0 when it is not there. */
     public static long positionOf(JdbcClient jdbc, EventMessage<?> message) {
         return jdbc.sql("SELECT globalIndex FROM domainevententry WHERE eventIdentifier = ?")

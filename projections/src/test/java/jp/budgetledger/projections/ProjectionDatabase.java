@@ -27,6 +27,11 @@ public final class ProjectionDatabase {
         return message;
     }
 
+    /** The store position that {@link #recorded} gives for {@code position} in the current epoch. */
+    public static synchronized long at(long position) {
+        return epoch + position;
+    }
+
     /** Positions given to {@link #recorded} from now on are distinct from those of earlier tests. */
     public static synchronized void newEpoch() {
         epoch += 1_000_000;
@@ -34,7 +39,11 @@ public final class ProjectionDatabase {
 
     private static long epoch;
 
-    public static synchronized JdbcClient jdbc() {
+    public static JdbcClient jdbc() {
+        return JdbcClient.create(dataSource());
+    }
+
+    public static synchronized DataSource dataSource() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.start();
@@ -53,6 +62,6 @@ public final class ProjectionDatabase {
                 }
             }));
         }
-        return JdbcClient.create(postgres.getPostgresDatabase());
+        return postgres.getPostgresDatabase();
     }
 }

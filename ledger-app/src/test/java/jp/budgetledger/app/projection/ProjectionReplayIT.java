@@ -4,20 +4,25 @@ import jp.budgetledger.app.Api;
 import jp.budgetledger.app.LedgerIT;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 import static jp.budgetledger.app.Api.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Any projection can be dropped and rebuilt from the events, giving the same tables. */
+/** Any projection can be dropped and rebuilt from the events, giving the same tables; an event delivered again changes nothing. */
 class ProjectionReplayIT extends LedgerIT {
 
     @LocalServerPort
@@ -28,6 +33,8 @@ class ProjectionReplayIT extends LedgerIT {
     EventProcessingConfiguration processing;
     @Autowired
     ProjectionProgress progress;
+    @Autowired
+    TokenStore tokenStore;
 
     @Test
     void resettingAndReplayingEveryProcessorRebuildsIdenticalTables() {
@@ -82,5 +89,57 @@ class ProjectionReplayIT extends LedgerIT {
                         FROM line_state ORDER BY initiative_id, lower(recorded), lower(effective)""").query().listOfRows(),
                 "audit_event", jdbc.sql("SELECT * FROM audit_event ORDER BY position").query().listOfRows(),
                 "supplementary_budget", jdbc.sql("SELECT * FROM supplementary_budget ORDER BY position").query().listOfRows());
+    }
+
+    private static final int YEAR = 2091;
+
+    /**
+     * Axon's pooled processor hands a segment events it has processed already when it reads its
+     * stream from an older position (on start, or when it takes another node's segments over) while
+     * that segment's token still waits for an event committed since. The totals count them once.
+     */
+    @Test
+    void eventsDeliveredAgainAfterALateCommitAreCountedOnce() throws Exception {
+        Api api = new Api(port);
+        long early = api.post("/api/initiatives", line(YEAR, "1", "分類1", "総務部", "遅れて確定", 1_000L)).number("position");
+        long late = api.post("/api/initiatives", line(YEAR, "1", "分類1", "総務部", "先に確定", 20_000L)).number("position");
+        assertThat(progress.awaitPosition(late, Duration.ofSeconds(30))).isTrue();
+        assertThat(totalOfRedeliveryYear()).isEqualTo("21000/2");
+
+        // The state a node is in when the event at `early` committed after the one at `late` had been
+        // processed: the fiscal year's segment waits for `early`, its totals do not contain it yet,
+        // and another segment is further back, so the stream is read again from there.
+        StreamingEventProcessor totals = processing.eventProcessor(ProjectionNames.TOTALS, StreamingEventProcessor.class).orElseThrow();
+        totals.shutDown();
+        int[] segments = tokenStore.fetchSegments(ProjectionNames.TOTALS);
+        int yearSegment = Arrays.stream(Segment.computeSegments(segments))
+                .filter(segment -> segment.matches((Object) ("fy-" + YEAR))).findFirst().orElseThrow().getSegmentId();
+        int otherSegment = Arrays.stream(segments).filter(segment -> segment != yearSegment).findFirst().orElseThrow();
+        tokenStore.storeToken(GapAwareTrackingToken.newInstance(late, Set.of(early)), ProjectionNames.TOTALS, yearSegment);
+        tokenStore.storeToken(GapAwareTrackingToken.newInstance(early - 1, Set.of()), ProjectionNames.TOTALS, otherSegment);
+        tokenStore.releaseClaim(ProjectionNames.TOTALS, yearSegment);
+        tokenStore.releaseClaim(ProjectionNames.TOTALS, otherSegment);
+        jdbc.sql("UPDATE department_total SET total_yen = total_yen - 1000, initiative_count = initiative_count - 1 WHERE fiscal_year = ?")
+                .param(YEAR).update();
+        jdbc.sql("UPDATE category_total SET total_yen = total_yen - 1000, initiative_count = initiative_count - 1 WHERE fiscal_year = ?")
+                .param(YEAR).update();
+        jdbc.sql("UPDATE totals_watermark SET gaps = ARRAY[?]::bigint[] WHERE fiscal_year = ?").params(early, YEAR).update();
+        assertThat(totalOfRedeliveryYear()).isEqualTo("20000/1");
+
+        totals.start();
+        GapAwareTrackingToken caughtUp = GapAwareTrackingToken.newInstance(late, Set.of());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!totals.processingStatus().values().stream().allMatch(status -> status.getTrackingToken() != null
+                && status.getTrackingToken().covers(caughtUp)) || totals.processingStatus().size() < segments.length) {
+            assertThat(System.nanoTime()).as("the totals processor reads past the gap").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+
+        assertThat(totalOfRedeliveryYear()).isEqualTo("21000/2");
+    }
+
+    private String totalOfRedeliveryYear() {
+        return jdbc.sql("SELECT sum(total_yen) || '/' || sum(initiative_count) FROM department_total WHERE fiscal_year = ?")
+                .param(YEAR).query(String.class).single();
     }
 }

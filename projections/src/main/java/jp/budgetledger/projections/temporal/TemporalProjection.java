@@ -32,7 +32,9 @@ import java.util.function.UnaryOperator;
  * of its fiscal year, from the instant it was recorded on. A change effective from E and recorded
  * at R ends at R the current rows that reach past E and replaces them from R on: the part before
  * E unchanged, the part from E changed (amount plus the difference, another department, category
- * or name), or, for a withdrawal, nothing: the line is no longer in force from E.
+ * or name), or, for a withdrawal, nothing: the line is no longer in force from E. An event
+ * delivered again changes nothing: a line is added once, and a change only ends rows of older
+ * versions.
  */
 @Component
 @ProcessingGroup(ProjectionNames.TEMPORAL)
@@ -42,6 +44,13 @@ public class TemporalProjection {
             INSERT INTO line_state (initiative_id, fiscal_year, department, category_code, category_name, name,
                                     amount_yen, version, line_order, effective, recorded)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, daterange(?, ?), tstzrange(?, NULL))""";
+
+    /** A line's first rows, unless they are there already (the event delivered again). */
+    private static final String ADD = """
+            INSERT INTO line_state (initiative_id, fiscal_year, department, category_code, category_name, name,
+                                    amount_yen, version, line_order, effective, recorded)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, daterange(?, ?), tstzrange(?, NULL)
+            WHERE NOT EXISTS (SELECT 1 FROM line_state WHERE initiative_id = ?)""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -97,9 +106,9 @@ public class TemporalProjection {
         OffsetDateTime at = utc(recordedAt);
         List<CurrentRow> ended = new ArrayList<>(jdbc.sql("""
                         UPDATE line_state SET recorded = tstzrange(lower(recorded), greatest(lower(recorded), ?))
-                        WHERE initiative_id = ? AND upper_inf(recorded) AND upper(effective) > ?
+                        WHERE initiative_id = ? AND upper_inf(recorded) AND upper(effective) > ? AND version < ?
                         RETURNING id, line_order, lower(effective), upper(effective), department, category_code, category_name, name, amount_yen""")
-                .params(at, id, Date.valueOf(from))
+                .params(at, id, Date.valueOf(from), sequence)
                 .query((rs, i) -> new CurrentRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDate.class), new State(rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getLong(9))))
@@ -122,7 +131,10 @@ public class TemporalProjection {
 
     private void insert(String id, int fiscalYear, long lineOrder, State state, long sequence, LocalDate from, LocalDate to,
                         OffsetDateTime at) {
-        jdbcTemplate.update(INSERT, row(id, fiscalYear, lineOrder, state, sequence, from, to, at));
+        Object[] row = row(id, fiscalYear, lineOrder, state, sequence, from, to, at);
+        Object[] values = java.util.Arrays.copyOf(row, row.length + 1);
+        values[row.length] = id;
+        jdbcTemplate.update(ADD, values);
     }
 
     private static Object[] row(String id, int fiscalYear, long lineOrder, State state, long sequence, LocalDate from, LocalDate to,

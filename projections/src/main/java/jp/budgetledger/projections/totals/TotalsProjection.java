@@ -4,30 +4,47 @@ import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
+import jp.budgetledger.projections.EventPositions;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Keeps {@code department_total} and {@code category_total}. Events are sequenced per fiscal
  * year ({@link FiscalYearSequencingPolicy}). The changes of a whole processing batch are summed in
  * memory per department and per category and written with one upsert each when the batch commits,
- * in the transaction that also advances the processor's token, so every event counts exactly once
- * and a replay writes a handful of rows per batch instead of two per event.
+ * in the transaction that also advances the processor's token, so a replay writes a handful of
+ * rows per batch instead of two per event.
+ * <p>
+ * The totals add each event exactly once, even when the processor hands an event over again:
+ * Axon's pooled processor does so when it reads its event stream again from an older position (on
+ * start, or when it takes over another node's segments) for a segment whose token still waits for
+ * an event that has been committed since. Each fiscal year keeps a {@link Watermark} of the store
+ * positions its totals contain, written with them; an event already contained is left out.
  */
 @Component
 @ProcessingGroup(ProjectionNames.TOTALS)
 public class TotalsProjection {
 
+    private static final Logger log = LoggerFactory.getLogger(TotalsProjection.class);
     private static final String BATCH = TotalsProjection.class.getName() + ".batch";
     private final JdbcClient jdbc;
 
@@ -48,17 +65,22 @@ public class TotalsProjection {
         String name;
     }
 
-    /** The changes of one batch, not yet written. */
-    private static final class Batch {
+    /** An event of the batch: its fiscal year, where the stream delivered it, and what it changes. */
+    private record Delivery(String eventId, int fiscalYear, GapAwareTrackingToken token, Consumer<Sums> change) {
+    }
+
+    /** The changes of one batch, summed. */
+    private static final class Sums {
         final Map<DepartmentKey, Change> departments = new LinkedHashMap<>();
         final Map<CategoryKey, Change> categories = new LinkedHashMap<>();
+        long position;
 
-        void department(int year, String department, long amount, int count, TrackingToken token) {
+        void department(int year, String department, long amount, int count) {
             Change change = departments.computeIfAbsent(new DepartmentKey(year, department), k -> new Change());
             change.amount = Math.addExact(change.amount, amount);
             change.count += count;
-            if (token != null) {
-                change.firstPosition = Math.min(change.firstPosition, token.position().orElse(0L));
+            if (count > 0) {
+                change.firstPosition = Math.min(change.firstPosition, position);
             }
         }
 
@@ -73,81 +95,96 @@ public class TotalsProjection {
     }
 
     @EventHandler
-    void on(InitiativeAdded event, TrackingToken token) {
-        Batch batch = batch();
+    void on(InitiativeAdded event, EventMessage<?> message, TrackingToken token) {
         int year = event.fiscalYear().value();
-        batch.department(year, event.department().name(), event.amount().yen(), 1, token);
-        batch.category(year, event.category().code(), event.category().name(), event.amount().yen(), 1);
-        flushUnlessBatched(batch);
+        deliver(message, year, token, sums -> {
+            sums.department(year, event.department().name(), event.amount().yen(), 1);
+            sums.category(year, event.category().code(), event.category().name(), event.amount().yen(), 1);
+        });
     }
 
     @EventHandler
-    void on(AmountAmended event) {
-        Batch batch = batch();
+    void on(AmountAmended event, EventMessage<?> message, TrackingToken token) {
         int year = event.fiscalYear().value();
         long delta = event.delta().yen();
-        batch.department(year, event.department().name(), delta, 0, null);
-        batch.category(year, event.category().code(), null, delta, 0);
-        flushUnlessBatched(batch);
+        deliver(message, year, token, sums -> {
+            sums.department(year, event.department().name(), delta, 0);
+            sums.category(year, event.category().code(), null, delta, 0);
+        });
     }
 
     @EventHandler
-    void on(InitiativeWithdrawn event) {
-        Batch batch = batch();
+    void on(InitiativeWithdrawn event, EventMessage<?> message, TrackingToken token) {
         int year = event.fiscalYear().value();
-        batch.department(year, event.department().name(), -event.amountBefore().yen(), -1, null);
-        batch.category(year, event.category().code(), null, -event.amountBefore().yen(), -1);
-        flushUnlessBatched(batch);
+        long amount = event.amountBefore().yen();
+        deliver(message, year, token, sums -> {
+            sums.department(year, event.department().name(), -amount, -1);
+            sums.category(year, event.category().code(), null, -amount, -1);
+        });
     }
 
     @EventHandler
-    void on(InitiativeReassigned event, TrackingToken token) {
-        Batch batch = batch();
+    void on(InitiativeReassigned event, EventMessage<?> message, TrackingToken token) {
         int year = event.fiscalYear().value();
         long amount = event.amount().yen();
-        batch.department(year, event.departmentBefore().name(), -amount, -1, null);
-        batch.category(year, event.categoryBefore().code(), null, -amount, -1);
-        batch.department(year, event.departmentAfter().name(), amount, 1, token);
-        batch.category(year, event.categoryAfter().code(), event.categoryAfter().name(), amount, 1);
-        flushUnlessBatched(batch);
+        deliver(message, year, token, sums -> {
+            sums.department(year, event.departmentBefore().name(), -amount, -1);
+            sums.category(year, event.categoryBefore().code(), null, -amount, -1);
+            sums.department(year, event.departmentAfter().name(), amount, 1);
+            sums.category(year, event.categoryAfter().code(), event.categoryAfter().name(), amount, 1);
+        });
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE department_total, category_total").update();
+        jdbc.sql("TRUNCATE department_total, category_total, totals_watermark").update();
     }
 
-    private Batch batch() {
+    /** Within a unit of work the delivery joins the batch written at its commit; outside one (a direct call) it is written at once. */
+    private void deliver(EventMessage<?> message, int year, TrackingToken token, Consumer<Sums> change) {
+        GapAwareTrackingToken position = WrappedToken.unwrap(token, GapAwareTrackingToken.class)
+                .orElseGet(() -> token == null || token.position().isEmpty() ? null
+                        : GapAwareTrackingToken.newInstance(token.position().getAsLong(), Set.of()));
+        Delivery delivery = new Delivery(message.getIdentifier(), year, position, change);
         if (!CurrentUnitOfWork.isStarted()) {
-            return new Batch();
+            write(List.of(delivery));
+            return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch();
-            root.onPrepareCommit(unitOfWork -> flush(batch));
+        root.getOrComputeResource(BATCH, key -> {
+            List<Delivery> batch = new ArrayList<>();
+            root.onPrepareCommit(unitOfWork -> write(batch));
             return batch;
-        });
+        }).add(delivery);
     }
 
-    /** Outside a unit of work (a direct call), the change is written at once. */
-    private void flushUnlessBatched(Batch batch) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            flush(batch);
+    private void write(List<Delivery> batch) {
+        Map<String, Long> positions = EventPositions.positionsOf(jdbc, batch.stream().map(Delivery::eventId).toList());
+        Map<Integer, Watermark> watermarks = new LinkedHashMap<>();
+        Sums sums = new Sums();
+        for (Delivery delivery : batch) {
+            Long position = positions.get(delivery.eventId());
+            if (delivery.token() != null && position != null) {
+                Watermark watermark = watermarks.computeIfAbsent(delivery.fiscalYear(), this::watermark);
+                if (!watermark.admit(position, delivery.token().getGaps())) {
+                    log.info("The event at position {} was delivered again; the totals of {} contain it already",
+                            position, delivery.fiscalYear());
+                    continue;
+                }
+            }
+            sums.position = position == null ? Long.MAX_VALUE : position;
+            delivery.change().accept(sums);
         }
-    }
-
-    private void flush(Batch batch) {
-        batch.departments.forEach((key, change) -> jdbc.sql("""
+        sums.departments.forEach((key, change) -> jdbc.sql("""
                         INSERT INTO department_total (fiscal_year, department, total_yen, initiative_count, first_position)
                         VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (fiscal_year, department) DO UPDATE
                         SET total_yen = department_total.total_yen + EXCLUDED.total_yen,
                             initiative_count = department_total.initiative_count + EXCLUDED.initiative_count,
                             first_position = least(department_total.first_position, EXCLUDED.first_position)""")
-                .params(key.fiscalYear(), key.department(), change.amount, change.count,
-                        change.firstPosition == Long.MAX_VALUE ? Long.MAX_VALUE : change.firstPosition)
+                .params(key.fiscalYear(), key.department(), change.amount, change.count, change.firstPosition)
                 .update());
-        batch.categories.forEach((key, change) -> jdbc.sql("""
+        sums.categories.forEach((key, change) -> jdbc.sql("""
                         INSERT INTO category_total (fiscal_year, category_code, category_name, total_yen, initiative_count)
                         VALUES (?, ?, coalesce(?, ''), ?, ?)
                         ON CONFLICT (fiscal_year, category_code) DO UPDATE
@@ -156,7 +193,22 @@ public class TotalsProjection {
                             category_name = coalesce(?, category_total.category_name)""")
                 .params(key.fiscalYear(), key.code(), change.name, change.amount, change.count, change.name)
                 .update());
-        batch.departments.clear();
-        batch.categories.clear();
+        watermarks.forEach((year, watermark) -> {
+            if (watermark.changed()) {
+                jdbc.sql("""
+                                INSERT INTO totals_watermark (fiscal_year, position, gaps) VALUES (?, ?, ?)
+                                ON CONFLICT (fiscal_year) DO UPDATE SET position = EXCLUDED.position, gaps = EXCLUDED.gaps""")
+                        .params(year, watermark.position(), watermark.gaps())
+                        .update();
+            }
+        });
+    }
+
+    private Watermark watermark(int year) {
+        return jdbc.sql("SELECT position, gaps FROM totals_watermark WHERE fiscal_year = ?")
+                .param(year)
+                .query((rs, i) -> new Watermark(rs.getLong(1), List.of((Long[]) rs.getArray(2).getArray())))
+                .optional()
+                .orElseGet(Watermark::new);
     }
 }
