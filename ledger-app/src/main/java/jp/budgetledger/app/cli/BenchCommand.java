@@ -67,7 +67,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
 
 /**
- * {@code bench [--events N] [--seconds S]}: the ledger's benchmark. Starts the real configuration
+ * {@code bench [--events N] [--seconds S] [--warmup S]}: the ledger's benchmark. Starts the real configuration
  * on a fresh embedded PostgreSQL, measures each scenario next to a baseline measured in the same
  * run on the same database, and prints one {@code BENCH} line per figure. Exit code 0 when every
  * target passes.
@@ -83,6 +83,10 @@ class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", description = "duration of the throughput scenarios (default 20)", defaultValue = "20")
     int seconds;
+
+    @Option(names = "--warmup", description = "the same load, not counted, before each throughput scenario and its baseline, "
+            + "so that the JIT has compiled the path measured (default 20 s)", defaultValue = "20")
+    int warmup;
 
     @Option(names = "--threads", description = "concurrent callers (default 8)", defaultValue = "8")
     int threads;
@@ -499,10 +503,14 @@ class BenchCommand implements Callable<Integer> {
 
         /** Raw JDBC insert of one event-sized row and its commit, {@code threads} at a time. */
         private double rawAppend(String table) throws Exception {
+            return throughput(rawInsert(table));
+        }
+
+        private Callable<Integer> rawInsert(String table) {
             byte[] row = new byte[700];
             Arrays.fill(row, (byte) 'x');
             AtomicLong sequence = new AtomicLong();
-            return throughput(() -> {
+            return () -> {
                 jdbcTemplate.update(connection -> {
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + RAW_INSERT);
                     insert.setString(1, UUID.randomUUID().toString());
@@ -517,42 +525,38 @@ class BenchCommand implements Callable<Integer> {
                     return insert;
                 });
                 return 1;
-            });
+            };
         }
 
         double append() throws Exception {
             createRawTable("bench_append_pk", false);
+            warmUp(rawInsert("bench_append_pk"));
             double primaryKeyOnly = rawAppend("bench_append_pk");
             dropRawTable("bench_append_pk");
             createRawTable("bench_append", true);
             double raw = rawAppend("bench_append");
             dropRawTable("bench_append");
             List<InitiativeId> ids = appendLines();
-            catchUp("before the append scenario");
             LedgerCommands commands = context.getBean(LedgerCommands.class);
             Requester requester = Requester.system("bench");
             ChangeContext change = ChangeContext.of("同時更新");
             Random random = new Random(7);
-            double rate = throughput(() -> {
+            Callable<Integer> amend = () -> {
                 InitiativeId id;
                 synchronized (random) {
                     id = ids.get(random.nextInt(ids.size()));
                 }
                 commands.amend(AmendAmount.by(id, Money.ofYen(1), change), requester);
                 return 1;
-            });
+            };
+            warmUp(amend);
+            catchUp("before the append scenario");
+            double rate = throughput(amend);
             out.printf(Locale.ROOT, "bench: raw insert and commit into a table with only a primary key: %.1f rows/s (append ratio to it %.2f)%n",
                     primaryKeyOnly, rate / primaryKeyOnly);
             report("append", rate, "commands/s", raw, "ratio>=0.5", rate / raw >= 0.5);
             if (!skip.contains("append-alone")) {
-                appendAlone(raw, () -> {
-                    InitiativeId id;
-                    synchronized (random) {
-                        id = ids.get(random.nextInt(ids.size()));
-                    }
-                    commands.amend(AmendAmount.by(id, Money.ofYen(1), change), requester);
-                    return 1;
-                });
+                appendAlone(raw, amend);
             }
             return rate;
         }
@@ -578,9 +582,8 @@ class BenchCommand implements Callable<Integer> {
             }
             Random random = new Random(11);
             byte[] body = "{\"deltaYen\": 1, \"reason\": \"同時更新\"}".getBytes(StandardCharsets.UTF_8);
-            call(port, "GET", "/api/initiatives/" + ids.get(0), authorization, null);
             List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-            double rate = throughput(() -> {
+            Callable<Integer> post = () -> {
                 InitiativeId id;
                 synchronized (random) {
                     id = ids.get(random.nextInt(ids.size()));
@@ -589,7 +592,11 @@ class BenchCommand implements Callable<Integer> {
                 call(port, "POST", "/api/initiatives/" + id + "/amendments", authorization, body);
                 latencies.add(System.nanoTime() - started);
                 return 1;
-            });
+            };
+            warmUp(post);
+            latencies.clear();
+            catchUp("before the http scenario");
+            double rate = throughput(post);
             double p99 = percentile(latencies.stream().mapToLong(Long::longValue).toArray(), 0.99) / 1e6;
             report("http", rate, "requests/s", append, "ratio>=0.7", rate / append >= 0.7);
             report("http-p99", p99, "ms", null, "<50", p99 < 50);
@@ -624,6 +631,15 @@ class BenchCommand implements Callable<Integer> {
 
         /** Operations per second of {@code threads} callers running {@code operation} for {@code seconds}. */
         private double throughput(Callable<Integer> operation) throws Exception {
+            return run(operation, seconds);
+        }
+
+        /** The same load for {@code warmup} seconds, not counted: the first seconds of a path run interpreted and compiling. */
+        private void warmUp(Callable<Integer> operation) throws Exception {
+            run(operation, warmup);
+        }
+
+        private double run(Callable<Integer> operation, int seconds) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicLong done = new AtomicLong();

@@ -127,7 +127,6 @@ public class AxonConfig {
         return () -> eventBus.registerDispatchInterceptor(new ChangeContextMetadataInterceptor());
     }
 
-    /** Registers the aggregates ({@code ledger-core} carries no Spring stereotypes) and processor policies. */
     /**
      * Budget lines stay in memory between commands, so that a line with a long history is not
      * re-read event by event. Safe with several nodes too: a node acting on a stale cached line
@@ -139,6 +138,10 @@ public class AxonConfig {
         return new BoundedCache(20_000);
     }
 
+    /**
+     * Registers the aggregates ({@code ledger-core} carries no Spring stereotypes) and the processors'
+     * policies: fiscal-year sequencing for the totals and a fair share of segments per node.
+     */
     @Bean
     ConfigurerModule ledgerAxonModule(InitiativeRegistry registry, org.axonframework.common.caching.Cache initiativeCache,
                                       FairShareSegments fairShare) {

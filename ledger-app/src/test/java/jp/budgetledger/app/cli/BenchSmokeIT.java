@@ -27,7 +27,7 @@ class BenchSmokeIT {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         int exit;
         try {
-            exit = LedgerCli.run(new String[]{"bench", "--events", "2000", "--seconds", "1", "--threads", "2", "--queries", "50",
+            exit = LedgerCli.run(new String[]{"bench", "--events", "2000", "--seconds", "1", "--warmup", "1", "--threads", "2", "--queries", "50",
                     "--hot-amendments", "100", "--skip", "startup"});
         } finally {
             System.setOut(original);
