@@ -45,12 +45,12 @@ public class TemporalProjection {
                                     amount_yen, version, line_order, effective, recorded)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, daterange(?, ?), tstzrange(?, NULL))""";
 
-    /** A line's first rows, unless they are there already (the event delivered again). */
+    /** A line's first rows, unless it was added already (the event delivered again). */
     private static final String ADD = """
+            WITH added AS (INSERT INTO line_state_line (initiative_id) VALUES (?) ON CONFLICT DO NOTHING RETURNING initiative_id)
             INSERT INTO line_state (initiative_id, fiscal_year, department, category_code, category_name, name,
                                     amount_yen, version, line_order, effective, recorded)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, daterange(?, ?), tstzrange(?, NULL)
-            WHERE NOT EXISTS (SELECT 1 FROM line_state WHERE initiative_id = ?)""";
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, daterange(?, ?), tstzrange(?, NULL) FROM added""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -132,8 +132,9 @@ public class TemporalProjection {
     private void insert(String id, int fiscalYear, long lineOrder, State state, long sequence, LocalDate from, LocalDate to,
                         OffsetDateTime at) {
         Object[] row = row(id, fiscalYear, lineOrder, state, sequence, from, to, at);
-        Object[] values = java.util.Arrays.copyOf(row, row.length + 1);
-        values[row.length] = id;
+        Object[] values = new Object[row.length + 1];
+        values[0] = id;
+        System.arraycopy(row, 0, values, 1, row.length);
         jdbcTemplate.update(ADD, values);
     }
 
@@ -145,7 +146,7 @@ public class TemporalProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE line_state").update();
+        jdbc.sql("TRUNCATE line_state, line_state_line").update();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -22,7 +22,7 @@ class TemporalProjectionIT {
 
     @BeforeEach
     void clean() {
-        jdbc.sql("TRUNCATE line_state").update();
+        jdbc.sql("TRUNCATE line_state, line_state_line").update();
         ProjectionDatabase.newEpoch();
     }
 
