@@ -3,6 +3,10 @@ package jp.budgetledger.projections;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * An event's own position in the store. A tracking token is not enough: when a batch fills a gap,
  * the token reports the highest index of the batch for every event in it.
@@ -18,8 +22,8 @@ public final class EventPositions {
     }
 
     /** The {@code globalIndex} of each of the events with the given identifiers that is in {@code domainevententry}. */
-    public static java.util.Map<String, Long> positionsOf(JdbcClient jdbc, java.util.Collection<String> eventIdentifiers) {
-        java.util.Map<String, Long> positions = new java.util.HashMap<>();
+    public static Map<String, Long> positionsOf(JdbcClient jdbc, Collection<String> eventIdentifiers) {
+        Map<String, Long> positions = new HashMap<>();
         jdbc.sql("SELECT eventIdentifier, globalIndex FROM domainevententry WHERE eventIdentifier = ANY(?)")
                 .param(eventIdentifiers.toArray(String[]::new))
                 .query(rs -> {

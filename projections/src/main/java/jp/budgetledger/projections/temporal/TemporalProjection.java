@@ -70,7 +70,7 @@ public class TemporalProjection {
     @EventHandler
     void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, EventMessage<?> message) {
         long order = EventPositions.positionOf(jdbc, message);
-        insert(event.initiativeId().value(), event.fiscalYear().value(), order,
+        add(event.initiativeId().value(), event.fiscalYear().value(), order,
                 new State(event.department().name(), event.category().code(), event.category().name(), event.name(),
                         event.amount().yen()),
                 sequence, event.change().effectiveDate(), event.fiscalYear().lastDay().plusDays(1), utc(recordedAt));
@@ -129,8 +129,8 @@ public class TemporalProjection {
         }
     }
 
-    private void insert(String id, int fiscalYear, long lineOrder, State state, long sequence, LocalDate from, LocalDate to,
-                        OffsetDateTime at) {
+    private void add(String id, int fiscalYear, long lineOrder, State state, long sequence, LocalDate from, LocalDate to,
+                     OffsetDateTime at) {
         Object[] row = row(id, fiscalYear, lineOrder, state, sequence, from, to, at);
         Object[] values = new Object[row.length + 1];
         values[0] = id;
