@@ -1,6 +1,7 @@
 package jp.budgetledger.projections.totals;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -19,7 +20,7 @@ final class Watermark {
     private boolean changed;
 
     Watermark() {
-        this(-1, java.util.List.of());
+        this(-1, List.of());
     }
 
     Watermark(long position, Collection<Long> gaps) {
