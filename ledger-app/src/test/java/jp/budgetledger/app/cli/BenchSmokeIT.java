@@ -40,7 +40,8 @@ class BenchSmokeIT {
             names.add(matcher.group(1));
             assertThat(Double.parseDouble(matcher.group(2))).as(matcher.group()).isPositive();
         }
-        assertThat(names).containsExactly("bulkload", "rebuild", "replay", "verify", "asof-p99", "hotline", "append", "append-alone", "http", "http-p99",
+        assertThat(names).containsExactly("bulkload", "rebuild", "rebuild-initiative-list", "rebuild-documents",
+                "rebuild-audit-log", "rebuild-temporal", "replay", "verify", "asof-p99", "hotline", "append", "append-alone", "http", "http-p99",
                 "peak-rss");
         assertThat(output).doesNotContain("differences").doesNotContain("verify found problems");
     }

@@ -11,12 +11,13 @@ import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.core.api.LedgerEvent;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.projections.ProjectionNames;
+import jp.budgetledger.projections.StatementBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.MetaData;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneOffset;
@@ -24,16 +25,32 @@ import java.time.ZoneOffset;
 /**
  * Keeps {@code audit_event}: one row per ledger event, keyed by its global position, read from the
  * store by the event's identifier: a tracking token's position is not the event's own when the
- * event fills a gap left by a transaction that committed late.
+ * event fills a gap left by a transaction that committed late. The rows of a processing batch go to
+ * the database together ({@link StatementBatch}).
  */
 @Component
 @ProcessingGroup(ProjectionNames.AUDIT_LOG)
 public class AuditLogProjection {
 
-    private final JdbcClient jdbc;
+    /** The row of the event with the given identifier, at its own position; amendments take the line's latest subject. */
+    private static final String INSERT = """
+            INSERT INTO audit_event (position, event_id, aggregate_id, sequence_number, event_type, fiscal_year,
+                department, category_code, subject, actor, recorded_at, effective_date, reason, reference,
+                amount_before_yen, amount_after_yen, correlation_id, request_id, causation_id, hash)
+            SELECT e.globalIndex, e.eventIdentifier, e.aggregateIdentifier, ?, ?, ?, ?, ?,
+                CASE WHEN ? THEN ? ELSE (
+                    SELECT a.subject FROM audit_event a WHERE a.aggregate_id = e.aggregateIdentifier AND a.subject IS NOT NULL
+                    ORDER BY a.sequence_number DESC LIMIT 1) END,
+                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            FROM domainevententry e WHERE e.eventIdentifier = ?
+            ON CONFLICT (position) DO NOTHING""";
 
-    public AuditLogProjection(JdbcClient jdbc) {
+    private final JdbcTemplate jdbc;
+    private final StatementBatch writes;
+
+    public AuditLogProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new StatementBatch(jdbc, AuditLogProjection.class);
     }
 
     @EventHandler
@@ -64,40 +81,14 @@ public class AuditLogProjection {
             row = new Row(null, null, null, null, null);
         }
         MetaData meta = message.getMetaData();
-        jdbc.sql("""
-                        INSERT INTO audit_event (position, event_id, aggregate_id, sequence_number, event_type, fiscal_year,
-                            department, category_code, subject, actor, recorded_at, effective_date, reason, reference,
-                            amount_before_yen, amount_after_yen, correlation_id, request_id, causation_id, hash)
-                        SELECT globalIndex, :eventId, :aggregateId, :sequence, :type, :fiscalYear, :department, :category,
-                            CASE WHEN :ownSubject THEN :subject ELSE (
-                                SELECT a.subject FROM audit_event a WHERE a.aggregate_id = :aggregateId AND a.subject IS NOT NULL
-                                ORDER BY a.sequence_number DESC LIMIT 1) END,
-                            :actor, :recordedAt, :effectiveDate, :reason, :reference, :before, :after,
-                            :correlationId, :requestId, :causationId, :hash
-                        FROM domainevententry WHERE eventIdentifier = :eventId
-                        ON CONFLICT (position) DO NOTHING""")
-                .param("eventId", message.getIdentifier())
-                .param("aggregateId", message.getAggregateIdentifier())
-                .param("sequence", message.getSequenceNumber())
-                .param("type", message.getPayloadType().getSimpleName())
-                .param("fiscalYear", event.fiscalYear().value())
-                .param("department", row.department())
-                .param("category", row.category())
-                .param("ownSubject", !(event instanceof AmountAmended || event instanceof InitiativeWithdrawn
-                        || event instanceof InitiativeReassigned))
-                .param("subject", row.subject())
-                .param("actor", text(meta, MetadataKeys.ACTOR))
-                .param("recordedAt", message.getTimestamp().atOffset(ZoneOffset.UTC))
-                .param("effectiveDate", event.change().effectiveDate())
-                .param("reason", event.change().reason())
-                .param("reference", event.change().reference())
-                .param("before", row.before())
-                .param("after", row.after())
-                .param("correlationId", text(meta, MetadataKeys.CORRELATION_ID))
-                .param("requestId", text(meta, MetadataKeys.REQUEST_ID))
-                .param("causationId", text(meta, MetadataKeys.CAUSATION_ID))
-                .param("hash", text(meta, MetadataKeys.HASH))
-                .update();
+        boolean ownSubject = !(event instanceof AmountAmended || event instanceof InitiativeWithdrawn
+                || event instanceof InitiativeReassigned);
+        writes.add(INSERT, message.getSequenceNumber(), message.getPayloadType().getSimpleName(), event.fiscalYear().value(),
+                row.department(), row.category(), ownSubject, row.subject(), text(meta, MetadataKeys.ACTOR),
+                message.getTimestamp().atOffset(ZoneOffset.UTC), event.change().effectiveDate(), event.change().reason(),
+                event.change().reference(), row.before(), row.after(), text(meta, MetadataKeys.CORRELATION_ID),
+                text(meta, MetadataKeys.REQUEST_ID), text(meta, MetadataKeys.CAUSATION_ID), text(meta, MetadataKeys.HASH),
+                message.getIdentifier());
     }
 
     private static String text(MetaData meta, String key) {
@@ -107,7 +98,7 @@ public class AuditLogProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE audit_event").update();
+        jdbc.update("TRUNCATE audit_event");
     }
 
     /** A row's own fields; amendments, withdrawals and reassignments take the line's latest subject (its name). */

@@ -1,18 +1,19 @@
 package jp.budgetledger.projections.temporal;
 
-import jp.budgetledger.projections.EventPositions;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeRevised;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
+import jp.budgetledger.projections.EventPositions;
+import jp.budgetledger.projections.ProcessingBatch;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,6 +41,11 @@ import java.util.function.UnaryOperator;
  * or name), or, for a withdrawal, nothing: the line is no longer in force from E. An event
  * delivered again changes nothing: a line is added once, and a change only ends rows of older
  * versions.
+ * <p>
+ * A processing batch is worked out in memory ({@link ProcessingBatch}): one query reads the
+ * current rows the batch's changes may end, the events are applied in order (a row added and
+ * ended within the batch is written ended), and the rows ended and added are written with one
+ * JDBC batch each.
  */
 @Component
 @ProcessingGroup(ProjectionNames.TEMPORAL)
@@ -43,105 +54,197 @@ public class TemporalProjection {
     private static final String INSERT = """
             INSERT INTO line_state (initiative_id, fiscal_year, department, category_code, category_name, name,
                                     amount_yen, version, line_order, effective, recorded)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, daterange(?, ?), tstzrange(?, NULL))""";
-
-    /** A line's first rows, unless it was added already (the event delivered again). */
-    private static final String ADD = """
-            WITH added AS (INSERT INTO line_state_line (initiative_id) VALUES (?) ON CONFLICT DO NOTHING RETURNING initiative_id)
-            INSERT INTO line_state (initiative_id, fiscal_year, department, category_code, category_name, name,
-                                    amount_yen, version, line_order, effective, recorded)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, daterange(?, ?), tstzrange(?, NULL) FROM added""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, daterange(?, ?), tstzrange(?::timestamptz, ?::timestamptz))""";
+    private static final String END = """
+            UPDATE line_state SET recorded = tstzrange(lower(recorded), greatest(lower(recorded), ?)) WHERE id = ?""";
+    /** The current rows of the given lines whose effective range reaches past the given day. */
+    private static final String CURRENT = """
+            SELECT s.id, s.initiative_id, s.version, s.line_order, lower(s.effective), upper(s.effective),
+                   s.department, s.category_code, s.category_name, s.name, s.amount_yen
+            FROM line_state s JOIN unnest(?::varchar[], ?::date[]) AS c(initiative_id, from_day)
+                 ON s.initiative_id = c.initiative_id
+            WHERE upper_inf(s.recorded) AND upper(s.effective) > c.from_day""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final ProcessingBatch<Step> batch;
 
     public TemporalProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.batch = new ProcessingBatch<>(TemporalProjection.class, this::write);
     }
 
     /** The state a row holds for its ranges. */
     record State(String department, String categoryCode, String categoryName, String name, long amount) {
     }
 
-    private record CurrentRow(long id, long lineOrder, LocalDate from, LocalDate to, State state) {
+    /** What one event does to the model. */
+    private sealed interface Step {
+        String line();
+    }
+
+    private record Addition(String line, int fiscalYear, String eventId, State state, long version, LocalDate from, LocalDate to,
+                            OffsetDateTime at) implements Step {
+    }
+
+    /** {@code change} null ends the line at {@code from}. */
+    private record Change(String line, int fiscalYear, LocalDate from, long version, OffsetDateTime at,
+                          UnaryOperator<State> change) implements Step {
+    }
+
+    /** A row of a line: stored ({@code id} set) or added by this batch; {@code endedAt} set once a change of the batch ends it. */
+    private static final class Row {
+        final Long id;
+        final String line;
+        final int fiscalYear;
+        final long version;
+        final long lineOrder;
+        final LocalDate from;
+        final LocalDate to;
+        final State state;
+        final OffsetDateTime recordedFrom;
+        OffsetDateTime endedAt;
+
+        Row(Long id, String line, int fiscalYear, long version, long lineOrder, LocalDate from, LocalDate to, State state,
+            OffsetDateTime recordedFrom) {
+            this.id = id;
+            this.line = line;
+            this.fiscalYear = fiscalYear;
+            this.version = version;
+            this.lineOrder = lineOrder;
+            this.from = from;
+            this.to = to;
+            this.state = state;
+            this.recordedFrom = recordedFrom;
+        }
     }
 
     @EventHandler
     void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, EventMessage<?> message) {
-        long order = EventPositions.positionOf(jdbc, message);
-        add(event.initiativeId().value(), event.fiscalYear().value(), order,
+        batch.add(new Addition(event.initiativeId().value(), event.fiscalYear().value(), message.getIdentifier(),
                 new State(event.department().name(), event.category().code(), event.category().name(), event.name(),
                         event.amount().yen()),
-                sequence, event.change().effectiveDate(), event.fiscalYear().lastDay().plusDays(1), utc(recordedAt));
+                sequence, event.change().effectiveDate(), event.fiscalYear().lastDay().plusDays(1), utc(recordedAt)));
     }
 
     @EventHandler
     void on(AmountAmended event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         long delta = event.delta().yen();
-        changeFrom(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt,
+        change(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt,
                 s -> new State(s.department(), s.categoryCode(), s.categoryName(), s.name(), Math.addExact(s.amount(), delta)));
     }
 
     @EventHandler
     void on(InitiativeWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        changeFrom(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt, null);
+        change(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt, null);
     }
 
     @EventHandler
     void on(InitiativeRevised event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        changeFrom(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt,
+        change(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt,
                 s -> new State(s.department(), s.categoryCode(), s.categoryName(), event.nameAfter(), s.amount()));
     }
 
     @EventHandler
     void on(InitiativeReassigned event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        changeFrom(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt,
+        change(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt,
                 s -> new State(event.departmentAfter().name(), event.categoryAfter().code(), event.categoryAfter().name(), s.name(),
                         s.amount()));
     }
 
-    /** Ends the current rows reaching past {@code from} and replaces them; {@code change} null ends the line at {@code from}. */
-    private void changeFrom(String id, int fiscalYear, LocalDate from, long sequence, Instant recordedAt, UnaryOperator<State> change) {
-        OffsetDateTime at = utc(recordedAt);
-        List<CurrentRow> ended = new ArrayList<>(jdbc.sql("""
-                        UPDATE line_state SET recorded = tstzrange(lower(recorded), greatest(lower(recorded), ?))
-                        WHERE initiative_id = ? AND upper_inf(recorded) AND upper(effective) > ? AND version < ?
-                        RETURNING id, line_order, lower(effective), upper(effective), department, category_code, category_name, name, amount_yen""")
-                .params(at, id, Date.valueOf(from), sequence)
-                .query((rs, i) -> new CurrentRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class), new State(rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getLong(9))))
-                .list());
-        ended.sort(Comparator.comparing(CurrentRow::from));
-        List<Object[]> rows = new ArrayList<>();
-        for (CurrentRow row : ended) {
-            if (row.from().isBefore(from)) {
-                rows.add(row(id, fiscalYear, row.lineOrder(), row.state(), sequence, row.from(), from, at));
-            }
-            if (change != null) {
-                rows.add(row(id, fiscalYear, row.lineOrder(), change.apply(row.state()), sequence,
-                        row.from().isBefore(from) ? from : row.from(), row.to(), at));
+    private void change(String line, int fiscalYear, LocalDate from, long sequence, Instant recordedAt, UnaryOperator<State> change) {
+        batch.add(new Change(line, fiscalYear, from, sequence, utc(recordedAt), change));
+    }
+
+    private void write(List<Step> steps) {
+        Map<String, List<Row>> rows = currentRows(steps);
+        Set<String> added = addedLines(steps);
+        List<Addition> additions = steps.stream().filter(Addition.class::isInstance).map(Addition.class::cast).toList();
+        Map<String, Long> positions = additions.isEmpty() ? Map.of()
+                : EventPositions.positionsOf(jdbc, additions.stream().map(Addition::eventId).toList());
+        List<Object[]> ends = new ArrayList<>();
+        List<Object[]> newLines = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof Addition a) {
+                if (added.add(a.line())) {
+                    newLines.add(new Object[]{a.line()});
+                    rows.computeIfAbsent(a.line(), k -> new ArrayList<>()).add(new Row(null, a.line(), a.fiscalYear(), a.version(),
+                            positions.getOrDefault(a.eventId(), 0L), a.from(), a.to(), a.state(), a.at()));
+                }
+            } else if (step instanceof Change c) {
+                apply(c, rows.computeIfAbsent(c.line(), k -> new ArrayList<>()), ends);
             }
         }
-        if (!rows.isEmpty()) {
-            jdbcTemplate.batchUpdate(INSERT, rows);
+        List<Object[]> inserts = new ArrayList<>();
+        rows.values().forEach(line -> line.stream().filter(row -> row.id == null).forEach(row -> inserts.add(new Object[]{
+                row.line, row.fiscalYear, row.state.department(), row.state.categoryCode(), row.state.categoryName(),
+                row.state.name(), row.state.amount(), row.version, row.lineOrder, Date.valueOf(row.from), Date.valueOf(row.to),
+                row.recordedFrom, row.endedAt})));
+        if (!ends.isEmpty()) {
+            jdbcTemplate.batchUpdate(END, ends);
+        }
+        if (!newLines.isEmpty()) {
+            jdbcTemplate.batchUpdate("INSERT INTO line_state_line (initiative_id) VALUES (?) ON CONFLICT DO NOTHING", newLines);
+        }
+        if (!inserts.isEmpty()) {
+            jdbcTemplate.batchUpdate(INSERT, inserts);
         }
     }
 
-    private void add(String id, int fiscalYear, long lineOrder, State state, long sequence, LocalDate from, LocalDate to,
-                     OffsetDateTime at) {
-        Object[] row = row(id, fiscalYear, lineOrder, state, sequence, from, to, at);
-        Object[] values = new Object[row.length + 1];
-        values[0] = id;
-        System.arraycopy(row, 0, values, 1, row.length);
-        jdbcTemplate.update(ADD, values);
+    /** Ends the line's current rows that reach past the change's day and are older than it, and adds their successors. */
+    private static void apply(Change c, List<Row> line, List<Object[]> ends) {
+        List<Row> ended = line.stream()
+                .filter(row -> row.endedAt == null && row.to.isAfter(c.from()) && row.version < c.version())
+                .sorted(Comparator.comparing(row -> row.from))
+                .toList();
+        for (Row row : ended) {
+            if (row.id != null) {
+                row.endedAt = c.at();
+                ends.add(new Object[]{c.at(), row.id});
+            } else {
+                row.endedAt = row.recordedFrom.isAfter(c.at()) ? row.recordedFrom : c.at();
+            }
+            if (row.from.isBefore(c.from())) {
+                line.add(new Row(null, c.line(), c.fiscalYear(), c.version(), row.lineOrder, row.from, c.from(), row.state, c.at()));
+            }
+            if (c.change() != null) {
+                line.add(new Row(null, c.line(), c.fiscalYear(), c.version(), row.lineOrder,
+                        row.from.isBefore(c.from()) ? c.from() : row.from, row.to, c.change().apply(row.state), c.at()));
+            }
+        }
     }
 
-    private static Object[] row(String id, int fiscalYear, long lineOrder, State state, long sequence, LocalDate from, LocalDate to,
-                                OffsetDateTime at) {
-        return new Object[]{id, fiscalYear, state.department(), state.categoryCode(), state.categoryName(), state.name(), state.amount(),
-                sequence, lineOrder, Date.valueOf(from), Date.valueOf(to), at};
+    /** Per line changed by the batch, its stored current rows reaching past the earliest day the batch changes it from. */
+    private Map<String, List<Row>> currentRows(List<Step> steps) {
+        Map<String, LocalDate> earliest = new LinkedHashMap<>();
+        for (Step step : steps) {
+            if (step instanceof Change c) {
+                earliest.merge(c.line(), c.from(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        Map<String, List<Row>> rows = new HashMap<>();
+        if (earliest.isEmpty()) {
+            return rows;
+        }
+        jdbc.sql(CURRENT)
+                .params(earliest.keySet().toArray(String[]::new), earliest.values().stream().map(LocalDate::toString).toArray(String[]::new))
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), 0, rs.getLong(3), rs.getLong(4),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+                        new State(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11)), null))
+                .list()
+                .forEach(row -> rows.computeIfAbsent(row.line, k -> new ArrayList<>()).add(row));
+        return rows;
+    }
+
+    /** The lines of the batch's additions that the model has added already (the events delivered again). */
+    private Set<String> addedLines(List<Step> steps) {
+        String[] lines = steps.stream().filter(Addition.class::isInstance).map(Step::line).distinct().toArray(String[]::new);
+        if (lines.length == 0) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(jdbc.sql("SELECT initiative_id FROM line_state_line WHERE initiative_id = ANY(?)")
+                .param(lines).query(String.class).list());
     }
 
     @ResetHandler

@@ -5,6 +5,7 @@ import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.projections.EventPositions;
+import jp.budgetledger.projections.ProcessingBatch;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,14 +14,11 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +43,12 @@ import java.util.function.Consumer;
 public class TotalsProjection {
 
     private static final Logger log = LoggerFactory.getLogger(TotalsProjection.class);
-    private static final String BATCH = TotalsProjection.class.getName() + ".batch";
     private final JdbcClient jdbc;
+    private final ProcessingBatch<Delivery> batch;
 
     public TotalsProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.batch = new ProcessingBatch<>(TotalsProjection.class, this::write);
     }
 
     private record DepartmentKey(int fiscalYear, String department) {
@@ -140,29 +139,18 @@ public class TotalsProjection {
         jdbc.sql("TRUNCATE department_total, category_total, totals_watermark").update();
     }
 
-    /** Within a unit of work the delivery joins the batch written at its commit; outside one (a direct call) it is written at once. */
     private void deliver(EventMessage<?> message, int year, TrackingToken token, Consumer<Sums> change) {
         GapAwareTrackingToken position = WrappedToken.unwrap(token, GapAwareTrackingToken.class)
                 .orElseGet(() -> token == null || token.position().isEmpty() ? null
                         : GapAwareTrackingToken.newInstance(token.position().getAsLong(), Set.of()));
-        Delivery delivery = new Delivery(message.getIdentifier(), year, position, change);
-        if (!CurrentUnitOfWork.isStarted()) {
-            write(List.of(delivery));
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        root.getOrComputeResource(BATCH, key -> {
-            List<Delivery> batch = new ArrayList<>();
-            root.onPrepareCommit(unitOfWork -> write(batch));
-            return batch;
-        }).add(delivery);
+        batch.add(new Delivery(message.getIdentifier(), year, position, change));
     }
 
-    private void write(List<Delivery> batch) {
-        Map<String, Long> positions = EventPositions.positionsOf(jdbc, batch.stream().map(Delivery::eventId).toList());
+    private void write(List<Delivery> deliveries) {
+        Map<String, Long> positions = EventPositions.positionsOf(jdbc, deliveries.stream().map(Delivery::eventId).toList());
         Map<Integer, Watermark> watermarks = new LinkedHashMap<>();
         Sums sums = new Sums();
-        for (Delivery delivery : batch) {
+        for (Delivery delivery : deliveries) {
             Long position = positions.get(delivery.eventId());
             if (delivery.token() != null && position != null) {
                 Watermark watermark = watermarks.computeIfAbsent(delivery.fiscalYear(), this::watermark);

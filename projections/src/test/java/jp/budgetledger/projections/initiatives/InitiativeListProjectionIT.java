@@ -1,9 +1,13 @@
 package jp.budgetledger.projections.initiatives;
 
 import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.InitiativeRevised;
 import jp.budgetledger.projections.ProjectionDatabase;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
@@ -15,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InitiativeListProjectionIT {
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
-    private final InitiativeListProjection projection = new InitiativeListProjection(jdbc);
+    private final InitiativeListProjection projection = new InitiativeListProjection(new JdbcTemplate(ProjectionDatabase.dataSource()));
     private final InitiativeQueries queries = new InitiativeQueries(jdbc);
     private final Instant t0 = Instant.parse("2020-04-01T00:00:00Z");
 
@@ -66,5 +70,26 @@ class InitiativeListProjectionIT {
         assertThat(queries.list(2020, null, "2")).extracting(InitiativeView::id).containsExactly("c");
         assertThat(queries.list(null, null, null)).hasSize(4);
         assertThat(queries.find("zzz")).isEmpty();
+    }
+
+    @Test
+    void aProcessingBatchIsWrittenWhenItCommitsInTheOrderOfItsEvents() {
+        InitiativeAdded a = added("a", 2020, "1", "総務部", "A", 100);
+        var recorded = ProjectionDatabase.recorded(a, 1);
+        var batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(a));
+        projection.on(a, 0, t0, recorded);
+        projection.on(amended(a, 100, 200), 1, t0.plusSeconds(1));
+        projection.on(new InitiativeRevised(a.initiativeId(), a.fiscalYear(), a.department(), "A", "A改", "概要", "概要",
+                a.change()), 2, t0.plusSeconds(2));
+        projection.on(amended(a, 200, 300), 3, t0.plusSeconds(3));
+        assertThat(queries.find("a")).as("nothing is written before the batch commits").isEmpty();
+
+        batch.commit();
+
+        InitiativeView view = queries.find("a").orElseThrow();
+        assertThat(view.amountYen()).isEqualTo(300);
+        assertThat(view.name()).isEqualTo("A改");
+        assertThat(view.version()).isEqualTo(3);
+        assertThat(view.updatedAt()).isEqualTo(t0.plusSeconds(3));
     }
 }

@@ -1,0 +1,50 @@
+package jp.budgetledger.projections;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statements a projection writes for the events of one processing batch, sent to PostgreSQL
+ * as JDBC batches when the batch commits ({@link ProcessingBatch}), in the order the events came,
+ * each statement seeing the effects of those before it. One round trip per batch instead of one
+ * per event is most of what a read model costs to keep.
+ */
+public final class StatementBatch {
+
+    private final JdbcTemplate jdbc;
+    private final ProcessingBatch<Statement> batch;
+
+    /** {@code owner} names the batch within a unit of work: one batch per owner. */
+    public StatementBatch(JdbcTemplate jdbc, Class<?> owner) {
+        this.jdbc = jdbc;
+        this.batch = new ProcessingBatch<>(owner, this::write);
+    }
+
+    private record Statement(String sql, Object[] arguments) {
+    }
+
+    /** Runs {@code sql} with {@code arguments} when the current batch commits, after the statements added before it. */
+    public void add(String sql, Object... arguments) {
+        batch.add(new Statement(sql, arguments));
+    }
+
+    /** Consecutive statements with the same text go in one JDBC batch. */
+    private void write(List<Statement> statements) {
+        int from = 0;
+        while (from < statements.size()) {
+            String sql = statements.get(from).sql();
+            int to = from + 1;
+            while (to < statements.size() && statements.get(to).sql().equals(sql)) {
+                to++;
+            }
+            List<Object[]> arguments = new ArrayList<>(to - from);
+            for (Statement statement : statements.subList(from, to)) {
+                arguments.add(statement.arguments());
+            }
+            jdbc.batchUpdate(sql, arguments);
+            from = to;
+        }
+    }
+}
