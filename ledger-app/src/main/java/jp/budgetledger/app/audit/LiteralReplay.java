@@ -1,12 +1,12 @@
 package jp.budgetledger.app.audit;
 
-import jp.budgetledger.projections.EventPositions;
 import jp.budgetledger.app.projection.ProjectionProgress;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
+import jp.budgetledger.projections.EventPositions;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.temporal.Moment;
 import jp.budgetledger.projections.temporal.TemporalQueries;

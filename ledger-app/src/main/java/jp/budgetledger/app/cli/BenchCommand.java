@@ -399,7 +399,7 @@ class BenchCommand implements Callable<Integer> {
             }
         }
 
-        /** Resets one processor and times its replay of the whole store, the others running. */
+        /** Resets one processor and times its replay of the whole store, the others running and caught up. */
         private double rebuildSeconds(String name) {
             StreamingEventProcessor processor = context.getBean(EventProcessingConfiguration.class)
                     .eventProcessor(name, StreamingEventProcessor.class).orElseThrow();

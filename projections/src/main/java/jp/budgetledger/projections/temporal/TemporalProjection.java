@@ -159,8 +159,8 @@ public class TemporalProjection {
 
     private void write(List<Step> steps) {
         Map<String, List<Row>> rows = currentRows(steps);
-        Set<String> added = addedLines(steps);
         List<Addition> additions = steps.stream().filter(Addition.class::isInstance).map(Addition.class::cast).toList();
+        Set<String> added = addedLines(additions);
         Map<String, Long> positions = additions.isEmpty() ? Map.of()
                 : EventPositions.positionsOf(jdbc, additions.stream().map(Addition::eventId).toList());
         List<Object[]> ends = new ArrayList<>();
@@ -238,8 +238,8 @@ public class TemporalProjection {
     }
 
     /** The lines of the batch's additions that the model has added already (the events delivered again). */
-    private Set<String> addedLines(List<Step> steps) {
-        String[] lines = steps.stream().filter(Addition.class::isInstance).map(Step::line).distinct().toArray(String[]::new);
+    private Set<String> addedLines(List<Addition> additions) {
+        String[] lines = additions.stream().map(Addition::line).distinct().toArray(String[]::new);
         if (lines.length == 0) {
             return new HashSet<>();
         }
