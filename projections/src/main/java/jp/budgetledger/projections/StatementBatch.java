@@ -22,28 +22,41 @@ public final class StatementBatch {
         this.batch = new ProcessingBatch<>(owner, this::write);
     }
 
-    private record Statement(String sql, Object[] arguments) {
+    private record Statement(String sql, Object[] arguments, boolean row) {
     }
 
     /** Runs {@code sql} with {@code arguments} when the current batch commits, after the statements added before it. */
     public void add(String sql, Object... arguments) {
-        batch.add(new Statement(sql, arguments));
+        batch.add(new Statement(sql, arguments, false));
     }
 
-    /** Consecutive statements with the same text go in one JDBC batch. */
+    /**
+     * Adds a row for {@code sql}, a set-based statement ({@link RowArrays}): consecutive rows for the
+     * same statement are written by one execution of it, after the statements added before them.
+     */
+    public void addRow(String sql, Object... values) {
+        batch.add(new Statement(sql, values, true));
+    }
+
+    /** Consecutive statements with the same text go in one JDBC batch, consecutive rows in one statement. */
     private void write(List<Statement> statements) {
         int from = 0;
         while (from < statements.size()) {
-            String sql = statements.get(from).sql();
+            Statement first = statements.get(from);
             int to = from + 1;
-            while (to < statements.size() && statements.get(to).sql().equals(sql)) {
+            while (to < statements.size() && statements.get(to).sql().equals(first.sql())
+                    && statements.get(to).row() == first.row()) {
                 to++;
             }
             List<Object[]> arguments = new ArrayList<>(to - from);
             for (Statement statement : statements.subList(from, to)) {
                 arguments.add(statement.arguments());
             }
-            jdbc.batchUpdate(sql, arguments);
+            if (first.row()) {
+                RowArrays.update(jdbc, first.sql(), arguments);
+            } else {
+                jdbc.batchUpdate(first.sql(), arguments);
+            }
             from = to;
         }
     }

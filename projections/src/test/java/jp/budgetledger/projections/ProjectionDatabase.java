@@ -27,6 +27,16 @@ public final class ProjectionDatabase {
         return message;
     }
 
+    /** The event of line {@code line} with sequence number {@code sequence} as a message, recorded at {@code position}. */
+    public static org.axonframework.eventhandling.DomainEventMessage<?> recorded(Object event, String line, long sequence,
+                                                                                 java.util.Map<String, ?> metaData, long position) {
+        var message = new org.axonframework.eventhandling.GenericDomainEventMessage<>(event.getClass().getSimpleName(), line,
+                sequence, event, metaData);
+        jdbc().sql("INSERT INTO domainevententry (globalIndex, eventIdentifier, aggregateIdentifier) VALUES (?, ?, ?)")
+                .params(epoch + position, message.getIdentifier(), line).update();
+        return message;
+    }
+
     /** The store position that {@link #recorded} gives for {@code position} in the current epoch. */
     public static synchronized long at(long position) {
         return epoch + position;
@@ -53,7 +63,8 @@ public final class ProjectionDatabase {
             DataSource dataSource = postgres.getPostgresDatabase();
             Flyway.configure().dataSource(dataSource).load().migrate();
             JdbcClient.create(dataSource).sql("""
-                    CREATE TABLE domainevententry (globalIndex bigint PRIMARY KEY, eventIdentifier varchar(255) NOT NULL UNIQUE)""").update();
+                    CREATE TABLE domainevententry (globalIndex bigint PRIMARY KEY, eventIdentifier varchar(255) NOT NULL UNIQUE,
+                                                   aggregateIdentifier varchar(255))""").update();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();

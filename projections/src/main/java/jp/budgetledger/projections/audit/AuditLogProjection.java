@@ -11,7 +11,8 @@ import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.core.api.LedgerEvent;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.projections.ProjectionNames;
-import jp.budgetledger.projections.StatementBatch;
+import jp.budgetledger.projections.ProcessingBatch;
+import jp.budgetledger.projections.RowArrays;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,36 +22,54 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps {@code audit_event}: one row per ledger event, keyed by its global position, read from the
  * store by the event's identifier: a tracking token's position is not the event's own when the
- * event fills a gap left by a transaction that committed late. The rows of a processing batch go to
- * the database together ({@link StatementBatch}).
+ * event fills a gap left by a transaction that committed late. The rows of a processing batch are
+ * written by one statement ({@link RowArrays}) when the batch commits ({@link ProcessingBatch}).
  */
 @Component
 @ProcessingGroup(ProjectionNames.AUDIT_LOG)
 public class AuditLogProjection {
 
-    /** The row of the event with the given identifier, at its own position; amendments take the line's latest subject. */
+    /**
+     * The rows of the events with the given identifiers, at their own positions. An amendment,
+     * withdrawal or reassignment takes the line's latest subject: from an earlier event of the same
+     * batch when there is one, otherwise from the log.
+     */
     private static final String INSERT = """
             INSERT INTO audit_event (position, event_id, aggregate_id, sequence_number, event_type, fiscal_year,
                 department, category_code, subject, actor, recorded_at, effective_date, reason, reference,
                 amount_before_yen, amount_after_yen, correlation_id, request_id, causation_id, hash)
-            SELECT e.globalIndex, e.eventIdentifier, e.aggregateIdentifier, ?, ?, ?, ?, ?,
-                CASE WHEN ? THEN ? ELSE (
+            SELECT e.globalIndex, e.eventIdentifier, e.aggregateIdentifier, r.sequence_number, r.event_type, r.fiscal_year,
+                r.department, r.category_code,
+                CASE WHEN r.own_subject OR r.subject IS NOT NULL THEN r.subject ELSE (
                     SELECT a.subject FROM audit_event a WHERE a.aggregate_id = e.aggregateIdentifier AND a.subject IS NOT NULL
                     ORDER BY a.sequence_number DESC LIMIT 1) END,
-                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-            FROM domainevententry e WHERE e.eventIdentifier = ?
+                r.actor, r.recorded_at, r.effective_date, r.reason, r.reference, r.amount_before_yen, r.amount_after_yen,
+                r.correlation_id, r.request_id, r.causation_id, r.hash
+            FROM unnest(?::varchar[], ?::bigint[], ?::text[], ?::integer[], ?::text[], ?::varchar[], ?::boolean[],
+                        ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+                        ?::text[], ?::text[], ?::text[], ?::text[])
+                 AS r(event_id, sequence_number, event_type, fiscal_year, department, category_code, own_subject,
+                      subject, actor, recorded_at, effective_date, reason, reference, amount_before_yen,
+                      amount_after_yen, correlation_id, request_id, causation_id, hash)
+            JOIN domainevententry e ON e.eventIdentifier = r.event_id
             ON CONFLICT (position) DO NOTHING""";
 
+    private static final int SUBJECT = 7;
+
     private final JdbcTemplate jdbc;
-    private final StatementBatch writes;
+    private final ProcessingBatch<Entry> batch;
 
     public AuditLogProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.writes = new StatementBatch(jdbc, AuditLogProjection.class);
+        this.batch = new ProcessingBatch<>(AuditLogProjection.class, this::write);
     }
 
     @EventHandler
@@ -83,12 +102,34 @@ public class AuditLogProjection {
         MetaData meta = message.getMetaData();
         boolean ownSubject = !(event instanceof AmountAmended || event instanceof InitiativeWithdrawn
                 || event instanceof InitiativeReassigned);
-        writes.add(INSERT, message.getSequenceNumber(), message.getPayloadType().getSimpleName(), event.fiscalYear().value(),
-                row.department(), row.category(), ownSubject, row.subject(), text(meta, MetadataKeys.ACTOR),
-                message.getTimestamp().atOffset(ZoneOffset.UTC), event.change().effectiveDate(), event.change().reason(),
-                event.change().reference(), row.before(), row.after(), text(meta, MetadataKeys.CORRELATION_ID),
-                text(meta, MetadataKeys.REQUEST_ID), text(meta, MetadataKeys.CAUSATION_ID), text(meta, MetadataKeys.HASH),
-                message.getIdentifier());
+        batch.add(new Entry(message.getAggregateIdentifier(), ownSubject, row.subject(), new Object[]{
+                message.getIdentifier(), message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
+                event.fiscalYear().value(), row.department(), row.category(), ownSubject, row.subject(),
+                text(meta, MetadataKeys.ACTOR), message.getTimestamp().atOffset(ZoneOffset.UTC),
+                event.change().effectiveDate(), event.change().reason(), event.change().reference(), row.before(),
+                row.after(), text(meta, MetadataKeys.CORRELATION_ID), text(meta, MetadataKeys.REQUEST_ID),
+                text(meta, MetadataKeys.CAUSATION_ID), text(meta, MetadataKeys.HASH)}));
+    }
+
+    /** A row of the batch; {@code values} in the statement's column order, its subject at {@link #SUBJECT}. */
+    private record Entry(String aggregateId, boolean ownSubject, String subject, Object[] values) {
+    }
+
+    /** Rows without a subject of their own take the latest one of their line from the batch's earlier rows. */
+    private void write(List<Entry> entries) {
+        Map<String, String> subjects = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            if (entry.ownSubject()) {
+                if (entry.subject() != null) {
+                    subjects.put(entry.aggregateId(), entry.subject());
+                }
+            } else {
+                entry.values()[SUBJECT] = subjects.get(entry.aggregateId());
+            }
+            rows.add(entry.values());
+        }
+        RowArrays.update(jdbc, INSERT, rows);
     }
 
     private static String text(MetaData meta, String key) {

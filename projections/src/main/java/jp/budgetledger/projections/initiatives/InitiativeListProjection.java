@@ -35,9 +35,14 @@ public class InitiativeListProjection {
             SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, globalIndex, ?, ?
             FROM domainevententry WHERE eventIdentifier = ?
             ON CONFLICT (initiative_id) DO NOTHING""";
+    /** Amendments as rows ({@link StatementBatch#addRow}): per line the newest one, whose amount is the line's after all of them. */
     private static final String AMEND = """
-            UPDATE initiative_view SET amount_yen = ?, version = ?, updated_at = ?
-            WHERE initiative_id = ? AND version < ?""";
+            UPDATE initiative_view v SET amount_yen = a.amount_yen, version = a.version, updated_at = a.updated_at
+            FROM (SELECT DISTINCT ON (initiative_id) initiative_id, amount_yen, version, updated_at
+                  FROM unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::timestamptz[])
+                       AS r(initiative_id, amount_yen, version, updated_at)
+                  ORDER BY initiative_id, version DESC) a
+            WHERE v.initiative_id = a.initiative_id AND v.version < a.version""";
     private static final String WITHDRAW = """
             UPDATE initiative_view SET amount_yen = 0, status = 'WITHDRAWN', version = ?, updated_at = ?
             WHERE initiative_id = ? AND version < ?""";
@@ -65,7 +70,7 @@ public class InitiativeListProjection {
 
     @EventHandler
     void on(AmountAmended event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        writes.add(AMEND, event.amountAfter().yen(), sequence, utc(recordedAt), event.initiativeId().value(), sequence);
+        writes.addRow(AMEND, event.initiativeId().value(), event.amountAfter().yen(), sequence, utc(recordedAt));
     }
 
     @EventHandler

@@ -8,6 +8,7 @@ import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.projections.EventPositions;
 import jp.budgetledger.projections.ProcessingBatch;
 import jp.budgetledger.projections.ProjectionNames;
+import jp.budgetledger.projections.RowArrays;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,7 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -45,7 +45,7 @@ import java.util.function.UnaryOperator;
  * A processing batch is worked out in memory ({@link ProcessingBatch}): one query reads the
  * current rows the batch's changes may end, the events are applied in order (a row added and
  * ended within the batch is written ended), and the rows ended and added are written with one
- * JDBC batch each.
+ * statement each ({@link RowArrays}).
  */
 @Component
 @ProcessingGroup(ProjectionNames.TEMPORAL)
@@ -54,9 +54,18 @@ public class TemporalProjection {
     private static final String INSERT = """
             INSERT INTO line_state (initiative_id, fiscal_year, department, category_code, category_name, name,
                                     amount_yen, version, line_order, effective, recorded)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, daterange(?, ?), tstzrange(?::timestamptz, ?::timestamptz))""";
+            SELECT r.initiative_id, r.fiscal_year, r.department, r.category_code, r.category_name, r.name, r.amount_yen,
+                   r.version, r.line_order, daterange(r.effective_from, r.effective_to), tstzrange(r.recorded_from, r.recorded_to)
+            FROM unnest(?::varchar[], ?::integer[], ?::text[], ?::varchar[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+                        ?::bigint[], ?::date[], ?::date[], ?::timestamptz[], ?::timestamptz[])
+                 AS r(initiative_id, fiscal_year, department, category_code, category_name, name, amount_yen, version,
+                      line_order, effective_from, effective_to, recorded_from, recorded_to)""";
     private static final String END = """
-            UPDATE line_state SET recorded = tstzrange(lower(recorded), greatest(lower(recorded), ?)) WHERE id = ?""";
+            UPDATE line_state s SET recorded = tstzrange(lower(s.recorded), greatest(lower(s.recorded), e.ended_at))
+            FROM unnest(?::bigint[], ?::timestamptz[]) AS e(id, ended_at)
+            WHERE s.id = e.id""";
+    private static final String ADD_LINES = """
+            INSERT INTO line_state_line (initiative_id) SELECT unnest(?::varchar[]) ON CONFLICT DO NOTHING""";
     /** The current rows of the given lines whose effective range reaches past the given day. */
     private static final String CURRENT = """
             SELECT s.id, s.initiative_id, s.version, s.line_order, lower(s.effective), upper(s.effective),
@@ -179,17 +188,11 @@ public class TemporalProjection {
         List<Object[]> inserts = new ArrayList<>();
         rows.values().forEach(line -> line.stream().filter(row -> row.id == null).forEach(row -> inserts.add(new Object[]{
                 row.line, row.fiscalYear, row.state.department(), row.state.categoryCode(), row.state.categoryName(),
-                row.state.name(), row.state.amount(), row.version, row.lineOrder, Date.valueOf(row.from), Date.valueOf(row.to),
+                row.state.name(), row.state.amount(), row.version, row.lineOrder, row.from, row.to,
                 row.recordedFrom, row.endedAt})));
-        if (!ends.isEmpty()) {
-            jdbcTemplate.batchUpdate(END, ends);
-        }
-        if (!newLines.isEmpty()) {
-            jdbcTemplate.batchUpdate("INSERT INTO line_state_line (initiative_id) VALUES (?) ON CONFLICT DO NOTHING", newLines);
-        }
-        if (!inserts.isEmpty()) {
-            jdbcTemplate.batchUpdate(INSERT, inserts);
-        }
+        RowArrays.update(jdbcTemplate, END, ends);
+        RowArrays.update(jdbcTemplate, ADD_LINES, newLines);
+        RowArrays.update(jdbcTemplate, INSERT, inserts);
     }
 
     /** Ends the line's current rows that reach past the change's day and are older than it, and adds their successors. */
@@ -201,7 +204,7 @@ public class TemporalProjection {
         for (Row row : ended) {
             if (row.id != null) {
                 row.endedAt = c.at();
-                ends.add(new Object[]{c.at(), row.id});
+                ends.add(new Object[]{row.id, c.at()});
             } else {
                 row.endedAt = row.recordedFrom.isAfter(c.at()) ? row.recordedFrom : c.at();
             }

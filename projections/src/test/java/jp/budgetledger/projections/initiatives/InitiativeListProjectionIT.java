@@ -92,4 +92,24 @@ class InitiativeListProjectionIT {
         assertThat(view.version()).isEqualTo(3);
         assertThat(view.updatedAt()).isEqualTo(t0.plusSeconds(3));
     }
+
+    @Test
+    void theAmendmentsOfABatchLeaveEachLineAtItsNewest() {
+        InitiativeAdded a = added("a", 2020, "1", "総務部", "A", 100);
+        InitiativeAdded b = added("b", 2020, "1", "総務部", "B", 10);
+        add(a, 1);
+        add(b, 2);
+        var batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(a));
+        projection.on(amended(a, 100, 200), 1, t0.plusSeconds(1));
+        projection.on(amended(b, 10, 20), 1, t0.plusSeconds(2));
+        projection.on(amended(a, 200, 300), 2, t0.plusSeconds(3));
+        projection.on(amended(a, 100, 200), 1, t0.plusSeconds(1));
+        batch.commit();
+
+        assertThat(queries.find("a").orElseThrow()).extracting(InitiativeView::amountYen, InitiativeView::version)
+                .containsExactly(300L, 2L);
+        assertThat(queries.find("a").orElseThrow().updatedAt()).isEqualTo(t0.plusSeconds(3));
+        assertThat(queries.find("b").orElseThrow()).extracting(InitiativeView::amountYen, InitiativeView::version)
+                .containsExactly(20L, 1L);
+    }
 }

@@ -1,0 +1,88 @@
+package jp.budgetledger.projections.audit;
+
+import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.InitiativeRevised;
+import jp.budgetledger.core.api.LedgerEvent;
+import jp.budgetledger.core.api.MetadataKeys;
+import jp.budgetledger.projections.ProjectionDatabase;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+import java.util.Map;
+
+import static jp.budgetledger.projections.Events.added;
+import static jp.budgetledger.projections.Events.amended;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class AuditLogProjectionIT {
+
+    private final JdbcClient jdbc = ProjectionDatabase.jdbc();
+    private final AuditLogProjection projection = new AuditLogProjection(new JdbcTemplate(ProjectionDatabase.dataSource()));
+
+    @BeforeEach
+    void clean() {
+        projection.reset();
+        ProjectionDatabase.newEpoch();
+    }
+
+    private DomainEventMessage<?> recorded(Object event, String line, long sequence, long position) {
+        return ProjectionDatabase.recorded(event, line, sequence, Map.of(MetadataKeys.ACTOR, "担当者", MetadataKeys.HASH, "h" + position),
+                position);
+    }
+
+    private record Logged(long position, String type, String subject, Long before, Long after, String actor) {
+    }
+
+    private List<Logged> log() {
+        return jdbc.sql("""
+                        SELECT position, event_type, subject, amount_before_yen, amount_after_yen, actor
+                        FROM audit_event ORDER BY position""")
+                .query((rs, i) -> new Logged(rs.getLong(1) - ProjectionDatabase.at(0), rs.getString(2), rs.getString(3),
+                        (Long) rs.getObject(4), (Long) rs.getObject(5), rs.getString(6)))
+                .list();
+    }
+
+    @Test
+    void aBatchGivesEachAmendmentTheSubjectItsLineHadThen() {
+        InitiativeAdded a = added("a", 2020, "1", "総務部", "スマート自治体推進事業費", 100);
+        InitiativeAdded b = added("b", 2020, "2", "出納局", "電子決裁導入", 10);
+        projection.on(a, recorded(a, "a", 0, 1));
+
+        List<DomainEventMessage<?>> batch = List.of(
+                recorded(amended(a, 100, 200), "a", 1, 2),
+                recorded(new InitiativeRevised(a.initiativeId(), a.fiscalYear(), a.department(), a.name(), "改称後の事業",
+                        "概要", "概要", a.change()), "a", 2, 3),
+                recorded(amended(a, 200, 300), "a", 3, 4),
+                recorded(b, "b", 0, 5),
+                recorded(amended(b, 10, 20), "b", 1, 6));
+        handleInOneBatch(batch);
+        handleInOneBatch(batch);
+
+        assertThat(log()).extracting(Logged::position, Logged::type, Logged::subject, Logged::before, Logged::after)
+                .containsExactly(
+                        tuple(1L, "InitiativeAdded", "スマート自治体推進事業費", null, 100L),
+                        tuple(2L, "AmountAmended", "スマート自治体推進事業費", 100L, 200L),
+                        tuple(3L, "InitiativeRevised", "改称後の事業", null, null),
+                        tuple(4L, "AmountAmended", "改称後の事業", 200L, 300L),
+                        tuple(5L, "InitiativeAdded", "電子決裁導入", null, 10L),
+                        tuple(6L, "AmountAmended", "電子決裁導入", 10L, 20L));
+        assertThat(log()).extracting(Logged::actor).containsOnly("担当者");
+    }
+
+    private void handleInOneBatch(List<DomainEventMessage<?>> messages) {
+        int logged = log().size();
+        var unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(messages.get(0).getPayload()));
+        for (DomainEventMessage<?> message : messages) {
+            projection.on((LedgerEvent) message.getPayload(), message);
+        }
+        assertThat(log()).as("nothing is written before the batch commits").hasSize(logged);
+        unitOfWork.commit();
+    }
+}
