@@ -29,7 +29,10 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +56,37 @@ public class AxonConfig {
     @Bean("defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
         return LedgerJson.storageMapper();
+    }
+
+    /**
+     * Axon's general serializer, built as Axon's auto-configuration builds it for {@code jackson}
+     * but with the class of each type name looked up once ({@link ClassCachingJacksonSerializer}).
+     */
+    @Bean
+    @Primary
+    Serializer serializer(RevisionResolver revisionResolver, @Qualifier("defaultAxonObjectMapper") ObjectMapper mapper) {
+        return jackson(revisionResolver, mapper);
+    }
+
+    /** The serializer of commands and queries: the same as {@link #serializer}. */
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(RevisionResolver revisionResolver, @Qualifier("defaultAxonObjectMapper") ObjectMapper mapper) {
+        return jackson(revisionResolver, mapper);
+    }
+
+    /** The serializer of events in the store and the processors: the same as {@link #serializer}. */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(RevisionResolver revisionResolver, @Qualifier("defaultAxonObjectMapper") ObjectMapper mapper) {
+        return jackson(revisionResolver, mapper);
+    }
+
+    private static Serializer jackson(RevisionResolver revisionResolver, ObjectMapper mapper) {
+        return new ClassCachingJacksonSerializer(JacksonSerializer.builder()
+                .revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(AxonConfig.class.getClassLoader()))
+                .objectMapper(mapper));
     }
 
     /** The web API's mapper, built by Boot from {@code spring.jackson.*}; primary so MVC uses it. */

@@ -167,6 +167,7 @@ public class TemporalProjection {
     }
 
     private void write(List<Step> steps) {
+        RowArrays.planForActualArguments(jdbcTemplate);
         Map<String, List<Row>> rows = currentRows(steps);
         List<Addition> additions = steps.stream().filter(Addition.class::isInstance).map(Addition.class::cast).toList();
         Set<String> added = addedLines(additions);
