@@ -16,16 +16,6 @@ public final class RowArrays {
     private RowArrays() {
     }
 
-    /**
-     * Makes PostgreSQL plan the current transaction's statements for their actual arguments. A
-     * statement run once per batch gains nothing from a cached generic plan, and a generic plan made
-     * while a read model's table was nearly empty (a rebuild truncates it) would go on scanning the
-     * whole table as it grows. Outside a transaction it does nothing.
-     */
-    public static void planForActualArguments(JdbcTemplate jdbc) {
-        jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-    }
-
     /** Runs {@code sql} once with the columns of {@code rows}; nothing when there are no rows. */
     public static int update(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
         if (rows.isEmpty()) {

@@ -66,13 +66,26 @@ public class TemporalProjection {
             WHERE s.id = e.id""";
     private static final String ADD_LINES = """
             INSERT INTO line_state_line (initiative_id) SELECT unnest(?::varchar[]) ON CONFLICT DO NOTHING""";
-    /** The current rows of the given lines whose effective range reaches past the given day. */
+    /**
+     * The current rows of the given lines whose effective range reaches past the given day, looked
+     * up line by line in the index of current rows ({@code OFFSET 0} keeps the lookup per line).
+     */
     private static final String CURRENT = """
             SELECT s.id, s.initiative_id, s.version, s.line_order, lower(s.effective), upper(s.effective),
                    s.department, s.category_code, s.category_name, s.name, s.amount_yen
-            FROM line_state s JOIN unnest(?::varchar[], ?::date[]) AS c(initiative_id, from_day)
-                 ON s.initiative_id = c.initiative_id
-            WHERE upper_inf(s.recorded) AND upper(s.effective) > c.from_day""";
+            FROM unnest(?::varchar[], ?::date[]) AS c(initiative_id, from_day)
+            CROSS JOIN LATERAL (SELECT * FROM line_state s
+                                WHERE s.initiative_id = c.initiative_id AND upper_inf(s.recorded)
+                                  AND upper(s.effective) > c.from_day OFFSET 0) s""";
+    /**
+     * How the batch's statements are planned, for its transaction only: for their actual arguments
+     * (a generic plan made while the table was nearly empty, as in a rebuild, would go on scanning
+     * it whole as it grows), and with plain index scans: ending a row leaves its entry in the index
+     * of current rows pointing to a dead row version until a vacuum, and a plain index scan marks
+     * such entries as it passes, so that the line's next lookup skips them (a bitmap scan does not).
+     */
+    private static final String PLANNING = """
+            SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL enable_bitmapscan = off""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -167,7 +180,7 @@ public class TemporalProjection {
     }
 
     private void write(List<Step> steps) {
-        RowArrays.planForActualArguments(jdbcTemplate);
+        jdbcTemplate.execute(PLANNING);
         Map<String, List<Row>> rows = currentRows(steps);
         List<Addition> additions = steps.stream().filter(Addition.class::isInstance).map(Addition.class::cast).toList();
         Set<String> added = addedLines(additions);
