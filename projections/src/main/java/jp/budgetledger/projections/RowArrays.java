@@ -25,7 +25,7 @@ public final class RowArrays {
     }
 
     /** The columns of {@code rows} (all of the same width) as text arrays, one per column. */
-    public static Object[] columns(List<Object[]> rows) {
+    private static Object[] columns(List<Object[]> rows) {
         int width = rows.get(0).length;
         String[][] columns = new String[width][rows.size()];
         for (int r = 0; r < rows.size(); r++) {

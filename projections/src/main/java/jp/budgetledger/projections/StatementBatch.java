@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * The statements a projection writes for the events of one processing batch, sent to PostgreSQL
- * as JDBC batches when the batch commits ({@link ProcessingBatch}), in the order the events came,
- * each statement seeing the effects of those before it. One round trip per batch instead of one
- * per event is most of what a read model costs to keep.
+ * when the batch commits ({@link ProcessingBatch}), in the order the events came, each statement
+ * seeing the effects of those before it: consecutive statements with the same text as one JDBC
+ * batch, consecutive rows of a set-based statement ({@link #addRow}) as one execution of it. A
+ * few round trips per batch instead of one or more per event is most of what a read model costs
+ * to keep.
  */
 public final class StatementBatch {
 
