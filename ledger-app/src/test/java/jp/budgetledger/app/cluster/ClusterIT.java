@@ -86,8 +86,8 @@ class ClusterIT {
             Node second = start(postgres, "node-2");
             Node restarted = null;
             try {
-                await(Duration.ofSeconds(60), () -> claimed(first.api(), "totals") == 1 && claimed(second.api(), "totals") == 1,
-                        "the two totals segments split one and one");
+                await(Duration.ofSeconds(60), () -> claimed(first.api(), "totals") == 2 && claimed(second.api(), "totals") == 2,
+                        "the four totals segments split two and two");
 
                 for (int i = 0; i < 40; i++) {
                     Node via = i % 2 == 0 ? first : second;
@@ -147,7 +147,7 @@ class ClusterIT {
                 pool.shutdown();
                 assertThat(acknowledged).hasSizeGreaterThan(10);
 
-                await(Duration.ofSeconds(60), () -> claimed(first.api(), "totals") == 2, "the survivor takes both totals segments");
+                await(Duration.ofSeconds(60), () -> claimed(first.api(), "totals") == 4, "the survivor takes all four totals segments");
 
                 JdbcClient store = JdbcClient.create(postgres.getPostgresDatabase());
                 for (String id : acknowledged) {
@@ -171,7 +171,7 @@ class ClusterIT {
 
                 restarted = start(postgres, "node-2-restarted");
                 Node again = restarted;
-                await(Duration.ofSeconds(60), () -> claimed(first.api(), "totals") == 1 && claimed(again.api(), "totals") == 1,
+                await(Duration.ofSeconds(60), () -> claimed(first.api(), "totals") == 2 && claimed(again.api(), "totals") == 2,
                         "the restarted node gets its share of the totals segments back");
                 Api.Response replayAgain = again.api().post("/api/audit/replays", "{\"fiscalYear\": 2026}");
                 assertThat(replayAgain.body().get("matches").asBoolean()).as(replayAgain.raw()).isTrue();
