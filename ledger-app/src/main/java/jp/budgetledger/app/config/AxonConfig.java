@@ -59,34 +59,31 @@ public class AxonConfig {
     }
 
     /**
-     * Axon's general serializer, built as Axon's auto-configuration builds it for {@code jackson}
-     * but with the class of each type name looked up once ({@link ClassCachingJacksonSerializer}).
+     * Axon's serializer for everything (general, messages, events), built as Axon's
+     * auto-configuration builds each of them for {@code jackson} but with the class of each type
+     * name looked up once ({@link ClassCachingJacksonSerializer}).
      */
     @Bean
     @Primary
     Serializer serializer(RevisionResolver revisionResolver, @Qualifier("defaultAxonObjectMapper") ObjectMapper mapper) {
-        return jackson(revisionResolver, mapper);
-    }
-
-    /** The serializer of commands and queries: the same as {@link #serializer}. */
-    @Bean
-    @Qualifier("messageSerializer")
-    Serializer messageSerializer(RevisionResolver revisionResolver, @Qualifier("defaultAxonObjectMapper") ObjectMapper mapper) {
-        return jackson(revisionResolver, mapper);
-    }
-
-    /** The serializer of events in the store and the processors: the same as {@link #serializer}. */
-    @Bean
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer(RevisionResolver revisionResolver, @Qualifier("defaultAxonObjectMapper") ObjectMapper mapper) {
-        return jackson(revisionResolver, mapper);
-    }
-
-    private static Serializer jackson(RevisionResolver revisionResolver, ObjectMapper mapper) {
         return new ClassCachingJacksonSerializer(JacksonSerializer.builder()
                 .revisionResolver(revisionResolver)
                 .converter(new ChainingConverter(AxonConfig.class.getClassLoader()))
                 .objectMapper(mapper));
+    }
+
+    /** Commands and queries: the same serializer. */
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(@Qualifier("serializer") Serializer serializer) {
+        return serializer;
+    }
+
+    /** Events in the store and the processors: the same serializer. */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(@Qualifier("serializer") Serializer serializer) {
+        return serializer;
     }
 
     /** The web API's mapper, built by Boot from {@code spring.jackson.*}; primary so MVC uses it. */

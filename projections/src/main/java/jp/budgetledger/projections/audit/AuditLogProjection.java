@@ -102,7 +102,7 @@ public class AuditLogProjection {
         MetaData meta = message.getMetaData();
         boolean ownSubject = !(event instanceof AmountAmended || event instanceof InitiativeWithdrawn
                 || event instanceof InitiativeReassigned);
-        batch.add(new Entry(message.getAggregateIdentifier(), ownSubject, row.subject(), new Object[]{
+        batch.add(new Entry(message.getAggregateIdentifier(), ownSubject, new Object[]{
                 message.getIdentifier(), message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
                 event.fiscalYear().value(), row.department(), row.category(), ownSubject, row.subject(),
                 text(meta, MetadataKeys.ACTOR), message.getTimestamp().atOffset(ZoneOffset.UTC),
@@ -112,7 +112,7 @@ public class AuditLogProjection {
     }
 
     /** A row of the batch; {@code values} in the statement's column order, its subject at {@link #SUBJECT}. */
-    private record Entry(String aggregateId, boolean ownSubject, String subject, Object[] values) {
+    private record Entry(String aggregateId, boolean ownSubject, Object[] values) {
     }
 
     /** Rows without a subject of their own take the latest one of their line from the batch's earlier rows. */
@@ -121,8 +121,8 @@ public class AuditLogProjection {
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
             if (entry.ownSubject()) {
-                if (entry.subject() != null) {
-                    subjects.put(entry.aggregateId(), entry.subject());
+                if (entry.values()[SUBJECT] != null) {
+                    subjects.put(entry.aggregateId(), (String) entry.values()[SUBJECT]);
                 }
             } else {
                 entry.values()[SUBJECT] = subjects.get(entry.aggregateId());
