@@ -192,7 +192,12 @@ public class AxonConfig {
                     c.repository(Transfer.class), c.repository(SupplementaryBudget.class), registry));
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
-            processing.registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder.maxSegmentProvider(fairShare));
+            processing.registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder.maxSegmentProvider(fairShare)
+                    .coordinatorExecutor(name -> {
+                        PromptCoordinatorExecutor coordinator = new PromptCoordinatorExecutor(name);
+                        c.onShutdown(coordinator::shutdown);
+                        return coordinator;
+                    }));
         };
     }
 }

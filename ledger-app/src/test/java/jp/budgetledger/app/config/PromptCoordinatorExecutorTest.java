@@ -1,0 +1,48 @@
+package jp.budgetledger.app.config;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PromptCoordinatorExecutorTest {
+
+    private final PromptCoordinatorExecutor executor = new PromptCoordinatorExecutor("totals");
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void theWaitForRoomInTheQueuesIsCutShort() throws Exception {
+        long started = System.nanoTime();
+        ScheduledFuture<?> look = executor.schedule(() -> { }, 100, TimeUnit.MILLISECONDS);
+
+        assertThat(look.getDelay(TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(PromptCoordinatorExecutor.SPACE_WAIT_MILLIS);
+        look.get(1, TimeUnit.SECONDS);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(100);
+    }
+
+    @Test
+    void longerWaitsAreKept() {
+        ScheduledFuture<?> claim = executor.schedule(() -> { }, 500, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> idle = executor.schedule(() -> { }, 5, TimeUnit.SECONDS);
+
+        assertThat(claim.getDelay(TimeUnit.MILLISECONDS)).isGreaterThan(400);
+        assertThat(idle.getDelay(TimeUnit.MILLISECONDS)).isGreaterThan(4_000);
+    }
+
+    @Test
+    void runsOnOneThreadNamedAfterItsProcessor() throws Exception {
+        CompletableFuture<String> name = new CompletableFuture<>();
+        executor.schedule(() -> name.complete(Thread.currentThread().getName()), 0, TimeUnit.MILLISECONDS);
+
+        assertThat(name.get(1, TimeUnit.SECONDS)).startsWith("Coordinator[totals]");
+        assertThat(executor.getCorePoolSize()).isEqualTo(1);
+    }
+}
