@@ -2,6 +2,7 @@ package jp.budgetledger.app.config;
 
 import org.axonframework.common.AxonThreadFactory;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +30,18 @@ final class PromptCoordinatorExecutor extends ScheduledThreadPoolExecutor {
 
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+        return super.schedule(command, shortened(delay, unit), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
+        return super.schedule(callable, shortened(delay, unit), TimeUnit.NANOSECONDS);
+    }
+
+    private static long shortened(long delay, TimeUnit unit) {
         long millis = unit.toMillis(delay);
         return millis > SPACE_WAIT_MILLIS && millis <= LONGEST_SPACE_WAIT_MILLIS
-                ? super.schedule(command, SPACE_WAIT_MILLIS, TimeUnit.MILLISECONDS)
-                : super.schedule(command, delay, unit);
+                ? TimeUnit.MILLISECONDS.toNanos(SPACE_WAIT_MILLIS)
+                : unit.toNanos(delay);
     }
 }
