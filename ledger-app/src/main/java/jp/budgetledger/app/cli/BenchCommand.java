@@ -86,7 +86,7 @@ class BenchCommand implements Callable<Integer> {
     int seconds;
 
     @Option(names = "--warmup", description = "the same load, not counted, before each throughput scenario and its baseline, "
-            + "so that the JIT has compiled the path measured (default 20 s)", defaultValue = "20")
+            + "so that the JIT has compiled the path measured (default 40 s)", defaultValue = "40")
     int warmup;
 
     @Option(names = "--threads", description = "concurrent callers (default 8)", defaultValue = "8")
