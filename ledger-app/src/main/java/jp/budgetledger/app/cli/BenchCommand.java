@@ -53,9 +53,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.Set;
@@ -221,6 +223,8 @@ class BenchCommand implements Callable<Integer> {
         private final DataSource dataSource;
         private final ProjectionProgress progress;
         private final int years;
+        private final MachineTime machineTime;
+        private final Map<String, MachineTime.Cost> costs = new HashMap<>();
 
         Run(ConfigurableApplicationContext context, Path data) {
             this.context = context;
@@ -230,6 +234,7 @@ class BenchCommand implements Callable<Integer> {
             this.dataSource = context.getBean(DataSource.class);
             this.progress = context.getBean(ProjectionProgress.class);
             this.years = (int) Math.max(1, Math.min(10, events / (EVENTS_PER_LINE * 100L)));
+            this.machineTime = MachineTime.forBackend(jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single());
         }
 
         void all() throws Exception {
@@ -529,8 +534,8 @@ class BenchCommand implements Callable<Integer> {
         }
 
         /** Raw JDBC insert of one event-sized row and its commit, {@code threads} at a time. */
-        private double rawAppend(String table) throws Exception {
-            return throughput(rawInsert(table));
+        private double rawAppend(String table, String what) throws Exception {
+            return throughput(rawInsert(table), what, "row");
         }
 
         private Callable<Integer> rawInsert(String table) {
@@ -558,10 +563,10 @@ class BenchCommand implements Callable<Integer> {
         double append() throws Exception {
             createRawTable("bench_append_pk", false);
             warmUp(rawInsert("bench_append_pk"));
-            double primaryKeyOnly = rawAppend("bench_append_pk");
+            double primaryKeyOnly = rawAppend("bench_append_pk", "the raw insert and commit into a table with only a primary key");
             dropRawTable("bench_append_pk");
             createRawTable("bench_append", true);
-            double raw = rawAppend("bench_append");
+            double raw = rawAppend("bench_append", "the raw insert and commit (append's baseline)");
             dropRawTable("bench_append");
             List<InitiativeId> ids = appendLines();
             LedgerCommands commands = context.getBean(LedgerCommands.class);
@@ -578,7 +583,7 @@ class BenchCommand implements Callable<Integer> {
             };
             warmUp(amend);
             catchUp("before the append scenario");
-            double rate = throughput(amend);
+            double rate = throughput(amend, "append", "command");
             out.printf(Locale.ROOT, "bench: raw insert and commit into a table with only a primary key: %.1f rows/s (append ratio to it %.2f)%n",
                     primaryKeyOnly, rate / primaryKeyOnly);
             report("append", rate, "commands/s", raw, "ratio>=0.5", rate / raw >= 0.5);
@@ -594,8 +599,23 @@ class BenchCommand implements Callable<Integer> {
          */
         private void appendAlone(double raw, Callable<Integer> amend) throws Exception {
             catchUp("before the append scenario without projections");
-            double rate = progress.whilePaused(() -> throughput(amend));
+            long from = head();
+            double rate = progress.whilePaused(() -> throughput(amend, "append-alone", "command"));
             report("append-alone", rate, "commands/s", raw, "-", true);
+            long added = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex > ?").param(from).query(Long.class).single();
+            MachineTime.Sample before = machineTime.sample();
+            catchUp("after the append scenario without projections");
+            machineTime.between(before, machineTime.sample(), added).ifPresent(cost -> {
+                costs.put("read models", cost);
+                out.println(cost.line("the read models catching up on its " + String.format(Locale.ROOT, "%,d", added) + " events", "event"));
+            });
+            MachineTime.Cost alone = costs.get("append-alone");
+            MachineTime.Cost readModels = costs.get("read models");
+            if (alone != null && readModels != null) {
+                out.printf(Locale.ROOT, "bench: append's target (0.5 of %.0f rows/s on %d cores) leaves %.0f µs of the machine per command;"
+                                + " a command alone took %.0f and the read models %.0f per event, %.0f together%n",
+                        raw, alone.cores(), alone.cores() * 1e6 / (0.5 * raw), alone.busy(), readModels.busy(), alone.busy() + readModels.busy());
+            }
         }
 
         void http(double append) throws Exception {
@@ -623,10 +643,17 @@ class BenchCommand implements Callable<Integer> {
             warmUp(post);
             latencies.clear();
             catchUp("before the http scenario");
-            double rate = throughput(post);
+            double rate = throughput(post, "http", "request");
             double p99 = percentile(latencies.stream().mapToLong(Long::longValue).toArray(), 0.99) / 1e6;
             report("http", rate, "requests/s", append, "ratio>=0.7", rate / append >= 0.7);
             report("http-p99", p99, "ms", null, "<50", p99 < 50);
+            MachineTime.Cost command = costs.get("append");
+            MachineTime.Cost request = costs.get("http");
+            if (command != null && request != null) {
+                out.printf(Locale.ROOT, "bench: http's target (0.7 of append) leaves %.0f µs of the machine per request, %.0f more than append's"
+                                + " command; a request took %.0f, %.0f more%n",
+                        command.busy() / 0.7, command.busy() / 0.7 - command.busy(), request.busy(), request.busy() - command.busy());
+            }
         }
 
         /**
@@ -656,9 +683,19 @@ class BenchCommand implements Callable<Integer> {
             }
         }
 
-        /** Operations per second of {@code threads} callers running {@code operation} for {@code seconds}. */
-        private double throughput(Callable<Integer> operation) throws Exception {
-            return run(operation, seconds);
+        /**
+         * Operations per second of {@code threads} callers running {@code operation} for {@code seconds},
+         * and a line on the machine time each took.
+         */
+        private double throughput(Callable<Integer> operation, String what, String unit) throws Exception {
+            MachineTime.Sample before = machineTime.sample();
+            double rate = run(operation, seconds);
+            MachineTime.Sample after = machineTime.sample();
+            machineTime.between(before, after, rate * (after.nanoTime() - before.nanoTime()) / 1e9).ifPresent(cost -> {
+                costs.put(what, cost);
+                out.println(cost.line(what, unit));
+            });
+            return rate;
         }
 
         /** The same load for {@code warmup} seconds, not counted: the first seconds of a path run interpreted and compiling. */

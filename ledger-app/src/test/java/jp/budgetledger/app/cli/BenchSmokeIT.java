@@ -44,5 +44,9 @@ class BenchSmokeIT {
                 "rebuild-audit-log", "rebuild-temporal", "replay", "verify", "asof-p99", "hotline", "append", "append-alone", "http", "http-p99",
                 "peak-rss");
         assertThat(output).doesNotContain("differences").doesNotContain("verify found problems");
+        assertThat(output).as("the machine time of each throughput window, from /proc")
+                .contains("bench: cpu of the raw insert and commit (append's baseline): ", "bench: cpu of append: ",
+                        "bench: cpu of append-alone: ", "bench: cpu of the read models catching up on its ", "bench: cpu of http: ")
+                .contains("bench: append's target (0.5 of ", "bench: http's target (0.7 of append) leaves ");
     }
 }
