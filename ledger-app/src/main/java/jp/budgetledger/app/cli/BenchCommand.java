@@ -234,7 +234,8 @@ class BenchCommand implements Callable<Integer> {
             this.dataSource = context.getBean(DataSource.class);
             this.progress = context.getBean(ProjectionProgress.class);
             this.years = (int) Math.max(1, Math.min(10, events / (EVENTS_PER_LINE * 100L)));
-            this.machineTime = MachineTime.forBackend(jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single());
+            this.machineTime = MachineTime.forBackend(jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single(),
+                    jdbc.sql("SHOW data_directory").query(String.class).single());
         }
 
         void all() throws Exception {
@@ -600,12 +601,16 @@ class BenchCommand implements Callable<Integer> {
         private void appendAlone(double raw, Callable<Integer> amend) throws Exception {
             catchUp("before the append scenario without projections");
             long from = head();
-            double rate = progress.whilePaused(() -> throughput(amend, "append-alone", "command"));
+            MachineTime.Sample[] resumed = new MachineTime.Sample[1];
+            double rate = progress.whilePaused(() -> {
+                double alone = throughput(amend, "append-alone", "command");
+                resumed[0] = machineTime.sample();
+                return alone;
+            });
             report("append-alone", rate, "commands/s", raw, "-", true);
             long added = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex > ?").param(from).query(Long.class).single();
-            MachineTime.Sample before = machineTime.sample();
             catchUp("after the append scenario without projections");
-            machineTime.between(before, machineTime.sample(), added).ifPresent(cost -> {
+            machineTime.between(resumed[0], machineTime.sample(), added).ifPresent(cost -> {
                 costs.put("read models", cost);
                 out.println(cost.line("the read models catching up on its " + String.format(Locale.ROOT, "%,d", added) + " events", "event"));
             });

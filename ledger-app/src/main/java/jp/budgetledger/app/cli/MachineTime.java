@@ -26,16 +26,18 @@ final class MachineTime {
     }
 
     /**
-     * The meter for the server whose backend process is {@code backendPid}; without PostgreSQL's
-     * figures when no PostgreSQL process of that number runs here (a server on another host).
+     * The meter for the server whose backend process is {@code backendPid} and whose data
+     * directory is {@code dataDirectory}; without PostgreSQL's figures unless that process's parent
+     * here works in that directory (a server on another host, or in another process namespace).
      */
-    static MachineTime forBackend(long backendPid) {
-        return new MachineTime(isPostgres(backendPid) ? stat(backendPid).map(Stat::parent).orElse(-1L) : -1L);
+    static MachineTime forBackend(long backendPid, String dataDirectory) {
+        long parent = stat(backendPid).map(Stat::parent).orElse(-1L);
+        return new MachineTime(parent > 0 && worksIn(parent, dataDirectory) ? parent : -1L);
     }
 
-    private static boolean isPostgres(long pid) {
+    private static boolean worksIn(long pid, String directory) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip().startsWith("postgres");
+            return Path.of("/proc", Long.toString(pid), "cwd").toRealPath().equals(Path.of(directory).toRealPath());
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -60,14 +62,17 @@ final class MachineTime {
         }
     }
 
-    /** Busy and total time of all cores from the first line of {@code /proc/stat}, in ticks. */
+    /**
+     * Busy and total time of all cores from the first line of {@code /proc/stat}, in ticks: user,
+     * nice, system, idle, I/O wait, interrupts; time stolen by the hypervisor is neither.
+     */
     record MachineTicks(long busy, long all) {
 
         static MachineTicks parse(String cpuLine) {
             String[] fields = cpuLine.trim().split(" +");
             long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
             long all = 0;
-            for (int i = 1; i <= 8 && i < fields.length; i++) {
+            for (int i = 1; i <= 7 && i < fields.length; i++) {
                 all += Long.parseLong(fields[i]);
             }
             return new MachineTicks(all - idle, all);
@@ -76,7 +81,7 @@ final class MachineTime {
 
     Sample sample() {
         long jvm = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() / 1_000 : -1;
+                && os.getProcessCpuTime() >= 0 ? os.getProcessCpuTime() / 1_000 : -1;
         MachineTicks machine = machine().orElse(new MachineTicks(-1, -1));
         return new Sample(System.nanoTime(), jvm, micros(postgresTicks()), micros(machine.busy()), micros(machine.all()));
     }
@@ -88,7 +93,7 @@ final class MachineTime {
         String line(String what, String unit) {
             String parts = Double.isNaN(postgres)
                     ? String.format(Locale.ROOT, "JVM %.0f, PostgreSQL not on this host", jvm)
-                    : String.format(Locale.ROOT, "JVM %.0f, PostgreSQL %.0f, rest %.0f", jvm, postgres, busy - jvm - postgres);
+                    : String.format(Locale.ROOT, "JVM %.0f, PostgreSQL %.0f, rest %.0f", jvm, postgres, Math.max(0, busy - jvm - postgres));
             return String.format(Locale.ROOT, "bench: cpu of %s: %.0f µs of the machine per %s (%s); %d cores %.0f %% idle",
                     what, busy, unit, parts, cores, idlePercent);
         }
