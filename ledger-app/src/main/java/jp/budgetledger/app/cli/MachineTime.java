@@ -80,8 +80,9 @@ final class MachineTime {
     }
 
     Sample sample() {
-        long jvm = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                && os.getProcessCpuTime() >= 0 ? os.getProcessCpuTime() / 1_000 : -1;
+        long jvmNanos = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+        long jvm = jvmNanos < 0 ? -1 : jvmNanos / 1_000;
         MachineTicks machine = machine().orElse(new MachineTicks(-1, -1));
         return new Sample(System.nanoTime(), jvm, micros(postgresTicks()), micros(machine.busy()), micros(machine.all()));
     }
