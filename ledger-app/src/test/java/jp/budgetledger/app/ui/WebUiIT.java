@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The web pages in a real browser: Debian's headless Chromium driven by Selenium through
- * chromedriver ({@code .ci/run} installs both when missing), at 1366x768, logged in through the
+ * chromedriver ({@code src/test/browser/provision.sh} installs both when missing, before the integration tests), at 1366x768, logged in through the
  * login form as an officer who also audits.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,7 +61,7 @@ class WebUiIT extends LedgerIT {
 
     @BeforeAll
     void openBrowser() throws Exception {
-        assertThat(new File(CHROMIUM)).as("Chromium is installed (apt-get install chromium chromium-driver; .ci/run does it)").exists();
+        assertThat(new File(CHROMIUM)).as("Chromium is installed (mvn verify runs src/test/browser/provision.sh: apt-get install chromium chromium-driver)").exists();
         assertThat(new File(CHROMEDRIVER)).as("chromedriver is installed").exists();
         profile = Files.createTempDirectory("chromium-profile-");
         ChromeOptions options = new ChromeOptions();
