@@ -9,11 +9,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static jp.budgetledger.app.Api.line;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A ledger killed with SIGKILL after acknowledging a command: the command is in the event store
@@ -44,11 +46,8 @@ class CrashRecoveryIT {
         long position;
         try {
             Api api = new Api(port);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!isUp(api)) {
-                assertThat(System.nanoTime()).as("ledger started; see " + dataDir.resolve("ledger.log")).isLessThan(deadline);
-                Thread.sleep(200);
-            }
+            await("ledger started; see " + dataDir.resolve("ledger.log")).atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> isUp(api));
             Api.Response added = api.post("/api/initiatives", line(2020, "1", "分類", "総務部", "強制終了前", 123_000));
             assertThat(added.status()).isEqualTo(201);
             id = added.text("id");

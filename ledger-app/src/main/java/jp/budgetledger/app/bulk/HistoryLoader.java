@@ -8,6 +8,7 @@ import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeId;
+import jp.budgetledger.core.api.Concept;
 import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.api.Money;
@@ -135,7 +136,7 @@ public class HistoryLoader {
             throw new EffectiveDateOutsideFiscalYearException(from, year);
         }
         if (line.amount().isNegative()) {
-            throw new NegativeAmountException("amountYen", line.amount());
+            throw new NegativeAmountException(Concept.LINE_AMOUNT, line.amount());
         }
         List<DomainEventMessage<?>> events = new ArrayList<>(1 + line.changes().size());
         events.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, id, 0, new InitiativeAdded(line.id(), year, line.category(),
@@ -155,7 +156,7 @@ public class HistoryLoader {
             }
             Money after = amount.plus(change.delta());
             if (after.isNegative()) {
-                throw new NegativeAmountException("delta", after);
+                throw new NegativeAmountException(Concept.AMOUNT_CHANGE, after);
             }
             events.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, id, sequence++, new AmountAmended(line.id(), year, line.category(),
                     line.department(), amount, after, new ChangeContext(change.effectiveDate(), change.reason(), change.reference())),

@@ -6,6 +6,7 @@ import jp.budgetledger.app.command.Recorded;
 import jp.budgetledger.app.command.Requester;
 import jp.budgetledger.app.observability.LedgerMetrics;
 import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.Concept;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.DocumentId;
 import jp.budgetledger.core.api.DocumentInfo;
@@ -144,9 +145,9 @@ public class BudgetImportService {
             return report.build(recorded.result().linesAdded(), 0, true,
                     recorded.result().linesAdded() + " lines added to fiscal year " + fiscalYear.value(), recorded.position());
         } catch (DocumentLineRejectedException e) {
-            errors.add(new ImportReport.Error(e.row(), e.field(), e.violation().getMessage()));
+            errors.add(new ImportReport.Error(e.row(), column(e.concept()), e.violation().getMessage()));
         } catch (LedgerRuleViolation e) {
-            errors.add(new ImportReport.Error(0, e.field(), e.getMessage()));
+            errors.add(new ImportReport.Error(0, column(e.concept()), e.getMessage()));
         } catch (ConcurrencyException e) {
             errors.add(new ImportReport.Error(0, null, "the same document was imported at the same time by another request"));
         }
@@ -164,6 +165,18 @@ public class BudgetImportService {
 
     private static String charsetName(ParsedDocument parsed) {
         return parsed.charset().equals(BudgetTableParser.SHIFT_JIS) ? "Shift_JIS" : parsed.charset().name();
+    }
+
+    /** The document's column that gives a concept a ledger rule named (null for the line as a whole). */
+    private static String column(Concept concept) {
+        if (concept == null) {
+            return null;
+        }
+        return switch (concept) {
+            case LINE_AMOUNT -> "当初予算額";
+            case NAME -> "細事業名";
+            default -> concept.words();
+        };
     }
 
     private static ImportReport.Error error(DocumentProblem problem) {

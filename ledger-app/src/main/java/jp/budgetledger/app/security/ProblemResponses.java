@@ -3,18 +3,16 @@ package jp.budgetledger.app.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.budgetledger.app.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
@@ -42,7 +40,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         if (!WebPages.isBrowser(request)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Budget Ledger\", charset=\"UTF-8\"");
         }
-        write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                 "Authorization", "log in with your ledger user (HTTP Basic)");
     }
 
@@ -51,21 +49,13 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         Principal principal = request.getUserPrincipal();
         log.warn("Denied {} {} to {}: {}", request.getMethod(), request.getRequestURI(),
                 principal == null ? "anonymous" : principal.getName(), e.getMessage());
-        write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", null, "your role does not allow this request");
+        write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", null, "your role does not allow this request");
     }
 
-    void write(HttpServletResponse response, HttpStatus status, String type, String title, String field, String reason)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setType(URI.create("https://budget-ledger.jp/problems/" + type));
-        problem.setTitle(title);
-        problem.setDetail(reason);
-        Map<String, String> error = field == null ? Map.of("reason", reason) : Map.of("field", field, "reason", reason);
-        problem.setProperty("errors", List.of(error));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String title,
+                       String field, String reason) throws IOException {
+        Problems.write(request, response, json,
+                Problems.of(status, type, title, List.of(new Problems.FieldError(field, reason)), Map.of()));
     }
 
     private static String attemptedUser(HttpServletRequest request) {

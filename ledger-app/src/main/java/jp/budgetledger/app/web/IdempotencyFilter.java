@@ -9,10 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.budgetledger.app.audit.EventHashes;
+import jp.budgetledger.app.problem.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,7 +20,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +62,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).strip();
         if (!SHAPE.matcher(key).matches()) {
-            problem(response, HttpStatus.BAD_REQUEST, "invalid-request", "must be 1-200 visible ASCII characters");
+            problem(request, response, HttpStatus.BAD_REQUEST, "invalid-request", "must be 1-200 visible ASCII characters");
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -78,7 +76,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
         }
         if (existing.isPresent()) {
-            answerRetry(existing.get(), hash, response);
+            answerRetry(existing.get(), hash, request, response);
             return;
         }
         ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
@@ -101,14 +99,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         wrapped.copyBodyToResponse();
     }
 
-    private void answerRetry(Stored stored, String hash, HttpServletResponse response) throws IOException {
+    private void answerRetry(Stored stored, String hash, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!stored.hash().equals(hash)) {
-            problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+            problem(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                     "this key was used for a different request; use a new key for a new request");
             return;
         }
         if (stored.status() == null) {
-            problem(response, HttpStatus.CONFLICT, "idempotency-key-in-flight",
+            problem(request, response, HttpStatus.CONFLICT, "idempotency-key-in-flight",
                     "the first request with this key is still running, or ended without its response being kept; "
                             + "read the resource to see whether it was recorded");
             return;
@@ -143,16 +141,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return EventHashes.sha256(data.toByteArray());
     }
 
-    private void problem(HttpServletResponse response, HttpStatus status, String type, String reason) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setType(URI.create("https://budget-ledger.jp/problems/" + type));
-        problem.setTitle(status == HttpStatus.BAD_REQUEST ? "Invalid request" : "Idempotency key conflict");
-        problem.setDetail(HEADER + ": " + reason);
-        problem.setProperty("errors", List.of(Map.of("field", HEADER, "reason", reason)));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String reason)
+            throws IOException {
+        Problems.write(request, response, json, Problems.of(status, type,
+                status == HttpStatus.BAD_REQUEST ? "Invalid request" : "Idempotency key conflict",
+                List.of(new Problems.FieldError(HEADER, reason)), Map.of()));
     }
 
     /** The request with its body already read, so that it can be read again. */

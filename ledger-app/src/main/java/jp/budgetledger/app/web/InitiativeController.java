@@ -100,7 +100,7 @@ class InitiativeController {
         AmendAmount command = (body.newAmountYen() != null
                 ? AmendAmount.to(initiativeId, Money.ofYen(body.newAmountYen()), change)
                 : AmendAmount.by(initiativeId, Money.ofYen(body.deltaYen()), change)).expecting(IfMatch.version(ifMatch));
-        Recorded<AmendmentResult> recorded = commands.amend(command, requester);
+        Recorded<AmendmentResult> recorded = RequestFields.amendment(body).call(() -> commands.amend(command, requester));
         response.setHeader(HttpHeaders.ETAG, IfMatch.etag(recorded.version()));
         return new Responses.Amended(id, recorded.version(), recorded.result().amount().yen(), recorded.position());
     }

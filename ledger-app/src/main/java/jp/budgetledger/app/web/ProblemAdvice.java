@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jp.budgetledger.app.imports.ImportRejectedException;
-import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.app.imports.ImportReport;
 import jp.budgetledger.app.observability.LedgerMetrics;
+import jp.budgetledger.app.problem.Problems;
+import jp.budgetledger.app.problem.Problems.FieldError;
+import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.core.domain.DuplicateInitiativeException;
 import jp.budgetledger.core.domain.LedgerRuleViolation;
@@ -34,53 +36,40 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Every rejected request becomes {@code application/problem+json} (RFC 9457) with an
- * {@code errors} list of {@code {field, reason}}. Bad shape or syntax is 400, a broken domain
- * rule 422, a conflict with existing state 409, an unknown id 404. Nothing internal (stack
- * traces, SQL, class names) is ever returned.
+ * Every rejected request becomes {@code application/problem+json} (RFC 9457), built by
+ * {@link Problems}, with an {@code errors} list of {@code {field, reason}}. Bad shape or syntax is
+ * 400, a broken domain rule 422, a conflict with existing state 409, an unknown id 404; what Spring
+ * MVC rejects itself (unknown path, method, media type) keeps its status. A domain exception names
+ * a {@link jp.budgetledger.core.api.Concept}; the field is the one the endpoint's
+ * {@link RequestFields} give it (the common names where the controller did not say). Nothing
+ * internal (stack traces, SQL, class names) is ever returned.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-    private static final String TYPE_BASE = "https://budget-ledger.jp/problems/";
-
-    record FieldError(String field, String reason) {
-    }
 
     @ExceptionHandler(InvalidValueException.class)
     ResponseEntity<Object> invalidValue(InvalidValueException e) {
+        String field = e.concept() == null ? e.field() : RequestFields.COMMON.field(e.concept());
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                List.of(new FieldError(e.field(), e.reason())), Map.of());
+                List.of(new FieldError(field, e.reason())), Map.of());
     }
 
     @ExceptionHandler(ImportRejectedException.class)
     ResponseEntity<Object> importRejected(ImportRejectedException e) {
         metrics.rejection("document-rejected");
         ImportReport report = e.report();
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
-        problem.setType(URI.create(TYPE_BASE + "document-rejected"));
-        problem.setTitle("Document rejected");
-        problem.setDetail(e.getMessage() + ": " + report.errors().stream()
+        String detail = e.getMessage() + ": " + report.errors().stream()
                 .map(err -> (err.row() > 0 ? "row " + err.row() + ": " : "") + (err.field() == null ? "" : err.field() + ": ") + err.reason())
-                .collect(Collectors.joining("; ")));
-        problem.setProperty("errors", report.errors());
-        problem.setProperty("report", report);
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
-    }
-
-    @ExceptionHandler(DuplicateInitiativeException.class)
-    ResponseEntity<Object> duplicate(DuplicateInitiativeException e) {
-        metrics.rejection(e.rule());
-        return problem(HttpStatus.CONFLICT, e.rule(), "Line already exists",
-                List.of(new FieldError(e.field(), e.getMessage())), Map.of("existingId", e.existingId().value()));
+                .collect(Collectors.joining("; "));
+        return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "document-rejected", "Document rejected", detail,
+                report.errors(), Map.of("report", report)));
     }
 
     private final LedgerMetrics metrics;
@@ -89,11 +78,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         this.metrics = metrics;
     }
 
+    @ExceptionHandler(RequestFields.RejectedField.class)
+    ResponseEntity<Object> rejectedField(RequestFields.RejectedField e) {
+        return ruleViolation(e.violation(), e.field());
+    }
+
     @ExceptionHandler(LedgerRuleViolation.class)
     ResponseEntity<Object> ruleViolation(LedgerRuleViolation e) {
+        return ruleViolation(e, RequestFields.COMMON.field(e));
+    }
+
+    private ResponseEntity<Object> ruleViolation(LedgerRuleViolation e, String field) {
         metrics.rejection(e.rule());
+        List<FieldError> errors = List.of(new FieldError(field, e.getMessage()));
+        if (e instanceof DuplicateInitiativeException duplicate) {
+            return problem(HttpStatus.CONFLICT, e.rule(), "Line already exists", errors, Map.of("existingId", duplicate.existingId().value()));
+        }
         return problem(e.isConflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "Rejected by a ledger rule",
-                List.of(new FieldError(e.field(), e.getMessage())), Map.of("rule", e.rule()));
+                errors, Map.of("rule", e.rule()));
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
@@ -104,7 +106,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                         + e.getExpectedVersion() + "; read it again")),
                 Map.of("currentVersion", e.getActualVersion(), "rule", "stale-version"));
         return ResponseEntity.status(response.getStatusCode()).eTag(IfMatch.etag(e.getActualVersion()))
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
+                .headers(response.getHeaders()).body(response.getBody());
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, NotFoundException.class})
@@ -196,6 +198,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return super.handleServletRequestBindingException(e, headers, status, request);
     }
 
+    /** What Spring MVC rejects itself (404 for an unknown path, 405, 406, 415...) in the ledger's shape. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(@NonNull Exception e, Object body, @NonNull HttpHeaders headers,
+                                                             @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail spring) {
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(spring));
+        }
+        return response;
+    }
+
     private static FieldError describe(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonParseException parse) {
@@ -270,14 +284,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> problem(HttpStatus status, String type, String title, List<FieldError> errors,
                                                   Map<String, Object> extra) {
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
-        problem.setDetail(errors.stream()
-                .map(f -> f.field() == null ? f.reason() : f.field() + ": " + f.reason())
-                .collect(Collectors.joining("; ")));
-        problem.setProperty("errors", errors);
-        extra.forEach(problem::setProperty);
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return Problems.response(Problems.of(status, type, title, errors, extra));
     }
 }

@@ -91,7 +91,7 @@ class SupplementaryBudgetController {
         }
         var command = new EnactSupplementaryBudget(SupplementaryBudgetId.generate(), year, body.name(), body.reference(),
                 body.resolvedOn(), body.reason(), items);
-        var recorded = commands.enact(command, context.requester(request, response));
+        var recorded = RequestFields.SUPPLEMENTARY_BUDGET.call(() -> commands.enact(command, context.requester(request, response)));
         return new Enacted(command.budgetId().value(), year.value(), command.name(), items.size(), recorded.result().total().yen(),
                 items.stream().map(it -> it.initiativeId().value()).toList(), recorded.position());
     }

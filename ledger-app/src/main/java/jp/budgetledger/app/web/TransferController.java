@@ -50,10 +50,11 @@ class TransferController {
     Transferred transfer(@Valid @RequestBody TransferRequest body, HttpServletRequest request, HttpServletResponse response) {
         user.requireLine(InitiativeId.of(body.fromId()));
         user.requireLine(InitiativeId.of(body.toId()));
-        TransferFunds command = new TransferFunds(TransferId.generate(), InitiativeId.of(body.fromId()), InitiativeId.of(body.toId()),
-                Money.ofYen(body.amountYen()), new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
-        var recorded = commands.transfer(command, context.requester(request, response));
-        return new Transferred(command.transferId().value(), body.fromId(), body.toId(), body.amountYen(),
+        TransferId transferId = TransferId.generate();
+        var recorded = RequestFields.TRANSFER.call(() -> commands.transfer(new TransferFunds(transferId, InitiativeId.of(body.fromId()),
+                InitiativeId.of(body.toId()), Money.ofYen(body.amountYen()), new ChangeContext(body.effectiveDate(), body.reason(), body.reference())),
+                context.requester(request, response)));
+        return new Transferred(transferId.value(), body.fromId(), body.toId(), body.amountYen(),
                 recorded.result().fromVersion(), recorded.result().toVersion(), recorded.position());
     }
 }

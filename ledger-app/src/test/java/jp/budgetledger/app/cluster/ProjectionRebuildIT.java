@@ -6,10 +6,12 @@ import jp.budgetledger.app.LedgerIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Duration;
 import java.util.stream.StreamSupport;
 
 import static jp.budgetledger.app.Api.line;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A rebuild requested by an administrator runs to the end, reports progress, and gives the same figures. */
 class ProjectionRebuildIT extends LedgerIT {
@@ -37,21 +39,13 @@ class ProjectionRebuildIT extends LedgerIT {
         assertThat(admin.post("/api/admin/projections/nope/rebuild", "").status()).isEqualTo(400);
         assertThat(api.as("only-officer").post("/api/admin/projections/totals/rebuild", "").status()).isEqualTo(403);
 
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        JsonNode status = status(admin, "totals");
-        while (!status.get("state").asText().equals("done")) {
-            assertThat(System.nanoTime()).as(status.toString()).isLessThan(deadline);
-            Thread.sleep(200);
-            status = status(admin, "totals");
-        }
+        JsonNode status = await("the rebuild of the totals is done").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> status(admin, "totals"), s -> s.get("state").asText().equals("done"));
         assertThat(status.get("eventsDone").asLong()).isEqualTo(status.get("totalEvents").asLong()).isPositive();
         assertThat(status.get("eventsPerSecond").asLong()).isPositive();
         assertThat(api.get("/api/totals/departments?fiscalYear=2088").raw()).isEqualTo(before);
         assertThat(api.get("/api/totals/categories?fiscalYear=2020").raw()).isEqualTo(beforeSample);
-        long noticeDeadline = System.nanoTime() + 3_000_000_000L;
-        while (api.get("/api/totals?fiscalYear=2088").headers().firstValue("X-Ledger-Rebuilding").isPresent()) {
-            assertThat(System.nanoTime()).as("the rebuilding notice is gone a second after the rebuild").isLessThan(noticeDeadline);
-            Thread.sleep(100);
-        }
+        await("the rebuilding notice is gone a second after the rebuild").atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/api/totals?fiscalYear=2088").headers().firstValue("X-Ledger-Rebuilding").isEmpty());
     }
 }

@@ -15,12 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static jp.budgetledger.app.Api.line;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Any projection can be dropped and rebuilt from the events, giving the same tables; an event delivered again changes nothing. */
 class ProjectionReplayIT extends LedgerIT {
@@ -128,12 +129,9 @@ class ProjectionReplayIT extends LedgerIT {
 
         totals.start();
         GapAwareTrackingToken caughtUp = GapAwareTrackingToken.newInstance(late, Set.of());
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!totals.processingStatus().values().stream().allMatch(status -> status.getTrackingToken() != null
-                && status.getTrackingToken().covers(caughtUp)) || totals.processingStatus().size() < segments.length) {
-            assertThat(System.nanoTime()).as("the totals processor reads past the gap").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        await("the totals processor reads past the gap").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> totals.processingStatus().size() >= segments.length && totals.processingStatus().values().stream()
+                        .allMatch(status -> status.getTrackingToken() != null && status.getTrackingToken().covers(caughtUp)));
 
         assertThat(totalOfRedeliveryYear()).isEqualTo("21000/2");
     }

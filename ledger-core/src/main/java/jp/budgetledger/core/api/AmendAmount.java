@@ -22,7 +22,7 @@ public record AmendAmount(
         Objects.requireNonNull(initiativeId, "initiativeId");
         Objects.requireNonNull(change, "change");
         if ((newAmount == null) == (delta == null)) {
-            throw new InvalidValueException("newAmountYen", "give exactly one of newAmountYen and deltaYen");
+            throw new InvalidValueException(Concept.AMOUNT_CHANGE, "give exactly one of a new amount and a difference");
         }
     }
 

@@ -17,7 +17,7 @@ public record CorrectEvent(@TargetAggregateIdentifier InitiativeId initiativeId,
         Objects.requireNonNull(initiativeId, "initiativeId");
         Objects.requireNonNull(change, "change");
         if (sequence < 0) {
-            throw new InvalidValueException("sequence", "must be 0 or more");
+            throw new InvalidValueException(Concept.CORRECTED_EVENT, "must be 0 or more");
         }
     }
 }

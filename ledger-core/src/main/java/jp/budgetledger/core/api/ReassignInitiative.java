@@ -16,7 +16,7 @@ public record ReassignInitiative(@TargetAggregateIdentifier InitiativeId initiat
         Objects.requireNonNull(initiativeId, "initiativeId");
         Objects.requireNonNull(change, "change");
         if (department == null && category == null) {
-            throw new InvalidValueException("department", "give a new department, a new category, or both");
+            throw new InvalidValueException(Concept.DEPARTMENT, "give a new department, a new category, or both");
         }
     }
 }

@@ -18,7 +18,7 @@ public record ReviseInitiative(@TargetAggregateIdentifier InitiativeId initiativ
         name = Text.optional("name", name, AddInitiative.MAX_NAME_LENGTH);
         summary = Text.optional("summary", summary, AddInitiative.MAX_SUMMARY_LENGTH);
         if (name == null && summary == null) {
-            throw new InvalidValueException("name", "give a new name, a new summary, or both");
+            throw new InvalidValueException(Concept.NAME, "give a new name, a new summary, or both");
         }
     }
 }

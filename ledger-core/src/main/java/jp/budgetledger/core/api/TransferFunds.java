@@ -15,10 +15,10 @@ public record TransferFunds(TransferId transferId, InitiativeId fromId, Initiati
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(change, "change");
         if (fromId.equals(toId)) {
-            throw new InvalidValueException("toId", "a transfer needs two different lines");
+            throw new InvalidValueException(Concept.DESTINATION_LINE, "a transfer needs two different lines");
         }
         if (amount.yen() <= 0) {
-            throw new InvalidValueException("amountYen", "must be more than 0");
+            throw new InvalidValueException(Concept.AMOUNT_CHANGE, "must be more than 0");
         }
     }
 }

@@ -1,10 +1,12 @@
 package jp.budgetledger.core.domain;
 
+import jp.budgetledger.core.api.Concept;
+
 /** An event is corrected at most once. */
 public class AlreadyCorrectedException extends LedgerRuleViolation {
 
     public AlreadyCorrectedException(long sequence) {
-        super("sequence", "event " + sequence + " of this line has already been corrected");
+        super(Concept.CORRECTED_EVENT, "event " + sequence + " of this line has already been corrected");
     }
 
     @Override

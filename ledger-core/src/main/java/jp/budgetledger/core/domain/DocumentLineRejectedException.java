@@ -7,7 +7,7 @@ public class DocumentLineRejectedException extends LedgerRuleViolation {
     private final LedgerRuleViolation cause;
 
     public DocumentLineRejectedException(int row, LedgerRuleViolation cause) {
-        super(cause.field(), "row " + row + ": " + cause.getMessage());
+        super(cause.concept(), "row " + row + ": " + cause.getMessage());
         this.row = row;
         this.cause = cause;
         initCause(cause);

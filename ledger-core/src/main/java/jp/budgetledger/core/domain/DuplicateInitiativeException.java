@@ -1,5 +1,6 @@
 package jp.budgetledger.core.domain;
 
+import jp.budgetledger.core.api.Concept;
 import jp.budgetledger.core.api.InitiativeId;
 
 /** The fiscal year already has a line of the same department and name. */
@@ -8,7 +9,7 @@ public class DuplicateInitiativeException extends LedgerRuleViolation {
     private final InitiativeId existingId;
 
     public DuplicateInitiativeException(InitiativeKey key, InitiativeId existingId) {
-        super("name", "fiscal year " + key.fiscalYear().value() + " already has a line '" + key.name()
+        super(Concept.NAME, "fiscal year " + key.fiscalYear().value() + " already has a line '" + key.name()
                 + "' of " + key.department() + ": " + existingId);
         this.existingId = existingId;
     }

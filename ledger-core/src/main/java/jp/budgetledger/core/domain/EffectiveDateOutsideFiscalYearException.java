@@ -1,5 +1,6 @@
 package jp.budgetledger.core.domain;
 
+import jp.budgetledger.core.api.Concept;
 import jp.budgetledger.core.api.FiscalYear;
 
 import java.time.LocalDate;
@@ -8,7 +9,7 @@ import java.time.LocalDate;
 public class EffectiveDateOutsideFiscalYearException extends LedgerRuleViolation {
 
     public EffectiveDateOutsideFiscalYearException(LocalDate date, FiscalYear fiscalYear) {
-        super("effectiveDate", "effective date " + date + " is outside fiscal year " + fiscalYear.value()
+        super(Concept.EFFECTIVE_DATE, "effective date " + date + " is outside fiscal year " + fiscalYear.value()
                 + " (" + fiscalYear.firstDay() + " to " + fiscalYear.lastDay() + ")");
     }
 

@@ -7,6 +7,7 @@ import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.ChangeCause;
 import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.Concept;
 import jp.budgetledger.core.api.CorrectEvent;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.FiscalYear;
@@ -41,7 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Every change of amount is a difference that holds from its effective date on: the amount in
  * force on a day is the sum of the differences effective on or before it, whatever order they
- * were recorded in. {@code newAmountYen} is a convenience that records the difference between
+ * were recorded in. A new amount is a convenience that records the difference between
  * the requested amount and the line's amount with every recorded change. The amount must stay
  * zero or more on every day from the change's effective date on, so that a backdated decrease
  * cannot make a past day negative. Changes take effect within the fiscal year (a new line may
@@ -75,7 +76,7 @@ public class Initiative {
     @CommandHandler
     public Initiative(AddInitiative command, InitiativeRegistry registry) {
         if (command.amount().isNegative()) {
-            throw new NegativeAmountException("amountYen", command.amount());
+            throw new NegativeAmountException(Concept.LINE_AMOUNT, command.amount());
         }
         ChangeContext change = resolve(command.change(), command.fiscalYear(), true);
         InitiativeKey key = InitiativeKey.of(command.fiscalYear(), command.department(), command.name());
@@ -89,39 +90,39 @@ public class Initiative {
     @CommandHandler
     public AmendmentResult handle(AmendAmount command) {
         requireVersion(command.expectedVersion());
-        String field = command.newAmount() != null ? "newAmountYen" : "deltaYen";
         Money delta;
         try {
             delta = command.newAmount() != null ? command.newAmount().minus(amount) : command.delta();
         } catch (Money.AmountOutOfRangeException e) {
-            throw new AmountOverflowException(field);
+            throw new AmountOverflowException(Concept.AMOUNT_CHANGE);
         }
-        applyDelta(delta, command.change(), null, field);
+        applyDelta(delta, command.change(), null);
         return new AmendmentResult(id, version, amount);
     }
 
     /**
      * Changes the amount by {@code delta} as part of {@code cause} (a transfer, a supplementary
-     * budget; null for a plain amendment), under the same rules as an amendment.
+     * budget; null for a plain amendment), under the same rules as an amendment. A broken rule
+     * names {@link Concept#AMOUNT_CHANGE} (or the effective date).
      *
      * @return the line's version after the change
      */
-    public long applyDelta(Money delta, ChangeContext requested, ChangeCause cause, String field) {
+    public long applyDelta(Money delta, ChangeContext requested, ChangeCause cause) {
         requireActive();
         Money after;
         try {
             after = amount.plus(delta);
         } catch (Money.AmountOutOfRangeException e) {
-            throw new AmountOverflowException(field);
+            throw new AmountOverflowException(Concept.AMOUNT_CHANGE);
         }
         if (after.isNegative()) {
-            throw new NegativeAmountException(field, after);
+            throw new NegativeAmountException(Concept.AMOUNT_CHANGE, after);
         }
         if (after.equals(amount)) {
-            throw new UnchangedAmountException(field, amount);
+            throw new UnchangedAmountException(Concept.AMOUNT_CHANGE, amount);
         }
         ChangeContext change = resolveForLine(requested);
-        requireNonNegativeFrom(change.effectiveDate(), delta, field);
+        requireNonNegativeFrom(change.effectiveDate(), delta, Concept.AMOUNT_CHANGE);
         apply(new AmountAmended(id, fiscalYear, category, department, amount, after, change, cause));
         return version;
     }
@@ -146,7 +147,7 @@ public class Initiative {
         String newName = command.name() == null ? name : command.name();
         String newSummary = command.summary() == null ? summary : command.summary();
         if (newName.equals(name) && Objects.equals(newSummary, summary)) {
-            throw new NothingChangesException(command.name() != null ? "name" : "summary");
+            throw new NothingChangesException(command.name() != null ? Concept.NAME : Concept.SUMMARY);
         }
         ChangeContext change = resolveForLine(command.change());
         rekey(registry, department, newName);
@@ -161,7 +162,7 @@ public class Initiative {
         Department newDepartment = command.department() == null ? department : command.department();
         Category newCategory = command.category() == null ? category : command.category();
         if (newDepartment.key().equals(department.key()) && newCategory.equals(category)) {
-            throw new NothingChangesException(command.department() != null ? "department" : "category");
+            throw new NothingChangesException(command.department() != null ? Concept.DEPARTMENT : Concept.CATEGORY);
         }
         ChangeContext change = resolveForLine(command.change());
         rekey(registry, newDepartment, name);
@@ -189,9 +190,9 @@ public class Initiative {
         Money delta = Money.ofYen(-amendment.delta());
         Money after = amount.plus(delta);
         if (after.isNegative()) {
-            throw new NegativeAmountException("sequence", after);
+            throw new NegativeAmountException(Concept.CORRECTED_EVENT, after);
         }
-        requireNonNegativeFrom(amendment.effectiveDate(), delta, "sequence");
+        requireNonNegativeFrom(amendment.effectiveDate(), delta, Concept.CORRECTED_EVENT);
         ChangeContext change = new ChangeContext(amendment.effectiveDate(), command.change().reason(), command.change().reference());
         apply(new AmountAmended(id, fiscalYear, category, department, amount, after, change,
                 ChangeCause.correction(command.sequence())));
@@ -223,7 +224,7 @@ public class Initiative {
     }
 
     /** The amount in force on each day from {@code from} on, plus {@code delta}, must not be negative. */
-    private void requireNonNegativeFrom(LocalDate from, Money delta, String field) {
+    private void requireNonNegativeFrom(LocalDate from, Money delta, Concept concept) {
         long inForce = changesByEffectiveDate.headMap(from, true).values().stream().mapToLong(Long::longValue).sum();
         long lowest = inForce;
         for (long change : changesByEffectiveDate.tailMap(from, false).values()) {
@@ -231,7 +232,7 @@ public class Initiative {
             lowest = Math.min(lowest, inForce);
         }
         if (lowest + delta.yen() < 0) {
-            throw new NegativeAmountException(field, Money.ofYen(lowest + delta.yen()));
+            throw new NegativeAmountException(concept, Money.ofYen(lowest + delta.yen()));
         }
     }
 

@@ -1,10 +1,12 @@
 package jp.budgetledger.core.domain;
 
+import jp.budgetledger.core.api.Concept;
+
 /** An item of a supplementary budget is malformed (neither a change nor a new line, or repeated). */
 public class InvalidItemException extends LedgerRuleViolation {
 
-    public InvalidItemException(String field, String message) {
-        super(field, message);
+    public InvalidItemException(Concept concept, String message) {
+        super(concept, message);
     }
 
     @Override

@@ -1,20 +1,23 @@
 package jp.budgetledger.core.domain;
 
+import jp.budgetledger.core.api.Concept;
+
 /**
- * A command broke a rule of the ledger given its current state. {@link #field()} names the
- * request field the rule is about (null when it is about the request as a whole).
+ * A command broke a rule of the ledger given its current state. {@link #concept()} names what the
+ * rule is about in the ledger's terms (null when it is about the command as a whole); callers map
+ * it to the place their user gave it, such as a request field.
  */
 public abstract class LedgerRuleViolation extends RuntimeException {
 
-    private final String field;
+    private final Concept concept;
 
-    protected LedgerRuleViolation(String field, String message) {
+    protected LedgerRuleViolation(Concept concept, String message) {
         super(message);
-        this.field = field;
+        this.concept = concept;
     }
 
-    public String field() {
-        return field;
+    public Concept concept() {
+        return concept;
     }
 
     /** A short, stable code of the rule, e.g. {@code negative-amount}. */

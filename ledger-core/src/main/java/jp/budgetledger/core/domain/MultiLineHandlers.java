@@ -2,6 +2,7 @@ package jp.budgetledger.core.domain;
 
 import jp.budgetledger.core.api.AddInitiative;
 import jp.budgetledger.core.api.ChangeCause;
+import jp.budgetledger.core.api.Concept;
 import jp.budgetledger.core.api.EnactSupplementaryBudget;
 import jp.budgetledger.core.api.FundsTransferred;
 import jp.budgetledger.core.api.InitiativeId;
@@ -43,18 +44,18 @@ public class MultiLineHandlers {
     @CommandHandler
     public TransferResult handle(TransferFunds command) throws Exception {
         boolean fromFirst = command.fromId().value().compareTo(command.toId().value()) < 0;
-        Aggregate<Initiative> first = load(fromFirst ? command.fromId() : command.toId(), fromFirst ? "fromId" : "toId");
-        Aggregate<Initiative> second = load(fromFirst ? command.toId() : command.fromId(), fromFirst ? "toId" : "fromId");
+        Aggregate<Initiative> first = load(fromFirst ? command.fromId() : command.toId(), fromFirst ? Concept.SOURCE_LINE : Concept.DESTINATION_LINE);
+        Aggregate<Initiative> second = load(fromFirst ? command.toId() : command.fromId(), fromFirst ? Concept.DESTINATION_LINE : Concept.SOURCE_LINE);
         Aggregate<Initiative> from = fromFirst ? first : second;
         Aggregate<Initiative> to = fromFirst ? second : first;
         var fiscalYear = from.invoke(Initiative::fiscalYear);
         if (!to.invoke(Initiative::fiscalYear).equals(fiscalYear)) {
-            throw new FiscalYearMismatchException("toId", to.invoke(Initiative::fiscalYear), fiscalYear);
+            throw new FiscalYearMismatchException(Concept.DESTINATION_LINE, to.invoke(Initiative::fiscalYear), fiscalYear);
         }
         ChangeCause cause = ChangeCause.transfer(command.transferId().value());
         var change = command.change().withDefaultEffectiveDate(fiscalYear.firstDay());
-        long fromVersion = from.invoke(line -> line.applyDelta(command.amount().negate(), change, cause, "amountYen"));
-        long toVersion = to.invoke(line -> line.applyDelta(command.amount(), change, cause, "amountYen"));
+        long fromVersion = from.invoke(line -> line.applyDelta(command.amount().negate(), change, cause));
+        long toVersion = to.invoke(line -> line.applyDelta(command.amount(), change, cause));
         FundsTransferred transferred = new FundsTransferred(command.transferId(), fiscalYear, command.fromId(), command.toId(),
                 command.amount(), change);
         transfers.newInstance(() -> new Transfer(transferred));
@@ -70,11 +71,11 @@ public class MultiLineHandlers {
         for (int i = 0; i < command.items().size(); i++) {
             SupplementaryItem item = command.items().get(i);
             if (item.initiativeId() == null || (item.delta() == null) == (item.newLine() == null)) {
-                throw new ItemRejectedException(i, new InvalidItemException("initiativeId",
+                throw new ItemRejectedException(i, new InvalidItemException(Concept.LINE,
                         "each item is either a change of an existing line (initiativeId, deltaYen) or a new line"));
             }
             if (!seen.add(item.initiativeId())) {
-                throw new ItemRejectedException(i, new InvalidItemException("initiativeId",
+                throw new ItemRejectedException(i, new InvalidItemException(Concept.LINE,
                         "line " + item.initiativeId() + " appears twice in this budget"));
             }
             order.add(i);
@@ -92,12 +93,12 @@ public class MultiLineHandlers {
                     initiatives.newInstance(() -> new Initiative(add, registry));
                     applied.add(new SupplementaryBudgetEnacted.Item(item.initiativeId(), line.amount(), true));
                 } else {
-                    Aggregate<Initiative> line = load(item.initiativeId(), "initiativeId");
+                    Aggregate<Initiative> line = load(item.initiativeId(), Concept.LINE);
                     var lineYear = line.invoke(Initiative::fiscalYear);
                     if (!lineYear.equals(command.fiscalYear())) {
-                        throw new FiscalYearMismatchException("initiativeId", lineYear, command.fiscalYear());
+                        throw new FiscalYearMismatchException(Concept.LINE, lineYear, command.fiscalYear());
                     }
-                    line.invoke(l -> l.applyDelta(item.delta(), change, cause, "deltaYen"));
+                    line.invoke(l -> l.applyDelta(item.delta(), change, cause));
                     applied.add(new SupplementaryBudgetEnacted.Item(item.initiativeId(), item.delta(), false));
                 }
             } catch (LedgerRuleViolation violation) {
@@ -127,11 +128,11 @@ public class MultiLineHandlers {
         return -1;
     }
 
-    private Aggregate<Initiative> load(InitiativeId id, String field) {
+    private Aggregate<Initiative> load(InitiativeId id, Concept line) {
         try {
             return initiatives.load(id.value());
         } catch (AggregateNotFoundException e) {
-            throw new UnknownLineException(field, id);
+            throw new UnknownLineException(line, id);
         }
     }
 }

@@ -1,12 +1,13 @@
 package jp.budgetledger.core.domain;
 
+import jp.budgetledger.core.api.Concept;
 import jp.budgetledger.core.api.Money;
 
 /** A budget line's amount would become negative. */
 public class NegativeAmountException extends LedgerRuleViolation {
 
-    public NegativeAmountException(String field, Money wouldBe) {
-        super(field, "the amount of a line cannot be negative (would be " + wouldBe.yen() + " yen)");
+    public NegativeAmountException(Concept concept, Money wouldBe) {
+        super(concept, "the amount of a line cannot be negative (would be " + wouldBe.yen() + " yen)");
     }
 
     @Override

@@ -1,0 +1,103 @@
+package jp.budgetledger.app.web;
+
+import jp.budgetledger.core.api.Concept;
+import jp.budgetledger.core.api.InvalidValueException;
+import jp.budgetledger.core.domain.ItemRejectedException;
+import jp.budgetledger.core.domain.LedgerRuleViolation;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Where one endpoint's request gives each domain {@link Concept}, so that a rejection names the
+ * field the caller sent. Most requests give a concept under its common name ({@link #COMMON}); a
+ * transfer, an amendment and a supplementary budget name the lines and the change of amount their
+ * own way. An item of a supplementary budget is named {@code items[i]}, its fields below it.
+ */
+final class RequestFields {
+
+    private static final Map<Concept, String> COMMON_NAMES = Map.of(
+            Concept.LINE_AMOUNT, "amountYen",
+            Concept.EFFECTIVE_DATE, "effectiveDate",
+            Concept.NAME, "name",
+            Concept.SUMMARY, "summary",
+            Concept.DEPARTMENT, "department",
+            Concept.CATEGORY, "category",
+            Concept.CORRECTED_EVENT, "sequence");
+
+    /** Requests that give every concept they have under its common name: a new line, a line change. */
+    static final RequestFields COMMON = new RequestFields(Map.of());
+
+    /** {@code POST /api/transfers}. */
+    static final RequestFields TRANSFER = new RequestFields(Map.of(
+            Concept.SOURCE_LINE, "fromId", Concept.DESTINATION_LINE, "toId", Concept.AMOUNT_CHANGE, "amountYen"));
+
+    /** {@code POST /api/supplementary-budgets}: the fields of an item. */
+    static final RequestFields SUPPLEMENTARY_BUDGET = new RequestFields(Map.of(
+            Concept.LINE, "initiativeId", Concept.AMOUNT_CHANGE, "deltaYen"));
+
+    private final Map<Concept, String> names = new EnumMap<>(Concept.class);
+
+    private RequestFields(Map<Concept, String> own) {
+        names.putAll(COMMON_NAMES);
+        names.putAll(own);
+    }
+
+    /** {@code POST /api/initiatives/{id}/amendments}: the change is the field the request used. */
+    static RequestFields amendment(AmendmentRequest body) {
+        return new RequestFields(Map.of(Concept.AMOUNT_CHANGE, body.newAmountYen() != null ? "newAmountYen" : "deltaYen"));
+    }
+
+    /** The request field that gives {@code concept}; null for none (the request as a whole). */
+    String field(Concept concept) {
+        return concept == null ? null : names.get(concept);
+    }
+
+    /** The request field a broken rule is about; null for the request as a whole. */
+    String field(LedgerRuleViolation violation) {
+        if (violation instanceof ItemRejectedException item) {
+            String inner = field(item.violation());
+            return "items[" + item.index() + "]" + (inner == null ? "" : "." + inner);
+        }
+        return field(violation.concept());
+    }
+
+    /**
+     * Runs {@code command}; a broken rule comes out as a {@link RejectedField}, an invalid value
+     * that the ledger names by its concept as an {@link InvalidValueException} naming this request's field.
+     */
+    <T> T call(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (LedgerRuleViolation violation) {
+            throw new RejectedField(violation, field(violation));
+        } catch (InvalidValueException invalid) {
+            if (invalid.concept() == null) {
+                throw invalid;
+            }
+            throw new InvalidValueException(field(invalid.concept()), invalid.reason());
+        }
+    }
+
+    /** A broken rule together with the request field it is about. */
+    static final class RejectedField extends RuntimeException {
+
+        private final LedgerRuleViolation violation;
+        private final String field;
+
+        RejectedField(LedgerRuleViolation violation, String field) {
+            super(violation.getMessage(), violation);
+            this.violation = violation;
+            this.field = field;
+        }
+
+        LedgerRuleViolation violation() {
+            return violation;
+        }
+
+        String field() {
+            return field;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package jp.budgetledger.core.api;
+
+/**
+ * The domain concept a rejected command is about. The ledger names what is wrong in its own
+ * terms; each caller (the HTTP API, an import, the command line) says where its user gave it.
+ */
+public enum Concept {
+    /** The amount a new line starts with. */
+    LINE_AMOUNT,
+    /** The change of a line's amount asked for: the amount moved by a transfer, a new amount or a difference. */
+    AMOUNT_CHANGE,
+    /** The day from which a change holds. */
+    EFFECTIVE_DATE,
+    NAME,
+    SUMMARY,
+    DEPARTMENT,
+    CATEGORY,
+    /** The existing line a change is about. */
+    LINE,
+    /** The line a transfer takes the amount from. */
+    SOURCE_LINE,
+    /** The line a transfer gives the amount to. */
+    DESTINATION_LINE,
+    /** The recorded event a correction reverses. */
+    CORRECTED_EVENT;
+
+    /** The concept in words, for messages: {@code effective date}. */
+    public String words() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+}
