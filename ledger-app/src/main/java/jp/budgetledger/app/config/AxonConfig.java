@@ -166,7 +166,7 @@ public class AxonConfig {
      */
     @Bean
     org.axonframework.common.caching.Cache initiativeCache() {
-        return new BoundedCache(20_000);
+        return new CaffeineAxonCache(com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000));
     }
 
     /**
