@@ -40,13 +40,8 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
     private final EventStorageEngine delegate;
     private final Serializer eventSerializer;
     private final JdbcClient jdbc;
-    private final Map<String, Head> committedHeads = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Head> eldest) {
-                    return size() > REMEMBERED_HEADS;
-                }
-            });
+    private final Map<String, Head> committedHeads = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_HEADS).<String, Head>build().asMap();
 
     private record Head(long sequence, String hash) {
     }

@@ -3,9 +3,9 @@ package jp.budgetledger.app.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.audit.ChangeContextMetadataInterceptor;
 import jp.budgetledger.app.audit.HashChainingEventStorageEngine;
-import jp.budgetledger.app.audit.LedgerCorrelationDataProvider;
 import jp.budgetledger.app.cluster.FairShareSegments;
 import jp.budgetledger.app.cluster.NodeRegistry;
+import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.Initiative;
@@ -26,6 +26,10 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
@@ -43,6 +47,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Axon on PostgreSQL without Axon Server: events in {@code domainevententry} through the JDBC
@@ -146,10 +152,17 @@ public class AxonConfig {
         return new PostgresSagaSqlSchema();
     }
 
-    /** Copies who made a change, and the request it belongs to, from each command onto its events. */
+    /**
+     * Copies who made a change and the request it belongs to (actor, correlation id, request id)
+     * from a command onto every message it causes, and names the command as their cause
+     * (causation id).
+     */
     @Bean
     CorrelationDataProvider ledgerCorrelationData() {
-        return new LedgerCorrelationDataProvider();
+        CorrelationDataProvider causation = message -> Map.of(MetadataKeys.CAUSATION_ID, message.getIdentifier());
+        return new MultiCorrelationDataProvider<>(List.of(
+                new SimpleCorrelationDataProvider(MetadataKeys.ACTOR, MetadataKeys.CORRELATION_ID, MetadataKeys.REQUEST_ID),
+                causation));
     }
 
     /** Adds recordedAt and the change context to the metadata of every event as it is published. */
@@ -166,7 +179,7 @@ public class AxonConfig {
      */
     @Bean
     org.axonframework.common.caching.Cache initiativeCache() {
-        return new BoundedCache(20_000);
+        return new CaffeineAxonCache(com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000));
     }
 
     /**
@@ -177,7 +190,7 @@ public class AxonConfig {
     ConfigurerModule ledgerAxonModule(InitiativeRegistry registry, org.axonframework.common.caching.Cache initiativeCache,
                                       FairShareSegments fairShare) {
         return configurer -> {
-            CachingCommandTargetResolver targets = new CachingCommandTargetResolver();
+            CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Initiative.class)
                     .configureCache(c -> initiativeCache).configureCommandTargetResolver(c -> targets));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetDocument.class)

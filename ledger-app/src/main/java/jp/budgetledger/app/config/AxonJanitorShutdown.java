@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
  * stops it (AxonFramework#4244, fixed in 4.13.1), which keeps the JVM alive after the context
  * closes. Time-outs are disabled ({@code axon.timeout.enabled=false}) so the thread is normally
  * never started; should anything start it, it is shut down with the context.
+ * <p>
+ * Listed, with the Axon issue it covers, in the deployment guide's "Workarounds of Axon 4.13.0".
  */
 @Component
 class AxonJanitorShutdown implements ApplicationListener<ContextClosedEvent> {

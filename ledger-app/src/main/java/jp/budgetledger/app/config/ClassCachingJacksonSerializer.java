@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * looks the class up by name for every message it deserialises, which in the packaged application
  * goes through the class loaders' delegation for each event, once per event processor. Names whose
  * class is missing are not cached here: Axon keeps its own answer for them.
+ * <p>
+ * Listed, with the Axon issue it covers, in the deployment guide's "Workarounds of Axon 4.13.0".
  */
 public class ClassCachingJacksonSerializer extends JacksonSerializer {
 

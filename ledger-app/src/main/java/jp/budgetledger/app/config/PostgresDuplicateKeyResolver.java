@@ -10,6 +10,8 @@ import java.sql.SQLException;
  * look. A second append of an aggregate's sequence number (another node, or a stale cached line,
  * got there first) then becomes Axon's {@code ConcurrencyException}, which the ledger retries on
  * fresh state, instead of an unexplained storage error.
+ * <p>
+ * Listed, with the Axon issue it covers, in the deployment guide's "Workarounds of Axon 4.13.0".
  */
 public class PostgresDuplicateKeyResolver implements PersistenceExceptionResolver {
 

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  * stream). Workers empty their queue in a few milliseconds per batch, so in a replay or a
  * catch-up both threads sat idle for most of each 100 ms. Waits of 100 ms or less are cut to
  * {@value #SPACE_WAIT_MILLIS} ms; a look that finds no room costs a walk of the queues.
+ * <p>
+ * Listed, with the Axon issue it covers, in the deployment guide's "Workarounds of Axon 4.13.0".
  */
 final class PromptCoordinatorExecutor extends ScheduledThreadPoolExecutor {
 

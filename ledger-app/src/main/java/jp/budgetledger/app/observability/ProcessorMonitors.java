@@ -1,6 +1,7 @@
 package jp.budgetledger.app.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.commandhandling.CommandBus;
@@ -8,23 +9,36 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.CapacityMonitor;
+import org.axonframework.micrometer.EventProcessorLatencyMonitor;
+import org.axonframework.micrometer.MessageCountingMonitor;
+import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.queryhandling.QueryBus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
- * Axon's metrics for every projection processor (counts and timers by {@link MessageMeters}, the
- * latency by {@link ProcessorLatency}, the capacity by {@link CapacityGauge}, tagged with
- * {@code processorName}) and for the command, event and query buses. Axon's capacity monitor keeps
- * one entry per handled message for 10 minutes: a rebuild of a million events held millions of
- * entries and exhausted a 512 MiB heap.
+ * Axon's own Micrometer monitors for every projection processor and for the command, event and
+ * query buses: counters ({@code <prefix>.*Counter}) and timers ({@code <prefix>.*Timer}) by
+ * payload type, the processors' latency ({@code eventProcessor.latency}) and the capacity of the
+ * processors and of the command and query buses ({@code eventProcessor.capacity},
+ * {@code commandBus.capacity}), processor meters tagged with {@code processorName}. Configured
+ * rather than left to Axon's auto-configuration, which measures capacity over 10 minutes keeping
+ * one entry per message (a rebuild of a million events exhausted a 512 MiB heap) and per payload
+ * type: capacity here is over the last {@value #CAPACITY_WINDOW_SECONDS} seconds, per component,
+ * and timers publish no client-side percentiles.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessorMonitors {
+
+    static final long CAPACITY_WINDOW_SECONDS = 5;
 
     @Bean
     ConfigurerModule boundedProcessorMonitors(MeterRegistry registry) {
@@ -39,21 +53,43 @@ class ProcessorMonitors {
     }
 
     static MessageMonitor<Message<?>> handlerMonitor(MeterRegistry registry, String bus) {
+        Function<Message<?>, Iterable<Tag>> byPayload = byPayload(Tags.empty());
         return new MultiMessageMonitor<>(List.of(
-                new MessageMeters(registry, bus, Tags.empty()),
-                new CapacityGauge(registry, bus + ".capacity", Tags.empty())));
+                MessageCountingMonitor.buildMonitor(bus, registry, byPayload),
+                timers(registry, bus, byPayload),
+                capacity(registry, bus, Tags.empty())));
     }
 
     static MessageMonitor<Message<?>> eventBusMonitor(MeterRegistry registry) {
-        return new MessageMeters(registry, "eventBus", Tags.empty());
+        Function<Message<?>, Iterable<Tag>> byPayload = byPayload(Tags.empty());
+        return new MultiMessageMonitor<>(List.of(
+                MessageCountingMonitor.buildMonitor("eventBus", registry, byPayload),
+                timers(registry, "eventBus", byPayload)));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static MessageMonitor<Message<?>> monitor(MeterRegistry registry, String processor) {
+        Tags processorName = Tags.of("processorName", processor);
+        Function<Message<?>, Iterable<Tag>> byPayload = byPayload(processorName);
         List<MessageMonitor<? super EventMessage<?>>> monitors = List.of(
-                new MessageMeters(registry, "eventProcessor", Tags.of("processorName", processor)),
-                new ProcessorLatency(registry, processor),
-                new CapacityGauge(registry, "eventProcessor.capacity", Tags.of("processorName", processor)));
+                MessageCountingMonitor.buildMonitor("eventProcessor", registry, byPayload),
+                timers(registry, "eventProcessor", byPayload),
+                EventProcessorLatencyMonitor.buildMonitor("eventProcessor", registry, message -> processorName),
+                capacity(registry, "eventProcessor", processorName));
         return (MessageMonitor) new MultiMessageMonitor<EventMessage<?>>(monitors);
+    }
+
+    private static Function<Message<?>, Iterable<Tag>> byPayload(Tags tags) {
+        return message -> tags.and("payloadType", message.getPayloadType().getSimpleName());
+    }
+
+    private static MessageTimerMonitor timers(MeterRegistry registry, String prefix, Function<Message<?>, Iterable<Tag>> tags) {
+        return MessageTimerMonitor.builder().meterNamePrefix(prefix).meterRegistry(registry).tagsBuilder(tags)
+                .timerCustomization(timer -> timer.publishPercentiles().distributionStatisticExpiry(Duration.ofMinutes(2)))
+                .build();
+    }
+
+    private static CapacityMonitor capacity(MeterRegistry registry, String prefix, Tags tags) {
+        return CapacityMonitor.buildMonitor(prefix, registry, CAPACITY_WINDOW_SECONDS, TimeUnit.SECONDS, message -> tags);
     }
 }

@@ -1,5 +1,8 @@
 package jp.budgetledger.app.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import jp.budgetledger.app.audit.EventHashes;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -10,55 +13,45 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a user name and password with bcrypt once, then remembers the success for a few minutes
  * under a salted SHA-256 of the credentials, so that API clients sending HTTP Basic on every
  * request do not pay bcrypt's deliberate cost (tens of milliseconds) each time. A wrong password
  * never matches a remembered entry; only successes are remembered, never the password itself.
+ * At most {@value #MAX_ENTRIES} successes are remembered (Caffeine evicts beyond that).
  */
 public class CachingAuthenticationProvider implements AuthenticationProvider {
 
     static final Duration REMEMBER = Duration.ofMinutes(5);
-    private static final int MAX_ENTRIES = 10_000;
+    static final int MAX_ENTRIES = 10_000;
 
     private final DaoAuthenticationProvider delegate;
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final Cache<String, Authentication> remembered;
     private final String salt;
-    private final Clock clock;
 
-    private record Remembered(Authentication authentication, Instant until) {
-    }
-
-    public CachingAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, Clock clock) {
+    /** Remembers successes for {@link #REMEMBER} as measured by {@code ticker} ({@link Ticker#systemTicker()} in service). */
+    public CachingAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, Ticker ticker) {
         this.delegate = new DaoAuthenticationProvider(encoder);
         this.delegate.setUserDetailsService(users);
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         this.salt = HexFormat.of().formatHex(random);
-        this.clock = clock;
+        this.remembered = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(REMEMBER).ticker(ticker).build();
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String key = key(authentication);
-        Instant now = clock.instant();
-        Remembered entry = key == null ? null : remembered.get(key);
-        if (entry != null && now.isBefore(entry.until())) {
-            return entry.authentication();
+        Authentication known = key == null ? null : remembered.getIfPresent(key);
+        if (known != null) {
+            return known;
         }
         Authentication result = delegate.authenticate(authentication);
         if (key != null && result != null && result.isAuthenticated()) {
-            if (remembered.size() >= MAX_ENTRIES) {
-                remembered.clear();
-            }
-            remembered.put(key, new Remembered(result, now.plus(REMEMBER)));
+            remembered.put(key, result);
         }
         return result;
     }

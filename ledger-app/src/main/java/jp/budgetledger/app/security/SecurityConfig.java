@@ -59,7 +59,7 @@ public class SecurityConfig {
 
     @Bean
     CachingAuthenticationProvider authenticationProvider(UserDirectory users, PasswordEncoder encoder) {
-        return new CachingAuthenticationProvider(users, encoder, java.time.Clock.systemUTC());
+        return new CachingAuthenticationProvider(users, encoder, com.github.benmanes.caffeine.cache.Ticker.systemTicker());
     }
 
     @Bean
