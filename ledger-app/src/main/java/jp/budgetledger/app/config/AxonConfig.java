@@ -2,10 +2,13 @@ package jp.budgetledger.app.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.audit.ChangeContextMetadataInterceptor;
-import jp.budgetledger.app.audit.HashChainingEventStorageEngine;
 import jp.budgetledger.app.audit.LedgerCorrelationDataProvider;
 import jp.budgetledger.app.cluster.FairShareSegments;
 import jp.budgetledger.app.cluster.NodeRegistry;
+import jp.budgetledger.app.eventstore.AppendedPositions;
+import jp.budgetledger.app.eventstore.HashChainingEventStorageEngine;
+import jp.budgetledger.app.eventstore.PositionedJdbcEventStorageEngine;
+import jp.budgetledger.app.eventstore.ProcessorTokens;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.Initiative;
@@ -36,7 +39,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -45,8 +47,8 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import java.time.Duration;
 
 /**
- * Axon on PostgreSQL without Axon Server: events in {@code domainevententry} through the JDBC
- * storage engine, tokens in {@code tokenentry}, all serialised as JSON by
+ * Axon on PostgreSQL without Axon Server: events and tokens in Axon's tables through the JDBC
+ * storage engine and token store (the {@code eventstore} package owns those tables), all serialised as JSON by
  * {@link LedgerJson#storageMapper()}. Tables are created by Flyway, never by Axon.
  */
 @Configuration(proxyBeanMethods = false)
@@ -94,15 +96,8 @@ public class AxonConfig {
     }
 
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer lenientNumbers() {
-        return builder -> builder
-                .deserializerByType(Long.class, new jp.budgetledger.app.web.LenientNumberDeserializer.Longs())
-                .deserializerByType(Integer.class, new jp.budgetledger.app.web.LenientNumberDeserializer.Integers());
-    }
-
-    @Bean
-    FairShareSegments fairShareSegments(NodeRegistry nodes, JdbcClient jdbc) {
-        return new FairShareSegments(nodes, jdbc);
+    FairShareSegments fairShareSegments(NodeRegistry nodes, ProcessorTokens tokens) {
+        return new FairShareSegments(nodes, tokens);
     }
 
     @Bean
@@ -118,7 +113,7 @@ public class AxonConfig {
                                           TransactionManager transactionManager,
                                           org.axonframework.config.Configuration configuration,
                                           JdbcClient jdbc) {
-        JdbcEventStorageEngine jdbcEngine = JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine jdbcEngine = new PositionedJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -127,8 +122,7 @@ public class AxonConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .batchSize(500)
-                .appendEvents(jp.budgetledger.app.command.AppendedPositions.statementBuilder())
-                .build();
+                .appendEvents(AppendedPositions.statementBuilder()));
         return new HashChainingEventStorageEngine(jdbcEngine, eventSerializer, jdbc);
     }
 

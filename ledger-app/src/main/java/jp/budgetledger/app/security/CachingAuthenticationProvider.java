@@ -1,6 +1,6 @@
 package jp.budgetledger.app.security;
 
-import jp.budgetledger.app.audit.EventHashes;
+import jp.budgetledger.app.eventstore.EventHashes;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
