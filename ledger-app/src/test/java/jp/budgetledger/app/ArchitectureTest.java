@@ -5,9 +5,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Dependencies run one way: app -> projections -> core, and the core knows nothing of Spring. */
+/**
+ * Dependencies run one way: app -> projections -> core, the core knows nothing of Spring, and
+ * the app's packages do not depend on each other in a cycle.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -39,6 +45,19 @@ class ArchitectureTest {
     void theApiOfTheCoreDoesNotDependOnItsDomain() {
         noClasses().that().resideInAPackage("jp.budgetledger.core.api..")
                 .should().dependOnClassesThat().resideInAPackage("jp.budgetledger.core.domain..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theAppsPackagesAreFreeOfCycles() {
+        slices().matching("jp.budgetledger.app.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void theEventStorePackageDependsOnNoOtherPackageOfTheApp() {
+        noClasses().that().resideInAPackage("jp.budgetledger.app.eventstore..")
+                .should().dependOnClassesThat(resideInAPackage("jp.budgetledger.app..")
+                        .and(not(resideInAPackage("jp.budgetledger.app.eventstore.."))))
                 .check(CLASSES);
     }
 }

@@ -17,24 +17,19 @@ public final class ProjectionDatabase {
     }
 
     /**
-     * The event as a message, recorded at {@code position} in the store's position index (the
-     * projections read an event's own position from the store by its identifier).
+     * The event as a message read from the store at {@code position}: it carries its own position
+     * as the store's reader gives it ({@link StorePosition}).
      */
-    public static org.axonframework.eventhandling.EventMessage<?> recorded(Object event, long position) {
-        var message = org.axonframework.eventhandling.GenericEventMessage.asEventMessage(event);
-        jdbc().sql("INSERT INTO domainevententry (globalIndex, eventIdentifier) VALUES (?, ?)")
-                .params(epoch + position, message.getIdentifier()).update();
-        return message;
+    public static synchronized org.axonframework.eventhandling.EventMessage<?> recorded(Object event, long position) {
+        return org.axonframework.eventhandling.GenericEventMessage.asEventMessage(event)
+                .andMetaData(java.util.Map.of(StorePosition.METADATA_KEY, epoch + position));
     }
 
     /** The event of line {@code line} with sequence number {@code sequence} as a message, recorded at {@code position}. */
-    public static org.axonframework.eventhandling.DomainEventMessage<?> recorded(Object event, String line, long sequence,
+    public static synchronized org.axonframework.eventhandling.DomainEventMessage<?> recorded(Object event, String line, long sequence,
                                                                                  java.util.Map<String, ?> metaData, long position) {
-        var message = new org.axonframework.eventhandling.GenericDomainEventMessage<>(event.getClass().getSimpleName(), line,
-                sequence, event, metaData);
-        jdbc().sql("INSERT INTO domainevententry (globalIndex, eventIdentifier, aggregateIdentifier) VALUES (?, ?, ?)")
-                .params(epoch + position, message.getIdentifier(), line).update();
-        return message;
+        return new org.axonframework.eventhandling.GenericDomainEventMessage<>(event.getClass().getSimpleName(), line,
+                sequence, event, metaData).andMetaData(java.util.Map.of(StorePosition.METADATA_KEY, epoch + position));
     }
 
     /** The store position that {@link #recorded} gives for {@code position} in the current epoch. */
@@ -62,9 +57,6 @@ public final class ProjectionDatabase {
             }
             DataSource dataSource = postgres.getPostgresDatabase();
             Flyway.configure().dataSource(dataSource).load().migrate();
-            JdbcClient.create(dataSource).sql("""
-                    CREATE TABLE domainevententry (globalIndex bigint PRIMARY KEY, eventIdentifier varchar(255) NOT NULL UNIQUE,
-                                                   aggregateIdentifier varchar(255))""").update();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();

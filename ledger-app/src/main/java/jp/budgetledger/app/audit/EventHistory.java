@@ -2,6 +2,7 @@ package jp.budgetledger.app.audit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.LedgerEvent;
@@ -9,7 +10,6 @@ import jp.budgetledger.core.api.MetadataKeys;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -17,27 +17,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Reads the history of one aggregate straight from the event store, every event from the first. */
 @Service
 public class EventHistory {
 
     private final EventStore eventStore;
-    private final JdbcClient jdbc;
+    private final StoredEvents store;
     private final ObjectMapper json;
 
-    public EventHistory(EventStore eventStore, JdbcClient jdbc, ObjectMapper json) {
+    public EventHistory(EventStore eventStore, StoredEvents store, ObjectMapper json) {
         this.eventStore = eventStore;
-        this.jdbc = jdbc;
+        this.store = store;
         this.json = json;
     }
 
     public List<HistoryEntry> of(String aggregateId) {
-        Map<String, Long> positions = jdbc.sql("SELECT eventIdentifier, globalIndex FROM domainevententry WHERE aggregateIdentifier = ?")
-                .param(aggregateId)
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> positions = store.positionsOf(aggregateId);
         List<HistoryEntry> entries = new ArrayList<>();
         eventStore.readEvents(aggregateId, 0).asStream().forEach(event -> entries.add(entry(event, positions.get(event.getIdentifier()))));
         return entries;

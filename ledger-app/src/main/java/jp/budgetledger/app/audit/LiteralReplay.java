@@ -1,12 +1,12 @@
 package jp.budgetledger.app.audit;
 
+import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.app.projection.ProjectionProgress;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
-import jp.budgetledger.projections.EventPositions;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.temporal.Moment;
 import jp.budgetledger.projections.temporal.TemporalQueries;
@@ -15,7 +15,6 @@ import jp.budgetledger.projections.totals.DepartmentTotal;
 import jp.budgetledger.projections.totals.FiscalYearTotal;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -43,17 +42,17 @@ public class LiteralReplay {
     private final EventStorageEngine storageEngine;
     private final TemporalQueries temporal;
     private final ProjectionProgress progress;
-    private final JdbcClient jdbc;
+    private final StoredEvents store;
 
-    public LiteralReplay(EventStorageEngine storageEngine, TemporalQueries temporal, ProjectionProgress progress, JdbcClient jdbc) {
+    public LiteralReplay(EventStorageEngine storageEngine, TemporalQueries temporal, ProjectionProgress progress, StoredEvents store) {
         this.storageEngine = storageEngine;
         this.temporal = temporal;
         this.progress = progress;
-        this.jdbc = jdbc;
+        this.store = store;
     }
 
     public ReplayReport replay(FiscalYear fiscalYear, Moment moment) {
-        long head = EventPositions.head(jdbc);
+        long head = store.head();
         if (head > 0 && !progress.awaitPosition(ProjectionNames.TEMPORAL, head, Duration.ofSeconds(60))) {
             throw new IllegalStateException("the temporal read model did not reach position " + head + " within a minute");
         }

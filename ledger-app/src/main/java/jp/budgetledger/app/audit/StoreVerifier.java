@@ -1,6 +1,7 @@
 package jp.budgetledger.app.audit;
 
-import jp.budgetledger.projections.EventPositions;
+import jp.budgetledger.app.eventstore.EventHashes;
+import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.app.projection.ProjectionProgress;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.projections.ProjectionNames;
@@ -29,10 +30,12 @@ public class StoreVerifier {
     private static final int MAX_PROBLEMS = 100;
 
     private final JdbcClient jdbc;
+    private final StoredEvents store;
     private final ProjectionProgress progress;
 
-    public StoreVerifier(JdbcClient jdbc, ProjectionProgress progress) {
+    public StoreVerifier(JdbcClient jdbc, StoredEvents store, ProjectionProgress progress) {
         this.jdbc = jdbc;
+        this.store = store;
         this.progress = progress;
     }
 
@@ -63,7 +66,7 @@ public class StoreVerifier {
     }
 
     private Scan scan(Long upTo, StoreDigest kept, boolean check) {
-        long head = EventPositions.head(jdbc);
+        long head = store.head();
         long limit = upTo == null ? head : Math.min(upTo, head);
         if (check && head > 0) {
             progress.awaitPosition(ProjectionNames.AUDIT_LOG, head, Duration.ofSeconds(60));
@@ -76,14 +79,10 @@ public class StoreVerifier {
         long after = 0;
         AuditWitness witness = check ? new AuditWitness(jdbc) : null;
         while (true) {
-            List<Row> rows = jdbc.sql("""
-                            SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, payloadType,
-                                   payloadRevision, payload, metaData
-                            FROM domainevententry WHERE globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex LIMIT ?""")
-                    .params(after, limit, PAGE)
-                    .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getBytes(9)))
-                    .list();
+            List<Row> rows = store.page(after, limit, PAGE).stream()
+                    .map(r -> new Row(r.position(), r.aggregateIdentifier(), r.sequenceNumber(), r.eventIdentifier(), r.timeStamp(),
+                            r.payloadType(), r.payloadRevision(), r.payload(), r.metaData()))
+                    .toList();
             if (rows.isEmpty()) {
                 break;
             }

@@ -3,7 +3,8 @@ package jp.budgetledger.app.backup;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import jp.budgetledger.app.audit.EventHashes;
+import jp.budgetledger.app.eventstore.EventHashes;
+import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeAdded;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,12 +45,15 @@ public class EventBackup {
     private final JdbcTemplate jdbcTemplate;
     private final TransactionTemplate transactions;
     private final EventStorageEngine storageEngine;
+    private final StoredEvents store;
 
-    public EventBackup(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, EventStorageEngine storageEngine) {
+    public EventBackup(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, EventStorageEngine storageEngine,
+                       StoredEvents store) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.transactions = transactions;
         this.storageEngine = storageEngine;
+        this.store = store;
     }
 
     /** One exported event. */
@@ -65,19 +68,12 @@ public class EventBackup {
         try (JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
             generator.setRootValueSeparator(null);
             while (true) {
-                List<Row> rows = jdbc.sql("""
-                                SELECT globalIndex, aggregateIdentifier, sequenceNumber, type, eventIdentifier, timeStamp, payloadType,
-                                       payloadRevision, payload, metaData
-                                FROM domainevententry WHERE globalIndex > ? ORDER BY globalIndex LIMIT ?""")
-                        .params(after, BATCH)
-                        .query((rs, i) -> {
-                            String metadata = new String(rs.getBytes(10), StandardCharsets.UTF_8);
-                            Object hash = EventHashes.parseMetadata(rs.getBytes(10)).get("hash");
-                            return new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                                    rs.getString(7), rs.getString(8), new String(rs.getBytes(9), StandardCharsets.UTF_8), metadata,
-                                    hash == null ? null : hash.toString());
-                        })
-                        .list();
+                List<Row> rows = store.page(after, Long.MAX_VALUE, BATCH).stream().map(r -> {
+                    Object hash = EventHashes.parseMetadata(r.metaData()).get("hash");
+                    return new Row(r.position(), r.aggregateIdentifier(), r.sequenceNumber(), r.type(), r.eventIdentifier(), r.timeStamp(),
+                            r.payloadType(), r.payloadRevision(), new String(r.payload(), StandardCharsets.UTF_8),
+                            new String(r.metaData(), StandardCharsets.UTF_8), hash == null ? null : hash.toString());
+                }).toList();
                 if (rows.isEmpty()) {
                     break;
                 }
@@ -105,7 +101,7 @@ public class EventBackup {
      * @throws IllegalStateException when the store is not empty or an event's bytes do not match its hash
      */
     public Restored restore(BufferedReader in) throws IOException {
-        long existing = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+        long existing = store.count();
         if (existing > 0) {
             throw new IllegalStateException("the event store already holds " + existing + " events; restore needs an empty store");
         }
@@ -135,8 +131,7 @@ public class EventBackup {
             last = batch.get(batch.size() - 1).position();
         }
         long position = last;
-        transactions.executeWithoutResult(status -> jdbc.sql("SELECT setval(pg_get_serial_sequence('domainevententry', 'globalindex'), ?)")
-                .param(Math.max(1, position)).query().singleRow());
+        transactions.executeWithoutResult(status -> store.continueAfter(position));
         long lines = rebuildRegistry();
         return new Restored(count, lines, last);
     }
@@ -154,22 +149,10 @@ public class EventBackup {
     }
 
     private void insert(List<Row> rows) {
-        transactions.executeWithoutResult(status -> jdbcTemplate.batchUpdate("""
-                        INSERT INTO domainevententry (globalIndex, aggregateIdentifier, sequenceNumber, type, eventIdentifier, timeStamp,
-                                                      payloadType, payloadRevision, payload, metaData)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(),
-                (PreparedStatement ps, Row row) -> {
-                    ps.setLong(1, row.position());
-                    ps.setString(2, row.aggregateIdentifier());
-                    ps.setLong(3, row.sequenceNumber());
-                    ps.setString(4, row.type());
-                    ps.setString(5, row.eventIdentifier());
-                    ps.setString(6, row.timeStamp());
-                    ps.setString(7, row.payloadType());
-                    ps.setString(8, row.payloadRevision());
-                    ps.setBytes(9, row.payload().getBytes(StandardCharsets.UTF_8));
-                    ps.setBytes(10, row.metaData().getBytes(StandardCharsets.UTF_8));
-                }));
+        List<StoredEvents.Row> stored = rows.stream().map(row -> new StoredEvents.Row(row.position(), row.aggregateIdentifier(),
+                row.sequenceNumber(), row.type(), row.eventIdentifier(), row.timeStamp(), row.payloadType(), row.payloadRevision(),
+                row.payload().getBytes(StandardCharsets.UTF_8), row.metaData().getBytes(StandardCharsets.UTF_8))).toList();
+        transactions.executeWithoutResult(status -> store.insert(stored));
     }
 
     /** The uniqueness registry is command-side state derived from the events: each line's current fiscal year, department and name. */

@@ -1,7 +1,7 @@
 package jp.budgetledger.app.cluster;
 
 import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jp.budgetledger.app.eventstore.ProcessorTokens;
 
 /**
  * How many segments of a processor this node may claim: its fair share, the segment count
@@ -11,18 +11,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class FairShareSegments implements MaxSegmentProvider {
 
     private final NodeRegistry nodes;
-    private final JdbcClient jdbc;
+    private final ProcessorTokens tokens;
 
-    public FairShareSegments(NodeRegistry nodes, JdbcClient jdbc) {
+    public FairShareSegments(NodeRegistry nodes, ProcessorTokens tokens) {
         this.nodes = nodes;
-        this.jdbc = jdbc;
+        this.tokens = tokens;
     }
 
     @Override
     public int getMaxSegments(String processingGroup) {
-        Integer segments = jdbc.sql("SELECT count(*)::integer FROM tokenentry WHERE processorName = ?")
-                .param(processingGroup).query(Integer.class).single();
-        if (segments == null || segments == 0) {
+        int segments = tokens.segments(processingGroup);
+        if (segments == 0) {
             return Short.MAX_VALUE;
         }
         return (segments + nodes.liveNodes() - 1) / nodes.liveNodes();

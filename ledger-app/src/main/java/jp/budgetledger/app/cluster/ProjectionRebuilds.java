@@ -1,6 +1,7 @@
 package jp.budgetledger.app.cluster;
 
-import jp.budgetledger.projections.EventPositions;
+import jp.budgetledger.app.eventstore.ProcessorTokens;
+import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.app.projection.ProjectionProgress;
 import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.projections.ProjectionNames;
@@ -37,16 +38,21 @@ public class ProjectionRebuilds {
     private final EventProcessingConfiguration processing;
     private final NodeRegistry nodes;
     private final ProjectionProgress progress;
+    private final StoredEvents store;
+    private final ProcessorTokens tokens;
     private final Map<String, Long> stoppedFor = new ConcurrentHashMap<>();
     private final Map<String, Long> startedFor = new ConcurrentHashMap<>();
     private volatile long lastLog;
     private volatile Snapshot rebuilding;
 
-    public ProjectionRebuilds(JdbcClient jdbc, EventProcessingConfiguration processing, NodeRegistry nodes, ProjectionProgress progress) {
+    public ProjectionRebuilds(JdbcClient jdbc, EventProcessingConfiguration processing, NodeRegistry nodes, ProjectionProgress progress,
+                              StoredEvents store, ProcessorTokens tokens) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.nodes = nodes;
         this.progress = progress;
+        this.store = store;
+        this.tokens = tokens;
     }
 
     /** A rebuild's state, with progress: events done of the total, rate and estimated time left. */
@@ -128,12 +134,11 @@ public class ProjectionRebuilds {
                         SELECT count(*)::integer FROM projection_rebuild_ack a JOIN ledger_node n USING (node_id)
                         WHERE a.name = ? AND a.generation = ? AND n.seen_at > now() - interval '10 seconds'""")
                 .params(row.name(), row.generation()).query(Integer.class).single();
-        int claimed = jdbc.sql("SELECT count(*)::integer FROM tokenentry WHERE processorName = ? AND owner IS NOT NULL")
-                .param(row.name()).query(Integer.class).single();
+        int claimed = tokens.claimedSegments(row.name());
         if (acknowledged < live || claimed > 0) {
             return;
         }
-        long head = EventPositions.head(jdbc);
+        long head = store.head();
         int won = jdbc.sql("""
                         UPDATE projection_rebuild SET state = 'replaying', total_events = ?, started_at = now()
                         WHERE name = ? AND generation = ? AND state = 'stopping'""")

@@ -11,13 +11,14 @@ import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.core.api.TransferFunds;
 import jp.budgetledger.core.api.TransferResult;
+import jp.budgetledger.app.eventstore.AppendedPositions;
+import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.app.observability.LedgerMetrics;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,12 +33,12 @@ public class LedgerCommands {
 
     static final int ATTEMPTS = 5;
     private final CommandGateway gateway;
-    private final JdbcClient jdbc;
+    private final StoredEvents store;
     private final LedgerMetrics metrics;
 
-    public LedgerCommands(CommandGateway gateway, JdbcClient jdbc, LedgerMetrics metrics) {
+    public LedgerCommands(CommandGateway gateway, StoredEvents store, LedgerMetrics metrics) {
         this.gateway = gateway;
-        this.jdbc = jdbc;
+        this.store = store;
         this.metrics = metrics;
     }
 
@@ -112,9 +113,6 @@ public class LedgerCommands {
         } finally {
             AppendedPositions.stop();
         }
-        return jdbc.sql("SELECT globalIndex FROM domainevententry WHERE aggregateIdentifier = ? AND sequenceNumber = ?")
-                .params(aggregateId, sequence)
-                .query(Long.class)
-                .single();
+        return store.positionOf(aggregateId, sequence);
     }
 }

@@ -2,9 +2,12 @@ package jp.budgetledger.app.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.audit.ChangeContextMetadataInterceptor;
-import jp.budgetledger.app.audit.HashChainingEventStorageEngine;
 import jp.budgetledger.app.cluster.FairShareSegments;
 import jp.budgetledger.app.cluster.NodeRegistry;
+import jp.budgetledger.app.eventstore.AppendedPositions;
+import jp.budgetledger.app.eventstore.HashChainingEventStorageEngine;
+import jp.budgetledger.app.eventstore.PositionedJdbcEventStorageEngine;
+import jp.budgetledger.app.eventstore.ProcessorTokens;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
@@ -40,7 +43,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -51,8 +53,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Axon on PostgreSQL without Axon Server: events in {@code domainevententry} through the JDBC
- * storage engine, tokens in {@code tokenentry}, all serialised as JSON by
+ * Axon on PostgreSQL without Axon Server: events and tokens in Axon's tables through the JDBC
+ * storage engine and token store (the {@code eventstore} package owns those tables), all serialised as JSON by
  * {@link LedgerJson#storageMapper()}. Tables are created by Flyway, never by Axon.
  */
 @Configuration(proxyBeanMethods = false)
@@ -100,15 +102,8 @@ public class AxonConfig {
     }
 
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer lenientNumbers() {
-        return builder -> builder
-                .deserializerByType(Long.class, new jp.budgetledger.app.web.LenientNumberDeserializer.Longs())
-                .deserializerByType(Integer.class, new jp.budgetledger.app.web.LenientNumberDeserializer.Integers());
-    }
-
-    @Bean
-    FairShareSegments fairShareSegments(NodeRegistry nodes, JdbcClient jdbc) {
-        return new FairShareSegments(nodes, jdbc);
+    FairShareSegments fairShareSegments(NodeRegistry nodes, ProcessorTokens tokens) {
+        return new FairShareSegments(nodes, tokens);
     }
 
     @Bean
@@ -124,7 +119,7 @@ public class AxonConfig {
                                           TransactionManager transactionManager,
                                           org.axonframework.config.Configuration configuration,
                                           JdbcClient jdbc) {
-        JdbcEventStorageEngine jdbcEngine = JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine jdbcEngine = new PositionedJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -133,8 +128,7 @@ public class AxonConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .batchSize(500)
-                .appendEvents(jp.budgetledger.app.command.AppendedPositions.statementBuilder())
-                .build();
+                .appendEvents(AppendedPositions.statementBuilder()));
         return new HashChainingEventStorageEngine(jdbcEngine, eventSerializer, jdbc);
     }
 

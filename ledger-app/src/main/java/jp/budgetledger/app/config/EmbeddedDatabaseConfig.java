@@ -3,6 +3,7 @@ package jp.budgetledger.app.config;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jp.budgetledger.app.eventstore.ProcessorTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -61,15 +62,14 @@ public class EmbeddedDatabaseConfig {
 
     /**
      * The embedded database belongs to this process alone (its data directory is locked), so
-     * event-processor claims still held in {@code tokenentry} were left by a ledger that died;
+     * event-processor claims still held in the token table were left by a ledger that died;
      * releasing them lets the projections resume at once instead of after the claim timeout.
      */
     @Bean
     @DependsOn("flywayInitializer")
     InitializingBean releaseStaleTokenClaims(DataSource dataSource) {
         return () -> {
-            int released = JdbcClient.create(dataSource)
-                    .sql("UPDATE tokenentry SET owner = NULL WHERE owner IS NOT NULL").update();
+            int released = new ProcessorTokens(JdbcClient.create(dataSource)).releaseAllClaims();
             if (released > 0) {
                 log.warn("Released {} event-processor claims left by a ledger that did not shut down", released);
             }

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jp.budgetledger.app.eventstore.StoredEvents;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -28,19 +28,18 @@ class SampleLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SampleLoader.class);
 
     private final BudgetImportService imports;
-    private final JdbcClient jdbc;
+    private final StoredEvents store;
     private final ProjectionProgress progress;
 
-    SampleLoader(BudgetImportService imports, JdbcClient jdbc, ProjectionProgress progress) {
+    SampleLoader(BudgetImportService imports, StoredEvents store, ProjectionProgress progress) {
         this.imports = imports;
-        this.jdbc = jdbc;
+        this.store = store;
         this.progress = progress;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        boolean empty = jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM domainevententry)").query(Boolean.class).single();
-        if (!empty) {
+        if (!store.isEmpty()) {
             return;
         }
         ImportReport report;

@@ -1,6 +1,6 @@
 package jp.budgetledger.app.projection;
 
-import jp.budgetledger.projections.EventPositions;
+import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -19,17 +19,17 @@ import java.util.Map;
 class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
     private final ProjectionProgress progress;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final StoredEvents store;
 
-    EventProcessorsHealthIndicator(ProjectionProgress progress, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    EventProcessorsHealthIndicator(ProjectionProgress progress, StoredEvents store) {
         this.progress = progress;
-        this.jdbc = jdbc;
+        this.store = store;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         boolean up = true;
-        long head = EventPositions.head(jdbc);
+        long head = store.head();
         builder.withDetail("headPosition", head);
         for (String name : ProjectionNames.ALL) {
             StreamingEventProcessor processor = progress.processor(name);

@@ -1,5 +1,6 @@
 package jp.budgetledger.app.projection;
 
+import jp.budgetledger.app.eventstore.ProcessorTokens;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -8,7 +9,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -27,12 +27,12 @@ public class ProjectionProgress {
 
     private static final long POLL_MILLIS = 10;
     private final EventProcessingConfiguration processing;
-    private final JdbcClient jdbc;
+    private final ProcessorTokens tokens;
     private final Serializer serializer;
 
-    public ProjectionProgress(EventProcessingConfiguration processing, JdbcClient jdbc, @Qualifier("serializer") Serializer serializer) {
+    public ProjectionProgress(EventProcessingConfiguration processing, ProcessorTokens tokens, @Qualifier("serializer") Serializer serializer) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.tokens = tokens;
         this.serializer = serializer;
     }
 
@@ -51,7 +51,7 @@ public class ProjectionProgress {
 
     /**
      * The position processor {@code name} has reached on all its segments: from this node's own
-     * view when it runs them all, otherwise from the tokens every node stores in {@code tokenentry}.
+     * view when it runs them all, otherwise from the tokens every node stores ({@link ProcessorTokens}).
      */
     public OptionalLong position(String name) {
         OptionalLong local = localPosition(name);
@@ -59,17 +59,13 @@ public class ProjectionProgress {
     }
 
     private OptionalLong storedPosition(String name) {
-        List<OptionalLong> positions = jdbc.sql("SELECT token, tokenType FROM tokenentry WHERE processorName = ?")
-                .param(name)
-                .query((rs, i) -> {
-                    byte[] token = rs.getBytes(1);
-                    if (token == null) {
-                        return OptionalLong.empty();
-                    }
-                    TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, rs.getString(2), null));
-                    return tracking == null ? OptionalLong.empty() : tracking.position();
-                })
-                .list();
+        List<OptionalLong> positions = tokens.tokens(name).stream().map(stored -> {
+            if (stored.token() == null) {
+                return OptionalLong.empty();
+            }
+            TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(stored.token(), byte[].class, stored.type(), null));
+            return tracking == null ? OptionalLong.empty() : tracking.position();
+        }).toList();
         if (positions.isEmpty() || positions.stream().anyMatch(OptionalLong::isEmpty)) {
             return OptionalLong.empty();
         }

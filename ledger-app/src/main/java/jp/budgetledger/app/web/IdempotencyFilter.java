@@ -8,7 +8,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jp.budgetledger.app.audit.EventHashes;
+import jp.budgetledger.app.eventstore.EventHashes;
 import jp.budgetledger.app.problem.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

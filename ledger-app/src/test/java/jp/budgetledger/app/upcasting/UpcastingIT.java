@@ -3,7 +3,7 @@ package jp.budgetledger.app.upcasting;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.Api;
 import jp.budgetledger.app.LedgerIT;
-import jp.budgetledger.app.audit.EventHashes;
+import jp.budgetledger.app.eventstore.EventHashes;
 import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -13,6 +13,7 @@ import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.ProcessingBatch;
 import jp.budgetledger.projections.RowArrays;
+import jp.budgetledger.projections.StorePosition;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,9 +29,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps {@code audit_event}: one row per ledger event, keyed by its global position, read from the
- * store by the event's identifier: a tracking token's position is not the event's own when the
- * event fills a gap left by a transaction that committed late. The rows of a processing batch are
+ * Keeps {@code audit_event}: one row per ledger event, keyed by its own position in the store
+ * ({@link StorePosition}): a tracking token's position is not the event's own when the event
+ * fills a gap left by a transaction that committed late. The rows of a processing batch are
  * written by one statement ({@link RowArrays}) when the batch commits ({@link ProcessingBatch}).
  */
 @Component
@@ -46,20 +47,19 @@ public class AuditLogProjection {
             INSERT INTO audit_event (position, event_id, aggregate_id, sequence_number, event_type, fiscal_year,
                 department, category_code, subject, actor, recorded_at, effective_date, reason, reference,
                 amount_before_yen, amount_after_yen, correlation_id, request_id, causation_id, hash)
-            SELECT e.globalIndex, e.eventIdentifier, e.aggregateIdentifier, r.sequence_number, r.event_type, r.fiscal_year,
+            SELECT r.position, r.event_id, r.aggregate_id, r.sequence_number, r.event_type, r.fiscal_year,
                 r.department, r.category_code,
                 CASE WHEN r.own_subject OR r.subject IS NOT NULL THEN r.subject ELSE (
-                    SELECT a.subject FROM audit_event a WHERE a.aggregate_id = e.aggregateIdentifier AND a.subject IS NOT NULL
+                    SELECT a.subject FROM audit_event a WHERE a.aggregate_id = r.aggregate_id AND a.subject IS NOT NULL
                     ORDER BY a.sequence_number DESC LIMIT 1) END,
                 r.actor, r.recorded_at, r.effective_date, r.reason, r.reference, r.amount_before_yen, r.amount_after_yen,
                 r.correlation_id, r.request_id, r.causation_id, r.hash
             FROM unnest(?::varchar[], ?::bigint[], ?::text[], ?::integer[], ?::text[], ?::varchar[], ?::boolean[],
                         ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
-                        ?::text[], ?::text[], ?::text[], ?::text[])
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::varchar[])
                  AS r(event_id, sequence_number, event_type, fiscal_year, department, category_code, own_subject,
                       subject, actor, recorded_at, effective_date, reason, reference, amount_before_yen,
-                      amount_after_yen, correlation_id, request_id, causation_id, hash)
-            JOIN domainevententry e ON e.eventIdentifier = r.event_id
+                      amount_after_yen, correlation_id, request_id, causation_id, hash, position, aggregate_id)
             ON CONFLICT (position) DO NOTHING""";
 
     private static final int SUBJECT = 7;
@@ -108,7 +108,8 @@ public class AuditLogProjection {
                 text(meta, MetadataKeys.ACTOR), message.getTimestamp().atOffset(ZoneOffset.UTC),
                 event.change().effectiveDate(), event.change().reason(), event.change().reference(), row.before(),
                 row.after(), text(meta, MetadataKeys.CORRELATION_ID), text(meta, MetadataKeys.REQUEST_ID),
-                text(meta, MetadataKeys.CAUSATION_ID), text(meta, MetadataKeys.HASH)}));
+                text(meta, MetadataKeys.CAUSATION_ID), text(meta, MetadataKeys.HASH), StorePosition.of(message),
+                message.getAggregateIdentifier()}));
     }
 
     /** A row of the batch; {@code values} in the statement's column order, its subject at {@link #SUBJECT}. */

@@ -1,6 +1,6 @@
 package jp.budgetledger.projections.budgets;
 
-import jp.budgetledger.projections.EventPositions;
+import jp.budgetledger.projections.StorePosition;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.config.ProcessingGroup;
@@ -33,7 +33,7 @@ public class SupplementaryBudgetProjection {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (budget_id) DO NOTHING""")
                 .params(event.budgetId().value(), event.fiscalYear().value(), event.name(), event.reference(), event.resolvedOn(),
                         event.items().size(), (int) event.items().stream().filter(SupplementaryBudgetEnacted.Item::newLine).count(),
-                        event.total().yen(), recordedAt.atOffset(ZoneOffset.UTC), EventPositions.positionOf(jdbc, message))
+                        event.total().yen(), recordedAt.atOffset(ZoneOffset.UTC), StorePosition.of(message))
                 .update();
     }
 

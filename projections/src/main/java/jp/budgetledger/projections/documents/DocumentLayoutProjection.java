@@ -1,6 +1,6 @@
 package jp.budgetledger.projections.documents;
 
-import jp.budgetledger.projections.EventPositions;
+import jp.budgetledger.projections.StorePosition;
 import jp.budgetledger.core.api.BudgetDocumentImported;
 import jp.budgetledger.core.api.DocumentLine;
 import jp.budgetledger.core.api.DocumentSection;
@@ -37,7 +37,7 @@ public class DocumentLayoutProjection {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id) DO NOTHING""")
                 .params(event.documentId().value(), fiscalYear, event.document().title(), event.document().attachment(),
                         event.document().unit(), event.document().sha256(), event.lines().size(),
-                        EventPositions.positionOf(jdbc, message), recordedAt.atOffset(ZoneOffset.UTC))
+                        StorePosition.of(message), recordedAt.atOffset(ZoneOffset.UTC))
                 .update();
         for (DocumentSection section : event.sections()) {
             jdbc.sql("""

@@ -7,6 +7,7 @@ import jp.budgetledger.core.api.InitiativeRevised;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.StatementBatch;
+import jp.budgetledger.projections.StorePosition;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -32,8 +33,7 @@ public class InitiativeListProjection {
     private static final String ADD = """
             INSERT INTO initiative_view (initiative_id, fiscal_year, category_code, category_name, department,
                                          name, summary, amount_yen, version, added_position, added_at, updated_at)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, globalIndex, ?, ?
-            FROM domainevententry WHERE eventIdentifier = ?
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (initiative_id) DO NOTHING""";
     /** Amendments as rows ({@link StatementBatch#addRow}): per line the newest one, whose amount is the line's after all of them. */
     private static final String AMEND = """
@@ -65,7 +65,7 @@ public class InitiativeListProjection {
     void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, EventMessage<?> message) {
         OffsetDateTime at = utc(recordedAt);
         writes.add(ADD, event.initiativeId().value(), event.fiscalYear().value(), event.category().code(), event.category().name(),
-                event.department().name(), event.name(), event.summary(), event.amount().yen(), sequence, at, at, message.getIdentifier());
+                event.department().name(), event.name(), event.summary(), event.amount().yen(), sequence, StorePosition.of(message), at, at);
     }
 
     @EventHandler

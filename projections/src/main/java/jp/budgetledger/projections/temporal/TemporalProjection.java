@@ -5,7 +5,7 @@ import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeRevised;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
-import jp.budgetledger.projections.EventPositions;
+import jp.budgetledger.projections.StorePosition;
 import jp.budgetledger.projections.ProcessingBatch;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.RowArrays;
@@ -106,7 +106,7 @@ public class TemporalProjection {
         String line();
     }
 
-    private record Addition(String line, int fiscalYear, String eventId, State state, long version, LocalDate from, LocalDate to,
+    private record Addition(String line, int fiscalYear, long position, State state, long version, LocalDate from, LocalDate to,
                             OffsetDateTime at) implements Step {
     }
 
@@ -144,7 +144,7 @@ public class TemporalProjection {
 
     @EventHandler
     void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, EventMessage<?> message) {
-        batch.add(new Addition(event.initiativeId().value(), event.fiscalYear().value(), message.getIdentifier(),
+        batch.add(new Addition(event.initiativeId().value(), event.fiscalYear().value(), StorePosition.of(message),
                 new State(event.department().name(), event.category().code(), event.category().name(), event.name(),
                         event.amount().yen()),
                 sequence, event.change().effectiveDate(), event.fiscalYear().lastDay().plusDays(1), utc(recordedAt)));
@@ -184,8 +184,6 @@ public class TemporalProjection {
         Map<String, List<Row>> rows = currentRows(steps);
         List<Addition> additions = steps.stream().filter(Addition.class::isInstance).map(Addition.class::cast).toList();
         Set<String> added = addedLines(additions);
-        Map<String, Long> positions = additions.isEmpty() ? Map.of()
-                : EventPositions.positionsOf(jdbc, additions.stream().map(Addition::eventId).toList());
         List<Object[]> ends = new ArrayList<>();
         List<Object[]> newLines = new ArrayList<>();
         for (Step step : steps) {
@@ -193,7 +191,7 @@ public class TemporalProjection {
                 if (added.add(a.line())) {
                     newLines.add(new Object[]{a.line()});
                     rows.computeIfAbsent(a.line(), k -> new ArrayList<>()).add(new Row(null, a.line(), a.fiscalYear(), a.version(),
-                            positions.getOrDefault(a.eventId(), 0L), a.from(), a.to(), a.state(), a.at()));
+                            a.position(), a.from(), a.to(), a.state(), a.at()));
                 }
             } else if (step instanceof Change c) {
                 apply(c, rows.computeIfAbsent(c.line(), k -> new ArrayList<>()), ends);

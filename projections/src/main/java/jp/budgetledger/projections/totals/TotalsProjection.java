@@ -4,7 +4,7 @@ import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
-import jp.budgetledger.projections.EventPositions;
+import jp.budgetledger.projections.StorePosition;
 import jp.budgetledger.projections.ProcessingBatch;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.config.ProcessingGroup;
@@ -65,7 +65,7 @@ public class TotalsProjection {
     }
 
     /** An event of the batch: its fiscal year, where the stream delivered it, and what it changes. */
-    private record Delivery(String eventId, int fiscalYear, GapAwareTrackingToken token, Consumer<Sums> change) {
+    private record Delivery(long position, int fiscalYear, GapAwareTrackingToken token, Consumer<Sums> change) {
     }
 
     /** The changes of one batch, summed. */
@@ -143,16 +143,15 @@ public class TotalsProjection {
         GapAwareTrackingToken position = WrappedToken.unwrap(token, GapAwareTrackingToken.class)
                 .orElseGet(() -> token == null || token.position().isEmpty() ? null
                         : GapAwareTrackingToken.newInstance(token.position().getAsLong(), Set.of()));
-        batch.add(new Delivery(message.getIdentifier(), year, position, change));
+        batch.add(new Delivery(StorePosition.of(message), year, position, change));
     }
 
     private void write(List<Delivery> deliveries) {
-        Map<String, Long> positions = EventPositions.positionsOf(jdbc, deliveries.stream().map(Delivery::eventId).toList());
         Map<Integer, Watermark> watermarks = new LinkedHashMap<>();
         Sums sums = new Sums();
         for (Delivery delivery : deliveries) {
-            Long position = positions.get(delivery.eventId());
-            if (delivery.token() != null && position != null) {
+            long position = delivery.position();
+            if (delivery.token() != null) {
                 Watermark watermark = watermarks.computeIfAbsent(delivery.fiscalYear(), this::watermark);
                 if (!watermark.admit(position, delivery.token().getGaps())) {
                     log.info("The event at position {} was delivered again; the totals of {} contain it already",
@@ -160,7 +159,7 @@ public class TotalsProjection {
                     continue;
                 }
             }
-            sums.position = position == null ? Long.MAX_VALUE : position;
+            sums.position = position;
             delivery.change().accept(sums);
         }
         sums.departments.forEach((key, change) -> jdbc.sql("""

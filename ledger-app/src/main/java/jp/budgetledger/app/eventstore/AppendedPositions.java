@@ -1,4 +1,4 @@
-package jp.budgetledger.app.command;
+package jp.budgetledger.app.eventstore;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,7 +18,7 @@ import java.util.Map;
  * The store positions ({@code globalIndex}) of the events a command appended, taken from the
  * append itself ({@code INSERT ... RETURNING}) instead of being read back after the commit.
  * Positions are recorded for the calling thread between {@link #track()} and {@link #stop()}: commands run
- * on the thread that sends them, so {@link LedgerCommands} tracks each attempt.
+ * on the thread that sends them, so the command sender tracks each attempt.
  */
 public final class AppendedPositions {
 
@@ -28,17 +28,17 @@ public final class AppendedPositions {
     }
 
     /** Starts recording this thread's appends, forgetting any earlier ones. */
-    static void track() {
+    public static void track() {
         TRACKED.set(new HashMap<>());
     }
 
     /** Stops recording and forgets what was recorded. */
-    static void stop() {
+    public static void stop() {
         TRACKED.remove();
     }
 
     /** The position recorded for the aggregate's event, or null when this thread did not append it. */
-    static Long of(String aggregateId, long sequence) {
+    public static Long of(String aggregateId, long sequence) {
         Map<String, Long> tracked = TRACKED.get();
         return tracked == null ? null : tracked.get(key(aggregateId, sequence));
     }

@@ -1,6 +1,7 @@
-package jp.budgetledger.app.audit;
+package jp.budgetledger.app.eventstore;
 
 import jp.budgetledger.core.api.MetadataKeys;
+import jp.budgetledger.projections.StorePosition;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
  * from the same append when its previous event is in it, else from the heads of recently
  * committed appends when the one remembered is exactly the previous sequence number (the store
  * holds one event per aggregate and sequence, and heads are remembered only after their
- * transaction committed), otherwise from the store, read in the appending transaction.
+ * transaction committed), otherwise from the store, read in the appending transaction. The
+ * position an event read from the store carries ({@link StorePosition}) is never appended.
  */
 public class HashChainingEventStorageEngine implements EventStorageEngine {
 
@@ -94,6 +96,7 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
             String previous = previousHash(heads.get(aggregate), aggregate, sequence);
             SerializedObject<byte[]> payload = domain.serializePayload(eventSerializer, byte[].class);
             Map<String, Object> metadata = new HashMap<>(domain.getMetaData());
+            metadata.remove(StorePosition.METADATA_KEY);
             metadata.put(MetadataKeys.PREVIOUS_HASH, previous);
             String canonical = EventHashes.canonicalMetadata(metadata);
             String hash = EventHashes.hash(new EventHashes.StoredEvent(aggregate, sequence, domain.getIdentifier(),

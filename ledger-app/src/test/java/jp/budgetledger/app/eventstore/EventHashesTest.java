@@ -1,4 +1,4 @@
-package jp.budgetledger.app.audit;
+package jp.budgetledger.app.eventstore;
 
 import org.junit.jupiter.api.Test;
 

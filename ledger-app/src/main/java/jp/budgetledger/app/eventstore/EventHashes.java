@@ -1,4 +1,4 @@
-package jp.budgetledger.app.audit;
+package jp.budgetledger.app.eventstore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
