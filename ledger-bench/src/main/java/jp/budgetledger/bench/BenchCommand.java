@@ -51,6 +51,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -370,6 +371,20 @@ class BenchCommand implements Callable<Integer> {
         private static final String RAW_INSERT = " (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, "
                 + "payloadRevision, payload, metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+        /** The parameters of {@link #RAW_INSERT}: an event-sized row of a new event identifier. */
+        private static void bindRawRow(PreparedStatement insert, String aggregate, long sequence, String payloadType, byte[] payload,
+                                       byte[] metadata) throws SQLException {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, aggregate);
+            insert.setLong(3, sequence);
+            insert.setString(4, "Initiative");
+            insert.setString(5, "2026-11-26T00:00:00.000Z");
+            insert.setString(6, payloadType);
+            insert.setString(7, null);
+            insert.setBytes(8, payload);
+            insert.setBytes(9, metadata);
+        }
+
         /** Raw JDBC batch insert of {@code rows} event-sized rows, committed every batch of the bulk path. */
         private double rawBatchInsert(String table, long rows) throws Exception {
             byte[] payload = ("{\"initiativeId\":\"x\",\"fiscalYear\":2001,\"category\":{\"code\":\"1\",\"name\":\"分類1\"},\"department\":\"部局1\","
@@ -384,15 +399,8 @@ class BenchCommand implements Callable<Integer> {
                 connection.setAutoCommit(false);
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + RAW_INSERT)) {
                     for (long i = 0; i < rows; i++) {
-                        insert.setString(1, UUID.randomUUID().toString());
-                        insert.setString(2, "raw-" + i / EVENTS_PER_LINE);
-                        insert.setLong(3, i % EVENTS_PER_LINE);
-                        insert.setString(4, "Initiative");
-                        insert.setString(5, "2026-11-26T00:00:00.000Z");
-                        insert.setString(6, "jp.budgetledger.core.api.AmountAmended");
-                        insert.setString(7, null);
-                        insert.setBytes(8, payload);
-                        insert.setBytes(9, metadata);
+                        bindRawRow(insert, "raw-" + i / EVENTS_PER_LINE, i % EVENTS_PER_LINE, "jp.budgetledger.core.api.AmountAmended", payload,
+                                metadata);
                         insert.addBatch();
                         if ((i + 1) % HistoryLoader.DEFAULT_BATCH == 0) {
                             insert.executeBatch();
@@ -578,15 +586,7 @@ class BenchCommand implements Callable<Integer> {
             return () -> {
                 jdbcTemplate.update(connection -> {
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + RAW_INSERT);
-                    insert.setString(1, UUID.randomUUID().toString());
-                    insert.setString(2, "a");
-                    insert.setLong(3, sequence.incrementAndGet());
-                    insert.setString(4, "Initiative");
-                    insert.setString(5, "2026-11-26T00:00:00.000Z");
-                    insert.setString(6, "x");
-                    insert.setString(7, null);
-                    insert.setBytes(8, row);
-                    insert.setBytes(9, row);
+                    bindRawRow(insert, "a", sequence.incrementAndGet(), "x", row, row);
                     return insert;
                 });
                 return 1;

@@ -34,19 +34,18 @@ class HistoryLoaderTest {
     private static final FiscalYear YEAR = FiscalYear.of(2005);
     private static final MetaData META = MetaData.with(MetadataKeys.ACTOR, "bench");
 
-    /** The uniqueness registry's contract, in memory. */
+    /** Claims of the uniqueness registry, in memory; adding lines and amending them never releases a key. */
     private static final class Keys implements InitiativeRegistry {
         private final Map<InitiativeKey, InitiativeId> held = new HashMap<>();
 
         @Override
         public Optional<InitiativeId> claim(InitiativeKey key, InitiativeId id) {
-            InitiativeId existing = held.putIfAbsent(key, id);
-            return Optional.ofNullable(existing);
+            return Optional.ofNullable(held.putIfAbsent(key, id));
         }
 
         @Override
         public void release(InitiativeKey key, InitiativeId id) {
-            held.remove(key, id);
+            throw new AssertionError("a past line's addition or amendment released " + key);
         }
     }
 
