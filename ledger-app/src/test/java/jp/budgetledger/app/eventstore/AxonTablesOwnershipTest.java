@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -23,16 +22,11 @@ class AxonTablesOwnershipTest {
             "\\b(domainevententry|snapshotevententry|tokenentry|sagaentry|associationvalueentry|deadletterentry)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Path OWNER = Path.of("src/main/java/jp/budgetledger/app/eventstore");
-    /** The benchmark's classes, leaving this module for their own; remove them here once they are gone. */
-    private static final Set<Path> LEAVING = Set.of(
-            Path.of("src/main/java/jp/budgetledger/app/cli/BenchCommand.java"),
-            Path.of("src/main/java/jp/budgetledger/app/bulk/HistoryLoader.java"),
-            Path.of("../projections/src/main/java/jp/budgetledger/projections/EventPositions.java"));
 
     @Test
     void noClassOutsideTheEventStorePackageNamesAxonsTables() {
         List<String> offenders = Stream.concat(sources(Path.of("src/main/java")), sources(Path.of("../projections/src/main/java")))
-                .filter(file -> !file.startsWith(OWNER) && !LEAVING.contains(file))
+                .filter(file -> !file.startsWith(OWNER))
                 .filter(file -> AXON_TABLE.matcher(read(file)).find())
                 .map(Path::toString)
                 .toList();

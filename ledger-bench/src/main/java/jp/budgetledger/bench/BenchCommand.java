@@ -1,13 +1,15 @@
-package jp.budgetledger.app.cli;
+package jp.budgetledger.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.app.audit.LiteralReplay;
 import jp.budgetledger.app.audit.StoreVerifier;
-import jp.budgetledger.app.bulk.HistoryLoader;
+import jp.budgetledger.app.LedgerApplication;
 import jp.budgetledger.app.command.LedgerCommands;
 import jp.budgetledger.app.command.Requester;
 import jp.budgetledger.app.config.LedgerJson;
 import jp.budgetledger.app.projection.ProjectionProgress;
+import jp.budgetledger.bench.history.HistoryLoader;
 import jp.budgetledger.core.api.AddInitiative;
 import jp.budgetledger.core.api.AmendAmount;
 import jp.budgetledger.core.api.Category;
@@ -16,18 +18,20 @@ import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.Money;
-import jp.budgetledger.projections.EventPositions;
+import jp.budgetledger.core.domain.InitiativeRegistry;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.temporal.Moment;
 import jp.budgetledger.projections.temporal.TemporalQueries;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +51,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,13 +75,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
 
 /**
- * {@code bench [--events N] [--seconds S] [--warmup S]}: the ledger's benchmark. Starts the real configuration
- * on a fresh embedded PostgreSQL, measures each scenario next to a baseline measured in the same
- * run on the same database, and prints one {@code BENCH} line per figure. Exit code 0 when every
- * target passes.
+ * {@code ledger-bench.jar [--events N] [--seconds S] [--warmup S]}: the ledger's benchmark. Starts the real
+ * configuration on a fresh embedded PostgreSQL in a new directory of its own, measures each scenario next to a
+ * baseline measured in the same run on the same database, and prints one {@code BENCH} line per figure. Exit
+ * code 0 when every target passes, 1 when one is missed, 3 when it refuses to run because the database could be
+ * another one than its own ({@link FreshStore}), having written nothing.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmark scenarios and print BENCH lines.")
+@Command(name = "ledger-bench.jar", mixinStandardHelpOptions = true, description = "Run the benchmark scenarios and print BENCH lines."
+        + " Spring properties (--name=value) may follow, except those that choose the database or the configuration files.")
 class BenchCommand implements Callable<Integer> {
+
+    static final int REFUSED = 3;
 
     private static final int EVENTS_PER_LINE = 100;
     private static final int FIRST_YEAR = 2001;
@@ -106,6 +115,10 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "keep the run's data directory (its database) instead of deleting it at the end")
     boolean keep;
 
+    @Option(names = "--app-jar", description = "the product's ledger-app.jar, started as a separate process for the startup scenario "
+            + "(default: ledger-app/target/ledger-app.jar next to this jar's module, if there)")
+    Path appJar;
+
     @Unmatched
     List<String> springArguments = new ArrayList<>();
 
@@ -116,6 +129,11 @@ class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        var foreign = FreshStore.foreignSetting(springArguments, System.getenv(), System.getProperties());
+        if (foreign.isPresent()) {
+            System.err.println(new FreshStore.RefusedException(foreign.get()).getMessage());
+            return REFUSED;
+        }
         System.setProperty("http.maxConnections", Integer.toString(threads));
         Path data = Files.createTempDirectory("ledger-bench-");
         out.printf("bench: %,d events of history, %d s per throughput run, %d callers, data in %s%n", events, seconds, threads, data);
@@ -123,11 +141,14 @@ class BenchCommand implements Callable<Integer> {
             startup();
         }
         List<String> arguments = new ArrayList<>(springArguments);
-        arguments.addAll(List.of("--ledger.data-dir=" + data, "--server.port=0", "--ledger.sample.load=false",
+        arguments.addAll(List.of("--spring.config.location=" + PACKAGED_CONFIGURATION, "--ledger.data-dir=" + data, "--server.port=0", "--ledger.sample.load=false",
                 "--logging.level.root=WARN", "--logging.level.jp.budgetledger=WARN"));
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(jp.budgetledger.app.LedgerApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
                 .web(WebApplicationType.SERVLET).logStartupInfo(false).run(arguments.toArray(String[]::new))) {
             new Run(context, data).all();
+        } catch (FreshStore.RefusedException e) {
+            System.err.println(e.getMessage());
+            return REFUSED;
         } finally {
             if (!keep) {
                 FileSystemUtils.deleteRecursively(data);
@@ -137,6 +158,9 @@ class BenchCommand implements Callable<Integer> {
         out.println(allPass ? "bench: every target passed" : "bench: some targets were missed");
         return allPass ? 0 : 1;
     }
+
+    /** Only the configuration packaged in the product: no application.yml of the working directory can choose another database. */
+    private static final String PACKAGED_CONFIGURATION = "optional:classpath:/,optional:classpath:/config/";
 
     private void report(String name, double value, String unit, Double baseline, String target, boolean pass) {
         String line = String.format(Locale.ROOT, "BENCH name=%s value=%.1f unit=%s baseline=%s ratio=%s target=%s pass=%s", name, value, unit,
@@ -158,9 +182,9 @@ class BenchCommand implements Callable<Integer> {
 
     /** Cold (empty data directory) and warm start of the main job, as a separate process, until health is UP. */
     private void startup() throws Exception {
-        Path jar = ownJar();
-        if (jar == null) {
-            out.println("bench: startup skipped (run from ledger-app.jar to measure it)");
+        Path jar = appJar != null ? appJar : besideOwnJar();
+        if (jar == null || !Files.isRegularFile(jar)) {
+            out.println("bench: startup skipped (pass --app-jar ledger-app/target/ledger-app.jar to measure it)");
             return;
         }
         Path data = Files.createTempDirectory("ledger-bench-startup-");
@@ -176,10 +200,15 @@ class BenchCommand implements Callable<Integer> {
         report("startup-warm", warm, "s", null, "<=8", warm <= 8);
     }
 
-    private static Path ownJar() {
+    /** {@code ledger-app/target/ledger-app.jar} of the same build, when this runs from {@code ledger-bench/target/ledger-bench.jar}. */
+    private static Path besideOwnJar() {
         String command = System.getProperty("sun.java.command", "");
         String first = command.split(" ")[0];
-        return first.endsWith(".jar") && Files.exists(Path.of(first)) ? Path.of(first) : null;
+        if (!first.endsWith(".jar") || !Files.exists(Path.of(first))) {
+            return null;
+        }
+        Path module = Path.of(first).toAbsolutePath().normalize().getParent().getParent();
+        return module.resolveSibling("ledger-app").resolve("target").resolve("ledger-app.jar");
     }
 
     private double timeStart(Path jar, Path data) throws Exception {
@@ -225,6 +254,7 @@ class BenchCommand implements Callable<Integer> {
         private final int years;
         private final MachineTime machineTime;
         private final Map<String, MachineTime.Cost> costs = new HashMap<>();
+        private final HistoryLoader loader;
 
         Run(ConfigurableApplicationContext context, Path data) {
             this.context = context;
@@ -234,8 +264,13 @@ class BenchCommand implements Callable<Integer> {
             this.dataSource = context.getBean(DataSource.class);
             this.progress = context.getBean(ProjectionProgress.class);
             this.years = (int) Math.max(1, Math.min(10, events / (EVENTS_PER_LINE * 100L)));
-            this.machineTime = MachineTime.forBackend(jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single(),
-                    jdbc.sql("SHOW data_directory").query(String.class).single());
+            String dataDirectory = jdbc.sql("SHOW data_directory").query(String.class).single();
+            FreshStore.problem(data, dataDirectory, head()).ifPresent(problem -> {
+                throw new FreshStore.RefusedException(problem);
+            });
+            this.machineTime = MachineTime.forBackend(jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single(), dataDirectory);
+            this.loader = new HistoryLoader(context.getBean(EventStore.class), context.getBean(InitiativeRegistry.class),
+                    context.getBean(TransactionTemplate.class), progress, context.getBean(StoredEvents.class));
         }
 
         void all() throws Exception {
@@ -269,7 +304,7 @@ class BenchCommand implements Callable<Integer> {
         }
 
         private long head() {
-            return EventPositions.head(jdbc);
+            return context.getBean(StoredEvents.class).head();
         }
 
         private void catchUp(String when) {
@@ -336,6 +371,20 @@ class BenchCommand implements Callable<Integer> {
         private static final String RAW_INSERT = " (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, "
                 + "payloadRevision, payload, metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+        /** The parameters of {@link #RAW_INSERT}: an event-sized row of a new event identifier. */
+        private static void bindRawRow(PreparedStatement insert, String aggregate, long sequence, String payloadType, byte[] payload,
+                                       byte[] metadata) throws SQLException {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, aggregate);
+            insert.setLong(3, sequence);
+            insert.setString(4, "Initiative");
+            insert.setString(5, "2026-11-26T00:00:00.000Z");
+            insert.setString(6, payloadType);
+            insert.setString(7, null);
+            insert.setBytes(8, payload);
+            insert.setBytes(9, metadata);
+        }
+
         /** Raw JDBC batch insert of {@code rows} event-sized rows, committed every batch of the bulk path. */
         private double rawBatchInsert(String table, long rows) throws Exception {
             byte[] payload = ("{\"initiativeId\":\"x\",\"fiscalYear\":2001,\"category\":{\"code\":\"1\",\"name\":\"分類1\"},\"department\":\"部局1\","
@@ -350,15 +399,8 @@ class BenchCommand implements Callable<Integer> {
                 connection.setAutoCommit(false);
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + RAW_INSERT)) {
                     for (long i = 0; i < rows; i++) {
-                        insert.setString(1, UUID.randomUUID().toString());
-                        insert.setString(2, "raw-" + i / EVENTS_PER_LINE);
-                        insert.setLong(3, i % EVENTS_PER_LINE);
-                        insert.setString(4, "Initiative");
-                        insert.setString(5, "2026-11-26T00:00:00.000Z");
-                        insert.setString(6, "jp.budgetledger.core.api.AmountAmended");
-                        insert.setString(7, null);
-                        insert.setBytes(8, payload);
-                        insert.setBytes(9, metadata);
+                        bindRawRow(insert, "raw-" + i / EVENTS_PER_LINE, i % EVENTS_PER_LINE, "jp.budgetledger.core.api.AmountAmended", payload,
+                                metadata);
                         insert.addBatch();
                         if ((i + 1) % HistoryLoader.DEFAULT_BATCH == 0) {
                             insert.executeBatch();
@@ -381,7 +423,6 @@ class BenchCommand implements Callable<Integer> {
             double raw = rawBatchInsert("bench_raw", rows);
             dropRawTable("bench_raw");
 
-            HistoryLoader loader = context.getBean(HistoryLoader.class);
             long started = System.nanoTime();
             HistoryLoader.Loaded loaded = loader.loadPausingProjections(history(rows, "h-"), Requester.system("bench"), HistoryLoader.DEFAULT_BATCH);
             double rate = loaded.events() / ((System.nanoTime() - started) / 1e9);
@@ -391,7 +432,7 @@ class BenchCommand implements Callable<Integer> {
         }
 
         void rebuild() throws Exception {
-            long count = jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+            long count = context.getBean(StoredEvents.class).count();
             double rate = count / rebuildSeconds(ProjectionNames.TOTALS);
             double scan = rawScan();
             report("rebuild", rate, "events/s", scan, ">=50000&ratio>=0.3", rate >= 50_000 && rate / scan >= 0.3);
@@ -481,7 +522,6 @@ class BenchCommand implements Callable<Integer> {
 
         void hotline() throws Exception {
             LedgerCommands commands = context.getBean(LedgerCommands.class);
-            HistoryLoader loader = context.getBean(HistoryLoader.class);
             FiscalYear year = FiscalYear.of(2030);
             List<HistoryLoader.PastChange> changes = new ArrayList<>();
             for (int i = 0; i < hotAmendments; i++) {
@@ -546,15 +586,7 @@ class BenchCommand implements Callable<Integer> {
             return () -> {
                 jdbcTemplate.update(connection -> {
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + RAW_INSERT);
-                    insert.setString(1, UUID.randomUUID().toString());
-                    insert.setString(2, "a");
-                    insert.setLong(3, sequence.incrementAndGet());
-                    insert.setString(4, "Initiative");
-                    insert.setString(5, "2026-11-26T00:00:00.000Z");
-                    insert.setString(6, "x");
-                    insert.setString(7, null);
-                    insert.setBytes(8, row);
-                    insert.setBytes(9, row);
+                    bindRawRow(insert, "a", sequence.incrementAndGet(), "x", row, row);
                     return insert;
                 });
                 return 1;

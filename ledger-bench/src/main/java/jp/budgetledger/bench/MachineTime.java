@@ -1,4 +1,4 @@
-package jp.budgetledger.app.cli;
+package jp.budgetledger.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package jp.budgetledger.app.cli;
+package jp.budgetledger.bench;
 
 import org.junit.jupiter.api.Test;
 
