@@ -24,6 +24,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -149,14 +150,16 @@ public class AxonConfig {
     /**
      * Copies who made a change and the request it belongs to (actor, correlation id, request id)
      * from a command onto every message it causes, and names the command as their cause
-     * (causation id).
+     * (causation id). Events give none: the read models send no messages, and Axon would otherwise
+     * deserialise every event's metadata in every processor to ask.
      */
     @Bean
     CorrelationDataProvider ledgerCorrelationData() {
         CorrelationDataProvider causation = message -> Map.of(MetadataKeys.CAUSATION_ID, message.getIdentifier());
-        return new MultiCorrelationDataProvider<>(List.of(
+        CorrelationDataProvider fromCommands = new MultiCorrelationDataProvider<>(List.of(
                 new SimpleCorrelationDataProvider(MetadataKeys.ACTOR, MetadataKeys.CORRELATION_ID, MetadataKeys.REQUEST_ID),
                 causation));
+        return message -> message instanceof EventMessage<?> ? Map.of() : fromCommands.correlationDataFor(message);
     }
 
     /** Adds recordedAt and the change context to the metadata of every event as it is published. */
