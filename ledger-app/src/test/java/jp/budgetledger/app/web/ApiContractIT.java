@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.Api;
+import jp.budgetledger.app.LedgerIT;
 import jp.budgetledger.app.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,24 +59,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiContractIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DATA_DIR;
+    private static final Path DATA_DIR = LedgerIT.newDataDirectory("ledger-contract-it-");
     private static final String BETSU = "/jp/budgetledger/core/document/betsu3-smart-municipality.txt";
     private static final String OFFICER = "officer";
     private static final String AUDITOR = "auditor";
     private static final String ADMIN = "admin";
 
-    static {
-        try {
-            DATA_DIR = Files.createTempDirectory("ledger-contract-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void ledgerProperties(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", DATA_DIR::toString);
-        TestUsers.register(registry);
+        LedgerIT.register(registry, DATA_DIR);
     }
 
     @LocalServerPort
@@ -364,7 +356,8 @@ class ApiContractIT {
         post("/api/imports?fiscalYear=2023").as(OFFICER).body("text/plain", new byte[0]).expect(400);
 
         // 400: bad input the document allows but the service refuses, and input the document already refuses
-        String line = post("/api/initiatives").as(OFFICER).json(Api.line(2024, "1", "分類", "総務部", "契約試験", 1000)).expect(201).text("id");
+        Exchange added = post("/api/initiatives").as(OFFICER).json(Api.line(2024, "1", "分類", "総務部", "契約試験", 1000)).expect(201);
+        String line = added.text("id");
         post("/api/initiatives/" + line + "/amendments").as(OFFICER).json("{\"newAmountYen\":1,\"deltaYen\":1,\"reason\":\"両方\"}").expect(400);
         post("/api/initiatives/" + line + "/amendments").as(OFFICER).header("If-Match", "not-a-version")
                 .json("{\"deltaYen\":1,\"reason\":\"増額\"}").expect(400);
@@ -392,7 +385,8 @@ class ApiContractIT {
                 .formatted(unknown, line)).expect(422);
         assertThat(post("/api/initiatives").as(OFFICER).json(Api.line(2024, "1", "分類", "総務部", "契約試験", 1000)).expect(409)
                 .text("existingId")).isEqualTo(line);
-        String etag = get("/api/initiatives/" + line).as(OFFICER).expect(200).header("ETag");
+        String etag = get("/api/initiatives/" + line + "?minPosition=" + added.json().get("position").asLong()).as(OFFICER).expect(200)
+                .header("ETag");
         post("/api/initiatives/" + line + "/amendments").as(OFFICER).header("If-Match", etag)
                 .json("{\"deltaYen\":1,\"reason\":\"増額\"}").expect(200);
         Exchange stale = post("/api/initiatives/" + line + "/revisions").as(OFFICER).header("If-Match", etag)
