@@ -16,19 +16,25 @@ import java.nio.file.Path;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class LedgerIT {
 
-    static final Path DATA_DIR;
+    static final Path DATA_DIR = newDataDirectory("ledger-it-");
 
-    static {
+    @DynamicPropertySource
+    static void ledgerProperties(DynamicPropertyRegistry registry) {
+        register(registry, DATA_DIR);
+    }
+
+    /** A fresh, empty data directory. */
+    public static Path newDataDirectory(String prefix) {
         try {
-            DATA_DIR = Files.createTempDirectory("ledger-it-");
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    @DynamicPropertySource
-    static void ledgerProperties(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", DATA_DIR::toString);
+    /** The ledger's data directory and the test users, for a test that starts its own ledger. */
+    public static void register(DynamicPropertyRegistry registry, Path dataDirectory) {
+        registry.add("ledger.data-dir", dataDirectory::toString);
         TestUsers.register(registry);
     }
 }

@@ -1,5 +1,11 @@
 package jp.budgetledger.app.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.core.api.Text;
@@ -30,6 +36,7 @@ import java.nio.charset.StandardCharsets;
  * {@code format=csv}.
  */
 @RestController
+@Tag(name = "audit")
 @RequestMapping("/api/audit")
 class AuditController {
 
@@ -42,6 +49,13 @@ class AuditController {
         this.consistency = consistency;
     }
 
+    @Operation(summary = "The audit log",
+            description = "Every recorded event ledger-wide, filtered by fiscal year, recorded time (from inclusive, to exclusive; instants, "
+                    + "or dates meaning days in Japan), actor and department; paged (page from 0, size up to 500) as JSON, or all of it as "
+                    + "CSV (UTF-8 with BOM) with format=csv.")
+    @ApiResponse(responseCode = "200", description = "A page of the audit log (JSON), or all of it (CSV)", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = jp.budgetledger.projections.audit.AuditLogQueries.Page.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @GetMapping("/events")
     ResponseEntity<?> events(@RequestParam(required = false) Integer fiscalYear,
                              @RequestParam(required = false) String from,
@@ -50,6 +64,7 @@ class AuditController {
                              @RequestParam(required = false) String department,
                              @RequestParam(defaultValue = "0") Integer page,
                              @RequestParam(defaultValue = "50") Integer size,
+                             @Parameter(description = "json (default) or csv", schema = @Schema(allowableValues = {"json", "csv"}, defaultValue = "json"))
                              @RequestParam(defaultValue = "json") String format,
                              @RequestParam(required = false) Long minPosition,
                              HttpServletResponse response) {

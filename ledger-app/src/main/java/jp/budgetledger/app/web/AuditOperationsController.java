@@ -1,5 +1,7 @@
 package jp.budgetledger.app.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.budgetledger.app.audit.LiteralReplay;
 import jp.budgetledger.app.audit.ReplayReport;
 import jp.budgetledger.app.audit.StoreDigest;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and verification of every event (optionally against a digest kept earlier).
  */
 @RestController
+@Tag(name = "audit")
 @RequestMapping("/api/audit")
 class AuditOperationsController {
 
@@ -36,9 +39,14 @@ class AuditOperationsController {
 
     /** Body of {@code POST /api/audit/verify}: a digest kept earlier, as {@code GET /api/audit/digest} gave it (all optional). */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A digest kept earlier; its other members are ignored",
+            additionalProperties = io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE)
     record VerifyRequest(Long position, String digest, Long eventCount) {
     }
 
+    @Operation(summary = "Literal replay against the read model",
+            description = "Folds the raw event stream of a fiscal year for a moment (asOf and/or effectiveOn; default now, the whole year) "
+                    + "and compares the figures with the read model's for the same moment: matches, with both sets of figures.")
     @PostMapping("/replays")
     ReplayReport replay(@RequestBody ReplayRequest request) {
         if (request.fiscalYear() == null) {
@@ -50,6 +58,8 @@ class AuditOperationsController {
         return replay.replay(year, moment);
     }
 
+    @Operation(summary = "The store digest to keep",
+            description = "A SHA-256 digest of every event up to position (default: all), to keep and pass to verify later.")
     @GetMapping("/digest")
     StoreDigest digest(@RequestParam(required = false) Long position) {
         if (position != null && position < 0) {
@@ -58,6 +68,9 @@ class AuditOperationsController {
         return verifier.digest(position);
     }
 
+    @Operation(summary = "Verify every event",
+            description = "Recomputes every event's SHA-256 and each line's hash chain; with a digest kept earlier (position and digest) "
+                    + "also checks that the events up to that position are unchanged.")
     @PostMapping("/verify")
     VerificationReport verify(@RequestBody(required = false) VerifyRequest request) {
         StoreDigest kept = null;

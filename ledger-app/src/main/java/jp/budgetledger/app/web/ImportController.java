@@ -1,5 +1,11 @@
 package jp.budgetledger.app.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.budgetledger.app.imports.BudgetImportService;
@@ -27,6 +33,7 @@ import java.nio.charset.UnsupportedCharsetException;
  * is already present, 422 problem+json with the report when the document has errors.
  */
 @RestController
+@Tag(name = "imports")
 class ImportController {
 
     private final BudgetImportService imports;
@@ -39,12 +46,25 @@ class ImportController {
         this.user = user;
     }
 
+    @Operation(summary = "Import a 別紙 budget table",
+            description = "The body is a budget table in the 別紙 layout (UTF-8 or Shift_JIS, detected unless charset or the Content-Type names it), "
+                    + "imported as the initial budget of fiscalYear. Every printed 小計 and 合計 is checked; a mismatch rejects the whole document "
+                    + "(422 with the report) and records nothing. dryRun=true only reports. Lines already present are not added again.")
+    @ApiResponse(responseCode = "201", description = "Lines were recorded", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "A dry run, or every line was already present: nothing recorded", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = "The user may not record lines of a department in the document")
     @PostMapping(value = "/api/imports", consumes = {MediaType.TEXT_PLAIN_VALUE, "text/csv", "text/tab-separated-values",
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
     ResponseEntity<ImportReport> importDocument(@RequestParam Integer fiscalYear,
                                                 @RequestParam(defaultValue = "false") boolean dryRun,
                                                 @RequestParam(required = false) String charset,
+                                                @Parameter(hidden = true)
                                                 @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                                @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The document", content = {
+                                                        @Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+                                                        @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                                                        @Content(mediaType = "text/tab-separated-values", schema = @Schema(type = "string")),
+                                                        @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))})
                                                 @RequestBody(required = false) byte[] body,
                                                 HttpServletRequest request, HttpServletResponse response) {
         if (body == null || body.length == 0) {

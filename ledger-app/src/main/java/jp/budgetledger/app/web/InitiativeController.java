@@ -1,5 +1,11 @@
 package jp.budgetledger.app.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -43,6 +49,7 @@ import java.util.List;
 
 /** Budget lines: add, amend, list, show. */
 @RestController
+@Tag(name = "lines")
 @RequestMapping("/api/initiatives")
 class InitiativeController {
 
@@ -65,6 +72,13 @@ class InitiativeController {
         this.user = user;
     }
 
+    @Operation(summary = "Add a budget line",
+            description = "Records a new line of a fiscal year (effectiveDate defaults to the fiscal year's first day). The same fiscal year, "
+                    + "department and name again is 409 with existingId. An officer limited to departments gets 403 for another one.")
+    @ApiResponse(responseCode = "201", description = "The line was recorded", useReturnTypeSchema = true,
+            headers = @Header(name = "Location", description = "The new line", schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "409", description = "A line with this fiscal year, department and name exists (existingId), "
+            + "or the first request with this Idempotency-Key is still running")
     @PostMapping
     ResponseEntity<Responses.Created> add(@Valid @RequestBody AddInitiativeRequest body,
                                           HttpServletRequest request, HttpServletResponse response) {
@@ -85,6 +99,10 @@ class InitiativeController {
                 .body(new Responses.Created(recorded.result(), recorded.version(), recorded.position()));
     }
 
+    @Operation(summary = "Amend a line's amount",
+            description = "To a new amount (newAmountYen) or by a difference (deltaYen; \"△1,786,000\" and full-width digits work too), "
+                    + "effective from effectiveDate. A line's amount cannot become negative (422 negative-amount); a withdrawn line cannot "
+                    + "be amended (409). With If-Match, a stale version is 412.")
     @PostMapping("/{id}/amendments")
     Responses.Amended amend(@PathVariable String id, @Valid @RequestBody AmendmentRequest body,
                             @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
@@ -105,6 +123,8 @@ class InitiativeController {
         return new Responses.Amended(id, recorded.version(), recorded.result().amount().yen(), recorded.position());
     }
 
+    @Operation(summary = "Withdraw a line (廃止)",
+            description = "The line stops from effectiveDate (optionally merged into another line). A line already withdrawn is 409.")
     @PostMapping("/{id}/withdrawals")
     LineChangeRequests.Changed withdraw(@PathVariable String id, @Valid @RequestBody LineChangeRequests.Withdrawal body,
                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
@@ -117,6 +137,8 @@ class InitiativeController {
         return changed(line, commands.change(command, line, context.requester(request, response)), response);
     }
 
+    @Operation(summary = "Revise a line's name or summary",
+            description = "A new name and/or summary; the same name as another line of the department and year is 409.")
     @PostMapping("/{id}/revisions")
     LineChangeRequests.Changed revise(@PathVariable String id, @Valid @RequestBody LineChangeRequests.Revision body,
                                       @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
@@ -128,6 +150,8 @@ class InitiativeController {
         return changed(line, commands.change(command, line, context.requester(request, response)), response);
     }
 
+    @Operation(summary = "Move a line to another department or category",
+            description = "From effectiveDate, to department and/or the category given by categoryCode and categoryName together.")
     @PostMapping("/{id}/reassignments")
     LineChangeRequests.Changed reassign(@PathVariable String id, @Valid @RequestBody LineChangeRequests.Reassignment body,
                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
@@ -148,6 +172,8 @@ class InitiativeController {
         return changed(line, commands.change(command, line, context.requester(request, response)), response);
     }
 
+    @Operation(summary = "Correct one earlier amendment",
+            description = "Reverses the amendment with the given sequence number (see the line's history); an event corrected already is 409.")
     @PostMapping("/{id}/corrections")
     LineChangeRequests.Changed correct(@PathVariable String id, @Valid @RequestBody LineChangeRequests.Correction body,
                                        @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
@@ -168,6 +194,9 @@ class InitiativeController {
      * Lines as they stand now, or, with {@code asOf} and/or {@code effectiveOn} (which need a
      * {@code fiscalYear}), the lines in force at that moment with the amounts they had then.
      */
+    @Operation(summary = "List lines",
+            description = "Lines as they stand now, filtered by fiscal year, department and category; with asOf and/or effectiveOn (which need "
+                    + "fiscalYear) the lines in force at that moment with the amounts they had then.")
     @GetMapping
     List<?> list(@RequestParam(required = false) Integer fiscalYear,
                  @RequestParam(required = false) String department,
@@ -190,6 +219,8 @@ class InitiativeController {
         return queries.list(fiscalYear, departmentFilter, categoryFilter);
     }
 
+    @Operation(summary = "A line's history",
+            description = "Every event of the line: who, when, why, its reference, before and after.")
     @GetMapping("/{id}/history")
     List<HistoryEntry> history(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
@@ -200,6 +231,10 @@ class InitiativeController {
         return entries;
     }
 
+    @Operation(summary = "Show a line",
+            description = "The line as it stands now; its ETag is the version to send in If-Match with a write on it.")
+    @ApiResponse(responseCode = "200", description = "The line", useReturnTypeSchema = true,
+            headers = @Header(name = "ETag", description = "The line's version, for If-Match", schema = @Schema(type = "string")))
     @GetMapping("/{id}")
     ResponseEntity<InitiativeView> show(@PathVariable String id, @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);

@@ -1,5 +1,11 @@
 package jp.budgetledger.app.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import jp.budgetledger.app.reports.BetsuExports;
 import jp.budgetledger.app.reports.BetsuReportService;
 import jp.budgetledger.core.api.FiscalYear;
@@ -19,6 +25,7 @@ import java.nio.charset.StandardCharsets;
  * budget table in the 別紙 layout, from the projections, amounts in 千円.
  */
 @RestController
+@Tag(name = "reports")
 class ReportController {
 
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -30,8 +37,16 @@ class ReportController {
         this.consistency = consistency;
     }
 
+    @Operation(summary = "The budget table in the 別紙 layout",
+            description = "The fiscal year's budget table from the read models, amounts in 千円: text (default), CSV (UTF-8 with BOM, for Excel) "
+                    + "or XLSX, chosen by format.")
+    @ApiResponse(responseCode = "200", description = "The table", content = {
+            @Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/reports/betsu")
     ResponseEntity<byte[]> betsu(@RequestParam Integer fiscalYear,
+                                 @Parameter(description = "text (default), csv or xlsx", schema = @Schema(allowableValues = {"text", "txt", "csv", "xlsx"}, defaultValue = "text"))
                                  @RequestParam(defaultValue = "text") String format,
                                  @RequestParam(required = false) Long minPosition) {
         FiscalYear year = FiscalYear.of(fiscalYear);

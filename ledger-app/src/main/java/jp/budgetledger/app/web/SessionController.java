@@ -1,5 +1,7 @@
 package jp.budgetledger.app.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.budgetledger.app.security.LedgerUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -11,6 +13,7 @@ import java.util.List;
 
 /** What the pages need to know about the session: who is logged in, and which fiscal years have lines. */
 @RestController
+@Tag(name = "session")
 class SessionController {
 
     private final JdbcClient jdbc;
@@ -22,6 +25,7 @@ class SessionController {
     record Me(String name, List<String> roles, List<String> departments) {
     }
 
+    @Operation(summary = "Who is signed in", description = "The user's name, roles and, for officers limited to some, departments.")
     @GetMapping("/api/me")
     Me me(Authentication authentication) {
         List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
@@ -30,6 +34,7 @@ class SessionController {
         return new Me(authentication.getName(), roles, departments);
     }
 
+    @Operation(summary = "Fiscal years with lines", description = "Every fiscal year that has a line, newest first.")
     @GetMapping("/api/fiscal-years")
     List<Integer> fiscalYears() {
         return jdbc.sql("SELECT DISTINCT fiscal_year FROM initiative_view ORDER BY fiscal_year DESC").query(Integer.class).list();

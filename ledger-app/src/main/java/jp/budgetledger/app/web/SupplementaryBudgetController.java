@@ -1,5 +1,7 @@
 package jp.budgetledger.app.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +43,7 @@ import java.util.List;
  * /api/reports/stages} gives before / change / after per stage, line, department and category.
  */
 @RestController
+@Tag(name = "supplementary budgets")
 class SupplementaryBudgetController {
 
     private final LedgerCommands commands;
@@ -75,6 +78,9 @@ class SupplementaryBudgetController {
     record Enacted(String id, int fiscalYear, String name, int items, long deltaYen, List<String> initiativeIds, long position) {
     }
 
+    @Operation(summary = "Enact a supplementary budget (補正予算)",
+            description = "All items or none, effective on resolvedOn: each item changes an existing line by deltaYen or adds a new line. "
+                    + "A broken rule on any item (an unknown line included) is 422 and records nothing.")
     @PostMapping("/api/supplementary-budgets")
     @ResponseStatus(HttpStatus.CREATED)
     Enacted enact(@Valid @RequestBody BudgetRequest body, HttpServletRequest request, HttpServletResponse response) {
@@ -128,12 +134,16 @@ class SupplementaryBudgetController {
         }
     }
 
+    @Operation(summary = "A fiscal year's supplementary budgets", description = "In order, with their totals.")
     @GetMapping("/api/supplementary-budgets")
     List<SupplementaryBudgetView> list(@RequestParam Integer fiscalYear, @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);
         return budgets.ofYear(FiscalYear.of(fiscalYear).value());
     }
 
+    @Operation(summary = "Before, change and after per stage",
+            description = "For the initial budget and each supplementary budget: the amounts before, the change and after, per line, department and category.")
+    @Tag(name = "reports")
     @GetMapping("/api/reports/stages")
     Stages.Report stages(@RequestParam Integer fiscalYear, @RequestParam(required = false) Long minPosition) {
         consistency.awaitPosition(minPosition);

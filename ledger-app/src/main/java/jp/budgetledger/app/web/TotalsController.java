@@ -1,5 +1,7 @@
 package jp.budgetledger.app.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.budgetledger.app.reports.Stages;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InvalidValueException;
@@ -24,6 +26,7 @@ import java.util.Optional;
  * budget's id), for the moment right after that stage.
  */
 @RestController
+@Tag(name = "totals")
 @RequestMapping("/api/totals")
 class TotalsController {
 
@@ -52,6 +55,9 @@ class TotalsController {
         return MomentParameters.of(year, asOf, effectiveOn);
     }
 
+    @Operation(summary = "A fiscal year's total",
+            description = "The total in yen and the number of lines; for a moment with asOf and/or effectiveOn, or after a stage (initial or a "
+                    + "supplementary budget's id).")
     @GetMapping
     FiscalYearTotal total(@RequestParam Integer fiscalYear, @RequestParam(required = false) String asOf,
                           @RequestParam(required = false) String effectiveOn,
@@ -63,6 +69,7 @@ class TotalsController {
         return moment.map(m -> temporal.total(year, m)).orElseGet(() -> queries.total(year.value()));
     }
 
+    @Operation(summary = "Totals per department", description = "As the total, per department.")
     @GetMapping("/departments")
     List<DepartmentTotal> departments(@RequestParam Integer fiscalYear, @RequestParam(required = false) String asOf,
                                       @RequestParam(required = false) String effectiveOn,
@@ -74,6 +81,7 @@ class TotalsController {
         return moment.map(m -> temporal.byDepartment(year, m)).orElseGet(() -> queries.byDepartment(year.value()));
     }
 
+    @Operation(summary = "Totals per category", description = "As the total, per category.")
     @GetMapping("/categories")
     List<CategoryTotal> categories(@RequestParam Integer fiscalYear, @RequestParam(required = false) String asOf,
                                    @RequestParam(required = false) String effectiveOn,

@@ -1,5 +1,7 @@
 package jp.budgetledger.app.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +27,7 @@ import java.time.LocalDate;
 
 /** {@code POST /api/transfers}: moves an amount between two lines of a fiscal year (流用), both or neither. */
 @RestController
+@Tag(name = "transfers")
 class TransferController {
 
     private final LedgerCommands commands;
@@ -45,6 +48,9 @@ class TransferController {
     record Transferred(String id, String fromId, String toId, long amountYen, long fromVersion, long toVersion, long position) {
     }
 
+    @Operation(summary = "Transfer between two lines (流用)",
+            description = "Moves amountYen from one line to another of the same fiscal year, both or neither, effective from effectiveDate. "
+                    + "An unknown line (unknown-line) or a transfer that would make the source negative is 422.")
     @PostMapping("/api/transfers")
     @ResponseStatus(HttpStatus.CREATED)
     Transferred transfer(@Valid @RequestBody TransferRequest body, HttpServletRequest request, HttpServletResponse response) {

@@ -1,0 +1,528 @@
+package jp.budgetledger.app.web;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.budgetledger.app.Api;
+import jp.budgetledger.app.LedgerIT;
+import jp.budgetledger.app.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document served at {@code /v3/api-docs} is the contract: the README's API
+ * walk-through (every curl of its API sections, in order, with the ids the ledger answers) and
+ * then every documented operation, error cases included, are sent to the running service on its
+ * own embedded PostgreSQL, and each live request and response is validated against the served
+ * document with swagger-request-validator. A response must give zero violations, and so must a
+ * request unless the test sends it broken on purpose, in which case exactly the expected
+ * violations must be reported. Every operation of the document must have been exercised.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.read-max-wait=1s")
+@AutoConfigureObservability
+class ApiContractIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DATA_DIR = LedgerIT.newDataDirectory("ledger-contract-it-");
+    private static final String BETSU = "/jp/budgetledger/core/document/betsu3-smart-municipality.txt";
+    private static final String OFFICER = "officer";
+    private static final String AUDITOR = "auditor";
+    private static final String ADMIN = "admin";
+
+    @DynamicPropertySource
+    static void ledgerProperties(DynamicPropertyRegistry registry) {
+        LedgerIT.register(registry, DATA_DIR);
+    }
+
+    @LocalServerPort
+    int port;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String document;
+    private OpenApiInteractionValidator validator;
+    private final Set<String> exercised = new TreeSet<>();
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    /** One live exchange. */
+    record Exchange(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String text(String field) {
+            return json().path(field).asText();
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** A request to send: who (null: nobody; "session": the signed-in session), what, and the violations it is built to have. */
+    private final class Call {
+        private final String method;
+        private final String target;
+        private String user;
+        private String password = TestUsers.PASSWORD;
+        private String contentType;
+        private byte[] body;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final Set<String> expectedRequestViolations = new TreeSet<>();
+
+        Call(String method, String target) {
+            this.method = method;
+            this.target = target;
+        }
+
+        Call as(String user) {
+            this.user = user;
+            return this;
+        }
+
+        Call password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        Call json(String json) {
+            return body("application/json", json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Call body(String contentType, byte[] body) {
+            this.contentType = contentType;
+            this.body = body;
+            return this;
+        }
+
+        Call header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        /** The request breaks the document on purpose: exactly these violation keys must be reported for it. */
+        Call breaking(String... keys) {
+            expectedRequestViolations.addAll(List.of(keys));
+            return this;
+        }
+
+        Exchange expect(int status) {
+            Exchange exchange = send(this);
+            assertThat(exchange.status()).as("%s %s answered %s", method, target, new String(exchange.body(), StandardCharsets.UTF_8))
+                    .isEqualTo(status);
+            return exchange;
+        }
+    }
+
+    private Call get(String target) {
+        return new Call("GET", target);
+    }
+
+    private Call post(String target) {
+        return new Call("POST", target);
+    }
+
+    @BeforeEach
+    void loadTheServedDocument() throws Exception {
+        HttpResponse<String> served = client.send(HttpRequest.newBuilder(URI.create(base() + "/v3/api-docs"))
+                .header("Authorization", basic("viewer", TestUsers.PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(served.statusCode()).isEqualTo(200);
+        document = served.body();
+        Files.writeString(Path.of("target", "openapi.json"), document);
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
+                .withLevelResolver(LevelResolver.create().withDefaultLevel(ValidationReport.Level.ERROR).build())
+                .build();
+    }
+
+    @Test
+    void theValidatorRejectsAnUndocumentedStatusAndAnUndocumentedOperation() {
+        SimpleRequest me = SimpleRequest.Builder.get("/api/me").withHeader("Authorization", basic("viewer", TestUsers.PASSWORD)).build();
+        assertThat(keys(validator.validateRequest(me))).isEmpty();
+        ValidationReport teapot = validator.validate(me, SimpleResponse.Builder.status(418)
+                .withContentType("application/problem+json").withBody("{\"type\":\"about:blank\",\"title\":\"x\",\"status\":418,\"errors\":[]}").build());
+        assertThat(keys(teapot)).contains("validation.response.status.unknown");
+        ValidationReport unknownPath = validator.validateRequest(SimpleRequest.Builder.get("/api/no-such-operation")
+                .withHeader("Authorization", basic("viewer", TestUsers.PASSWORD)).build());
+        assertThat(keys(unknownPath)).contains("validation.request.path.missing");
+        ValidationReport unknownMethod = validator.validateRequest(SimpleRequest.Builder.delete("/api/me")
+                .withHeader("Authorization", basic("viewer", TestUsers.PASSWORD)).build());
+        assertThat(keys(unknownMethod)).contains("validation.request.operation.notAllowed");
+        ValidationReport wrongBody = validator.validate(me, SimpleResponse.Builder.ok().withContentType("application/json")
+                .withBody("{\"name\":7,\"roles\":\"VIEWER\"}").build());
+        assertThat(wrongBody.hasErrors()).isTrue();
+    }
+
+    @Test
+    void theReadmeWalkThroughAndEveryOperationKeepToTheServedDocument() throws Exception {
+        walkThroughTheReadme();
+        sessionOfTheWebPages();
+        errorsAndRetries();
+
+        Set<String> documented = documentedOperations();
+        assertThat(documented).as("the served document lists operations").hasSizeGreaterThan(25);
+        assertThat(exercised).as("operations the test sent").containsAll(documented);
+    }
+
+    /** README.md's "A walk through the API", "Time travel and audit", "Changing budgets", "Operations": every curl, in order. */
+    private void walkThroughTheReadme() throws Exception {
+        assertThat(get("/api/totals?fiscalYear=2020").as(OFFICER).expect(200).json().get("totalYen").asLong()).isEqualTo(312_451_000L);
+        assertThat(get("/api/reports/betsu?fiscalYear=2020").as(OFFICER).expect(200).header("Content-Type")).startsWith("text/plain");
+        assertThat(get("/api/reports/betsu?fiscalYear=2020&format=xlsx").as(OFFICER).expect(200).header("Content-Type"))
+                .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(get("/api/reports/betsu?fiscalYear=2020&format=csv").as(OFFICER).expect(200).header("Content-Type")).startsWith("text/csv");
+        Exchange dryRun = post("/api/imports?fiscalYear=2021&dryRun=true").as(OFFICER).body("text/plain", betsu()).expect(200);
+        assertThat(dryRun.json().get("linesParsed").asInt()).isEqualTo(16);
+
+        Exchange first = post("/api/initiatives").as(OFFICER).json("""
+                {"fiscalYear":2021,"categoryCode":"1","categoryName":"スマート改革の推進","department":"総務部",
+                 "name":"スマート自治体推進事業費","amountYen":37786000,"summary":"AI-OCRの活用","reason":"当初予算","reference":"議案第1号"}""")
+                .expect(201);
+        String id1 = first.text("id");
+        assertThat(first.header("Location")).endsWith("/api/initiatives/" + id1);
+        String id2 = post("/api/initiatives").as(OFFICER).json("""
+                {"fiscalYear":2021,"categoryCode":"1","categoryName":"スマート改革の推進","department":"総務部",
+                 "name":"情報ネットワーク維持管理費","amountYen":26036000,"reason":"当初予算"}""").expect(201).text("id");
+        post("/api/initiatives").as(OFFICER).json("""
+                {"fiscalYear":2021,"categoryCode":"4","categoryName":"キャッシュレス決済の推進","department":"出納局",
+                 "name":"財務会計管理費","amountYen":24008000,"reason":"当初予算"}""").expect(201);
+
+        Exchange amended = post("/api/initiatives/" + id1 + "/amendments").as(OFFICER)
+                .json("{\"deltaYen\":\"△1,786,000\",\"effectiveDate\":\"2021-09-30\",\"reason\":\"9月補正\",\"reference\":\"議案第49号\"}")
+                .expect(200);
+        assertThat(amended.json().get("amountYen").asLong()).isEqualTo(36_000_000L);
+        long position = amended.json().get("position").asLong();
+
+        assertThat(get("/api/totals?fiscalYear=2021&minPosition=" + position).as(OFFICER).expect(200).json().get("totalYen").asLong())
+                .isEqualTo(86_044_000L);
+        assertThat(get("/api/totals/departments?fiscalYear=2021").as(OFFICER).expect(200).json().toString()).isEqualTo(
+                "[{\"department\":\"総務部\",\"totalYen\":62036000,\"initiativeCount\":2},"
+                        + "{\"department\":\"出納局\",\"totalYen\":24008000,\"initiativeCount\":1}]");
+        get("/api/totals/categories?fiscalYear=2021").as(OFFICER).expect(200);
+        assertThat(get("/api/initiatives?fiscalYear=2021&department=%E7%B7%8F%E5%8B%99%E9%83%A8").as(OFFICER).expect(200).json()).hasSize(2);
+        assertThat(get("/api/initiatives/" + id1).as(OFFICER).expect(200).header("ETag")).isEqualTo("\"1\"");
+
+        Exchange negative = post("/api/initiatives/" + id1 + "/amendments").as(OFFICER)
+                .json("{\"deltaYen\":-99999999999,\"reason\":\"減額\"}").expect(422);
+        assertThat(negative.text("rule")).isEqualTo("negative-amount");
+        assertThat(negative.header("Content-Type")).startsWith("application/problem+json");
+
+        assertThat(get("/api/totals?fiscalYear=2021&effectiveOn=2021-09-29").as(OFFICER).expect(200).json().get("totalYen").asLong())
+                .isEqualTo(87_830_000L);
+        get("/api/totals/departments?fiscalYear=2021&effectiveOn=2021-09-29&asOf=2026-01-01T00:00:00Z").as(OFFICER).expect(200);
+        get("/api/initiatives?fiscalYear=2021&effectiveOn=2021-09-29").as(OFFICER).expect(200);
+        get("/api/initiatives/" + id1 + "/history").as(AUDITOR).expect(200);
+        get("/api/audit/events?fiscalYear=2021&actor=officer").as(AUDITOR).expect(200);
+        assertThat(get("/api/audit/events?fiscalYear=2021&actor=officer&format=csv").as(AUDITOR).expect(200).header("Content-Type"))
+                .startsWith("text/csv");
+        assertThat(post("/api/audit/replays").as(AUDITOR).json("{\"fiscalYear\":2021,\"effectiveOn\":\"2021-09-29\"}").expect(200)
+                .json().get("matches").asBoolean()).isTrue();
+        byte[] digest = get("/api/audit/digest").as(AUDITOR).expect(200).body();
+        assertThat(post("/api/audit/verify").as(AUDITOR).body("application/json", digest).expect(200).json().get("verified").asBoolean())
+                .isTrue();
+
+        Exchange budget = post("/api/supplementary-budgets").as(OFFICER).json("""
+                {"fiscalYear":2021, "name":"12月補正", "reference":"議案第80号", "resolvedOn":"2021-12-20",
+                 "items":[{"initiativeId":"%s","deltaYen":500000},
+                          {"categoryCode":"5","categoryName":"AI・RPA等の活用","department":"総務部","name":"新規事業","amountYen":2000000}]}"""
+                .formatted(id1)).expect(201);
+        get("/api/supplementary-budgets?fiscalYear=2021").as(OFFICER).expect(200);
+        get("/api/totals?fiscalYear=2021&stage=initial").as(OFFICER).expect(200);
+        get("/api/totals?fiscalYear=2021&stage=" + budget.text("id") + "&minPosition=" + budget.json().get("position").asLong())
+                .as(OFFICER).expect(200);
+        get("/api/reports/stages?fiscalYear=2021").as(OFFICER).expect(200);
+        post("/api/transfers").as(OFFICER).json("""
+                {"fromId":"%s","toId":"%s","amountYen":1000000,"effectiveDate":"2021-11-01","reason":"流用"}""".formatted(id1, id2))
+                .expect(201);
+
+        post("/api/initiatives/" + id1 + "/withdrawals").as(OFFICER).json("{\"effectiveDate\":\"2022-01-01\",\"reason\":\"事業廃止\"}")
+                .expect(200);
+        post("/api/initiatives/" + id2 + "/revisions").as(OFFICER).json("{\"name\":\"新名称\",\"reason\":\"名称変更\"}").expect(200);
+        post("/api/initiatives/" + id2 + "/reassignments").as(OFFICER)
+                .json("{\"department\":\"デジタル推進局\",\"effectiveDate\":\"2021-10-01\",\"reason\":\"組織改正\"}").expect(200);
+        // The README's "sequence":1 names the second line's first event after its creation: the transfer, which is not a plain amendment.
+        Exchange notPlain = post("/api/initiatives/" + id2 + "/corrections").as(OFFICER)
+                .json("{\"sequence\":1,\"reason\":\"入力誤りの訂正\"}").expect(422);
+        assertThat(notPlain.text("rule")).isEqualTo("correction-not-allowed");
+        post("/api/initiatives/" + id1 + "/amendments").as(OFFICER).json("{\"deltaYen\":1,\"reason\":\"取消用\"}").expect(409);
+
+        Exchange rebuild = post("/api/admin/projections/totals/rebuild").as(ADMIN).expect(202);
+        assertThat(rebuild.text("state")).isEqualTo("stopping");
+        get("/api/admin/projections").as(ADMIN).expect(200);
+        assertThat(get("/api/totals?fiscalYear=2021").as(OFFICER).expect(200).header("X-Ledger-Rebuilding")).contains("totals");
+        assertThat(new String(get("/actuator/prometheus").as(ADMIN).expect(200).body(), StandardCharsets.UTF_8)).contains("ledger_");
+        awaitRebuilt();
+        get("/actuator/health").expect(200);
+
+        // a correction of a plain amendment, as the README's last curl means
+        String id3 = post("/api/initiatives").as(OFFICER).json(Api.line(2021, "1", "分類", "総務部", "訂正される事業", 1000)).expect(201).text("id");
+        post("/api/initiatives/" + id3 + "/amendments").as(OFFICER).json("{\"newAmountYen\":2000,\"reason\":\"増額\"}").expect(200);
+        post("/api/initiatives/" + id3 + "/corrections").as(OFFICER).json("{\"sequence\":1,\"reason\":\"入力誤りの訂正\"}").expect(200);
+        post("/api/initiatives/" + id3 + "/corrections").as(OFFICER).json("{\"sequence\":1,\"reason\":\"二度目\"}").expect(409);
+    }
+
+    private void awaitRebuilt() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode totals = null;
+            for (JsonNode status : get("/api/admin/projections").as(ADMIN).expect(200).json()) {
+                if (status.get("name").asText().equals("totals")) {
+                    totals = status;
+                }
+            }
+            assertThat(totals).isNotNull();
+            if (totals.get("state").asText().equals("done")) {
+                return;
+            }
+            assertThat(System.nanoTime()).as(totals.toString()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** The pages' sign-in: a session cookie, and the CSRF token on writes. */
+    private void sessionOfTheWebPages() throws Exception {
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base() + "/login.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        remember(page.headers());
+        assertThat(cookies).containsKey("XSRF-TOKEN");
+        String form = "username=" + OFFICER + "&password=" + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(cookies.get("XSRF-TOKEN"), StandardCharsets.UTF_8);
+        post("/login").body("application/x-www-form-urlencoded", "username=officer&password=x".getBytes(StandardCharsets.UTF_8)).expect(403);
+        Exchange login = post("/login").body("application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8)).expect(302);
+        assertThat(login.header("Location")).doesNotContain("error");
+        assertThat(cookies).containsKey("JSESSIONID");
+
+        assertThat(get("/api/me").as("session").expect(200).text("name")).isEqualTo(OFFICER);
+        get("/api/fiscal-years").as("session").expect(200);
+        post("/api/initiatives").as("session").json(Api.line(2021, "9", "分類", "総務部", "画面から追加", 1000))
+                .breaking("validation.request.security.missing").expect(403);
+        post("/api/initiatives").as("session").header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"))
+                .json(Api.line(2021, "9", "分類", "総務部", "画面から追加", 1000)).expect(201);
+        post("/logout").as("session").header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN")).expect(204);
+        cookies.clear();
+    }
+
+    private void errorsAndRetries() {
+        get("/api/me").as("viewer").expect(200);
+        get("/api/fiscal-years").as("viewer").expect(200);
+        get("/actuator/info").as("viewer").expect(200);
+        get("/api/reports/betsu?fiscalYear=2021&format=text").as("viewer").expect(200);
+        get("/api/audit/digest?position=3").as(AUDITOR).expect(200);
+        post("/api/audit/verify").as(AUDITOR).json("{}").expect(200);
+
+        Exchange imported = post("/api/imports?fiscalYear=2022").as(OFFICER).body("text/plain", betsu()).expect(201);
+        assertThat(imported.json().get("added").asInt()).isEqualTo(16);
+        post("/api/imports?fiscalYear=2022").as(OFFICER).body("text/plain", betsu()).expect(200);
+        byte[] broken = new String(betsu(), StandardCharsets.UTF_8).replace("小計\t\t210,321", "小計\t\t210,322").getBytes(StandardCharsets.UTF_8);
+        assertThat(post("/api/imports?fiscalYear=2023").as(OFFICER).body("text/plain", broken).expect(422).json().get("report").isObject())
+                .isTrue();
+        post("/api/imports?fiscalYear=2023").as(OFFICER).body("text/plain", new byte[0]).expect(400);
+
+        // 400: bad input the document allows but the service refuses, and input the document already refuses
+        Exchange added = post("/api/initiatives").as(OFFICER).json(Api.line(2024, "1", "分類", "総務部", "契約試験", 1000)).expect(201);
+        String line = added.text("id");
+        post("/api/initiatives/" + line + "/amendments").as(OFFICER).json("{\"newAmountYen\":1,\"deltaYen\":1,\"reason\":\"両方\"}").expect(400);
+        post("/api/initiatives/" + line + "/amendments").as(OFFICER).header("If-Match", "not-a-version")
+                .json("{\"deltaYen\":1,\"reason\":\"増額\"}").expect(400);
+        get("/api/totals?fiscalYear=abc").as(OFFICER).breaking("validation.request.parameter.schema.type").expect(400);
+        post("/api/initiatives").as(OFFICER).json("{\"fiscalYear\":2024}").breaking("validation.request.body.schema.required").expect(400);
+        post("/api/admin/projections/nope/rebuild").as(ADMIN).expect(400);
+        get("/api/audit/events?size=501").as(AUDITOR).expect(400);
+        get("/api/reports/betsu?fiscalYear=2021&format=pdf").as(OFFICER).breaking("validation.request.parameter.schema.enum").expect(400);
+
+        // 401, 403
+        get("/api/totals?fiscalYear=2021").breaking("validation.request.security.missing").expect(401);
+        get("/api/totals?fiscalYear=2021").as(OFFICER).password("wrong").expect(401);
+        get("/actuator/prometheus").as("viewer").expect(403);
+        get("/api/audit/events").as("viewer").expect(403);
+        post("/api/initiatives").as("viewer").json(Api.line(2024, "1", "分類", "総務部", "閲覧者", 1000)).expect(403);
+        assertThat(post("/api/initiatives").as("soumu-officer").json(Api.line(2024, "4", "分類", "出納局", "他部局", 1000)).expect(403)
+                .text("type")).endsWith("department-forbidden");
+
+        // 404, 409, 412, 503
+        String unknown = UUID.randomUUID().toString();
+        get("/api/initiatives/" + unknown).as(OFFICER).expect(404);
+        get("/api/initiatives/" + unknown + "/history").as(AUDITOR).expect(404);
+        post("/api/initiatives/" + unknown + "/amendments").as(OFFICER).json("{\"deltaYen\":1,\"reason\":\"増額\"}").expect(404);
+        post("/api/transfers").as(OFFICER).json("{\"fromId\":\"%s\",\"toId\":\"%s\",\"amountYen\":1,\"reason\":\"流用\"}"
+                .formatted(unknown, line)).expect(422);
+        assertThat(post("/api/initiatives").as(OFFICER).json(Api.line(2024, "1", "分類", "総務部", "契約試験", 1000)).expect(409)
+                .text("existingId")).isEqualTo(line);
+        String etag = get("/api/initiatives/" + line + "?minPosition=" + added.json().get("position").asLong()).as(OFFICER).expect(200)
+                .header("ETag");
+        post("/api/initiatives/" + line + "/amendments").as(OFFICER).header("If-Match", etag)
+                .json("{\"deltaYen\":1,\"reason\":\"増額\"}").expect(200);
+        Exchange stale = post("/api/initiatives/" + line + "/revisions").as(OFFICER).header("If-Match", etag)
+                .json("{\"summary\":\"古い版\",\"reason\":\"改訂\"}").expect(412);
+        assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(1);
+        assertThat(stale.header("ETag")).isEqualTo("\"1\"");
+        Exchange behind = get("/api/totals?fiscalYear=2024&minPosition=999999999").as(OFFICER).expect(503);
+        assertThat(behind.header("Retry-After")).isEqualTo("1");
+
+        // Idempotency-Key: the first response again, marked; the same key for another request is 422; a malformed key 400
+        String key = "contract-" + UUID.randomUUID();
+        String body = Api.line(2024, "2", "分類", "総務部", "再送される事業", 5000);
+        Exchange once = post("/api/initiatives").as(OFFICER).header("Idempotency-Key", key).json(body).expect(201);
+        Exchange again = post("/api/initiatives").as(OFFICER).header("Idempotency-Key", key).json(body).expect(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.text("id")).isEqualTo(once.text("id"));
+        post("/api/initiatives").as(OFFICER).header("Idempotency-Key", key).json(body.replace("5000", "6000")).expect(422);
+        post("/api/initiatives").as(OFFICER).header("Idempotency-Key", "x".repeat(201)).json(body)
+                .breaking("validation.request.parameter.schema.pattern").expect(400);
+    }
+
+    private Exchange send(Call call) {
+        URI uri = URI.create(base() + call.target);
+        HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(call.method, call.body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(call.body));
+        SimpleRequest.Builder model = new SimpleRequest.Builder(Request.Method.valueOf(call.method), uri.getRawPath());
+        Map<String, String> headers = new LinkedHashMap<>(call.headers);
+        if (call.contentType != null) {
+            headers.put("Content-Type", call.contentType);
+            model.withBody(call.body);
+        }
+        if ("session".equals(call.user)) {
+            headers.put("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+        } else if (call.user != null) {
+            headers.put("Authorization", basic(call.user, call.password));
+        } else if (!cookies.isEmpty()) {
+            headers.put("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+        }
+        headers.forEach((name, value) -> {
+            http.header(name, value);
+            model.withHeader(name, value);
+        });
+        query(uri).forEach(model::withQueryParam);
+        Exchange exchange;
+        try {
+            HttpResponse<byte[]> response = client.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
+            exchange = new Exchange(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        remember(exchange.headers());
+        SimpleResponse.Builder response = new SimpleResponse.Builder(exchange.status());
+        exchange.headers().map().forEach(response::withHeader);
+        if (exchange.body().length > 0) {
+            response.withBody(exchange.body());
+        }
+        SimpleRequest request = model.build();
+        String what = call.method + " " + call.target + " -> " + exchange.status();
+        assertThat(keys(validator.validateRequest(request))).as("request violations of %s: %s", what,
+                validator.validateRequest(request).getMessages()).isEqualTo(call.expectedRequestViolations);
+        ValidationReport responseReport = validator.validateResponse(uri.getRawPath(), Request.Method.valueOf(call.method), response.build());
+        assertThat(responseReport.getMessages()).as("response violations of %s", what).isEmpty();
+        exercised.add(operation(call.method, uri.getRawPath()));
+        return exchange;
+    }
+
+    private void remember(java.net.http.HttpHeaders headers) {
+        for (String cookie : headers.allValues("Set-Cookie")) {
+            String pair = cookie.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            String name = pair.substring(0, eq);
+            String value = pair.substring(eq + 1);
+            if (value.isEmpty()) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, value);
+            }
+        }
+    }
+
+    private static Map<String, List<String>> query(URI uri) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                parameters.computeIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), k -> new ArrayList<>())
+                        .add(kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return parameters;
+    }
+
+    private static Set<String> keys(ValidationReport report) {
+        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(ValidationReport.Message::getKey).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** "METHOD /path/{template}" of every operation in the served document. */
+    private Set<String> documentedOperations() throws IOException {
+        Set<String> operations = new TreeSet<>();
+        JSON.readTree(document).get("paths").fields().forEachRemaining(path ->
+                path.getValue().fieldNames().forEachRemaining(method -> operations.add(method.toUpperCase() + " " + path.getKey())));
+        return operations;
+    }
+
+    /** The documented operation a live request matched: a literal path before a template. */
+    private String operation(String method, String path) {
+        Map<String, Pattern> templates = new HashMap<>();
+        try {
+            JSON.readTree(document).get("paths").fieldNames().forEachRemaining(template ->
+                    templates.put(template, Pattern.compile(template.replaceAll("\\{[^/]+}", "[^/]+"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return templates.entrySet().stream().filter(t -> t.getValue().matcher(path).matches())
+                .min(java.util.Comparator.comparing((Map.Entry<String, Pattern> t) -> t.getKey().contains("{")))
+                .map(t -> method + " " + t.getKey()).orElse(method + " " + path + " (undocumented)");
+    }
+
+    private byte[] betsu() {
+        try (var in = getClass().getResourceAsStream(BETSU)) {
+            assertThat(in).isNotNull();
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
