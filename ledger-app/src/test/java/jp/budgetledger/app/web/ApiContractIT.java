@@ -272,12 +272,13 @@ class ApiContractIT {
                 {"fromId":"%s","toId":"%s","amountYen":1000000,"effectiveDate":"2021-11-01","reason":"流用"}""".formatted(id1, id2))
                 .expect(201);
 
+        post("/api/initiatives/" + id1 + "/corrections").as(OFFICER).json("{\"sequence\":1,\"reason\":\"入力誤りの訂正\"}").expect(200);
         post("/api/initiatives/" + id1 + "/withdrawals").as(OFFICER).json("{\"effectiveDate\":\"2022-01-01\",\"reason\":\"事業廃止\"}")
                 .expect(200);
         post("/api/initiatives/" + id2 + "/revisions").as(OFFICER).json("{\"name\":\"新名称\",\"reason\":\"名称変更\"}").expect(200);
         post("/api/initiatives/" + id2 + "/reassignments").as(OFFICER)
                 .json("{\"department\":\"デジタル推進局\",\"effectiveDate\":\"2021-10-01\",\"reason\":\"組織改正\"}").expect(200);
-        // The README's "sequence":1 names the second line's first event after its creation: the transfer, which is not a plain amendment.
+        // the second line's event 1 is the transfer, which is not a plain amendment (the README says so)
         Exchange notPlain = post("/api/initiatives/" + id2 + "/corrections").as(OFFICER)
                 .json("{\"sequence\":1,\"reason\":\"入力誤りの訂正\"}").expect(422);
         assertThat(notPlain.text("rule")).isEqualTo("correction-not-allowed");
