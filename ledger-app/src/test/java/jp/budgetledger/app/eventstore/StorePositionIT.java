@@ -18,6 +18,7 @@ import jp.budgetledger.projections.StorePosition;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -132,13 +133,9 @@ class StorePositionIT extends LedgerIT {
     }
 
     /** The values the query gives for the line, once the read model has recorded it. */
-    private List<Long> awaitRows(String sql, InitiativeId line) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<Long> values;
-        while ((values = jdbc.sql(sql).param(line.value()).query(Long.class).list()).isEmpty()) {
-            assertThat(System.nanoTime()).as("a read model records the late event: " + sql).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-        return values;
+    private List<Long> awaitRows(String sql, InitiativeId line) {
+        return Awaitility.await("a read model records the late event: " + sql).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.sql(sql).param(line.value()).query(Long.class).list(), values -> !values.isEmpty());
     }
 }

@@ -12,6 +12,7 @@ import jp.budgetledger.app.Api;
 import jp.budgetledger.app.LedgerIT;
 import jp.budgetledger.app.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -299,22 +300,18 @@ class ApiContractIT {
         post("/api/initiatives/" + id3 + "/corrections").as(OFFICER).json("{\"sequence\":1,\"reason\":\"二度目\"}").expect(409);
     }
 
-    private void awaitRebuilt() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode totals = null;
-            for (JsonNode status : get("/api/admin/projections").as(ADMIN).expect(200).json()) {
-                if (status.get("name").asText().equals("totals")) {
-                    totals = status;
-                }
-            }
-            assertThat(totals).isNotNull();
-            if (totals.get("state").asText().equals("done")) {
-                return;
-            }
-            assertThat(System.nanoTime()).as(totals.toString()).isLessThan(deadline);
-            Thread.sleep(200);
-        }
+    private void awaitRebuilt() {
+        Awaitility.await("the totals' rebuild is done").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    JsonNode totals = null;
+                    for (JsonNode status : get("/api/admin/projections").as(ADMIN).expect(200).json()) {
+                        if (status.get("name").asText().equals("totals")) {
+                            totals = status;
+                        }
+                    }
+                    assertThat(totals).isNotNull();
+                    return totals.get("state").asText().equals("done");
+                });
     }
 
     /** The pages' sign-in: a session cookie, and the CSRF token on writes. */
