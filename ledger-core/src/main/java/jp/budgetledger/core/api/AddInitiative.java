@@ -6,8 +6,10 @@ import java.util.Objects;
 
 /**
  * Adds a budget line. Rejected when the amount is negative, when the effective date lies
- * outside the fiscal year, or when the fiscal year already has a line of the same department
- * and name. Produces {@link InitiativeAdded}; the handler returns the new line's id.
+ * outside the fiscal year, or when the fiscal year already has the same line: for a line without a
+ * classification, one of the same department and name; for a classified line, one of the same
+ * 会計, side, 科目 path and department. A classified line may have no category; an unclassified one
+ * must have one. Produces {@link InitiativeAdded}; the handler returns the new line's id.
  */
 public record AddInitiative(
         @TargetAggregateIdentifier InitiativeId initiativeId,
@@ -17,7 +19,8 @@ public record AddInitiative(
         String name,
         Money amount,
         String summary,
-        ChangeContext change) {
+        ChangeContext change,
+        Classification classification) {
 
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_SUMMARY_LENGTH = 4000;
@@ -25,11 +28,19 @@ public record AddInitiative(
     public AddInitiative {
         Objects.requireNonNull(initiativeId, "initiativeId");
         Objects.requireNonNull(fiscalYear, "fiscalYear");
-        Objects.requireNonNull(category, "category");
+        if (category == null && classification == null) {
+            throw new InvalidValueException(Concept.CATEGORY, "give a category, or a 会計, side and 科目");
+        }
         Objects.requireNonNull(department, "department");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(change, "change");
         name = Text.required("name", name, MAX_NAME_LENGTH);
         summary = Text.optional("summary", summary, MAX_SUMMARY_LENGTH);
+    }
+
+    /** An unclassified line (as before lines had a 会計 and 科目). */
+    public AddInitiative(InitiativeId initiativeId, FiscalYear fiscalYear, Category category, Department department,
+                         String name, Money amount, String summary, ChangeContext change) {
+        this(initiativeId, fiscalYear, category, department, name, amount, summary, change, null);
     }
 }

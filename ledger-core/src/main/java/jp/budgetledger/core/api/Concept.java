@@ -15,6 +15,10 @@ public enum Concept {
     SUMMARY,
     DEPARTMENT,
     CATEGORY,
+    /** A line's 会計 (一般会計, a 特別会計). */
+    ACCOUNT,
+    /** A line's 科目 path (款 › 項 › 目 …). */
+    SUBJECT,
     /** The existing line a change is about. */
     LINE,
     /** The line a transfer takes the amount from. */

@@ -4,7 +4,9 @@ import org.axonframework.serialization.Revision;
 
 /**
  * A budget line was added with its initial amount. {@code change.effectiveDate()} is never null.
- * The first event of every line (sequence 0).
+ * The first event of every line (sequence 0). {@code classification} (会計, side, 科目) is null for a
+ * line without one, and in every event recorded before lines had one; {@code category} may be null
+ * for a classified line.
  */
 @Revision("1")
 public record InitiativeAdded(
@@ -15,5 +17,11 @@ public record InitiativeAdded(
         String name,
         Money amount,
         String summary,
-        ChangeContext change) implements LedgerEvent {
+        ChangeContext change,
+        Classification classification) implements LedgerEvent {
+
+    public InitiativeAdded(InitiativeId initiativeId, FiscalYear fiscalYear, Category category, Department department,
+                           String name, Money amount, String summary, ChangeContext change) {
+        this(initiativeId, fiscalYear, category, department, name, amount, summary, change, null);
+    }
 }

@@ -6,8 +6,13 @@ package jp.budgetledger.core.api;
  */
 public record SupplementaryItem(InitiativeId initiativeId, Money delta, NewLine newLine) {
 
-    /** A line the supplementary budget creates. */
-    public record NewLine(Category category, Department department, String name, String summary, Money amount) {
+    /** A line the supplementary budget creates; {@code classification} null for a line without 会計 and 科目. */
+    public record NewLine(Category category, Department department, String name, String summary, Money amount,
+                          Classification classification) {
+
+        public NewLine(Category category, Department department, String name, String summary, Money amount) {
+            this(category, department, name, summary, amount, null);
+        }
     }
 
     public static SupplementaryItem change(InitiativeId id, Money delta) {

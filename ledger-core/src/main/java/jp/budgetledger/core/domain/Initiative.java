@@ -7,6 +7,7 @@ import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.ChangeCause;
 import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.Concept;
 import jp.budgetledger.core.api.CorrectEvent;
 import jp.budgetledger.core.api.Department;
@@ -55,6 +56,7 @@ public class Initiative {
     private InitiativeId id;
     private FiscalYear fiscalYear;
     private Category category;
+    private Classification classification;
     private Department department;
     private String name;
     private String summary;
@@ -79,12 +81,12 @@ public class Initiative {
             throw new NegativeAmountException(Concept.LINE_AMOUNT, command.amount());
         }
         ChangeContext change = resolve(command.change(), command.fiscalYear(), true);
-        InitiativeKey key = InitiativeKey.of(command.fiscalYear(), command.department(), command.name());
+        InitiativeKey key = InitiativeKey.of(command.fiscalYear(), command.department(), command.name(), command.classification());
         registry.claim(key, command.initiativeId()).ifPresent(existing -> {
             throw new DuplicateInitiativeException(key, existing);
         });
         apply(new InitiativeAdded(command.initiativeId(), command.fiscalYear(), command.category(),
-                command.department(), command.name(), command.amount(), command.summary(), change));
+                command.department(), command.name(), command.amount(), command.summary(), change, command.classification()));
     }
 
     @CommandHandler
@@ -150,7 +152,7 @@ public class Initiative {
             throw new NothingChangesException(command.name() != null ? Concept.NAME : Concept.SUMMARY);
         }
         ChangeContext change = resolveForLine(command.change());
-        rekey(registry, department, newName);
+        rekey(registry, department, newName, classification);
         apply(new InitiativeRevised(id, fiscalYear, department, name, newName, summary, newSummary, change));
         return version;
     }
@@ -161,12 +163,19 @@ public class Initiative {
         requireActive();
         Department newDepartment = command.department() == null ? department : command.department();
         Category newCategory = command.category() == null ? category : command.category();
-        if (newDepartment.key().equals(department.key()) && newCategory.equals(category)) {
-            throw new NothingChangesException(command.department() != null ? Concept.DEPARTMENT : Concept.CATEGORY);
+        if (command.subject() != null && classification == null) {
+            throw new UnclassifiedLineException();
+        }
+        Classification newClassification = command.subject() == null ? classification : classification.withSubject(command.subject());
+        if (newDepartment.key().equals(department.key()) && Objects.equals(newCategory, category)
+                && Objects.equals(newClassification, classification)) {
+            throw new NothingChangesException(command.subject() != null ? Concept.SUBJECT
+                    : command.department() != null ? Concept.DEPARTMENT : Concept.CATEGORY);
         }
         ChangeContext change = resolveForLine(command.change());
-        rekey(registry, newDepartment, name);
-        apply(new InitiativeReassigned(id, fiscalYear, department, newDepartment, category, newCategory, amount, change));
+        rekey(registry, newDepartment, name, newClassification);
+        apply(new InitiativeReassigned(id, fiscalYear, department, newDepartment, category, newCategory, amount, change,
+                classification, newClassification));
         return version;
     }
 
@@ -199,9 +208,9 @@ public class Initiative {
         return version;
     }
 
-    private void rekey(InitiativeRegistry registry, Department newDepartment, String newName) {
-        InitiativeKey current = InitiativeKey.of(fiscalYear, department, name);
-        InitiativeKey next = InitiativeKey.of(fiscalYear, newDepartment, newName);
+    private void rekey(InitiativeRegistry registry, Department newDepartment, String newName, Classification newClassification) {
+        InitiativeKey current = InitiativeKey.of(fiscalYear, department, name, classification);
+        InitiativeKey next = InitiativeKey.of(fiscalYear, newDepartment, newName, newClassification);
         if (!next.equals(current)) {
             registry.claim(next, id).ifPresent(existing -> {
                 throw new DuplicateInitiativeException(next, existing);
@@ -259,6 +268,7 @@ public class Initiative {
         id = event.initiativeId();
         fiscalYear = event.fiscalYear();
         category = event.category();
+        classification = event.classification();
         department = event.department();
         name = event.name();
         summary = event.summary();
@@ -297,6 +307,9 @@ public class Initiative {
     void on(InitiativeReassigned event, @SequenceNumber long sequence) {
         department = event.departmentAfter();
         category = event.categoryAfter();
+        if (event.classificationAfter() != null) {
+            classification = event.classificationAfter();
+        }
         version = sequence;
     }
 }

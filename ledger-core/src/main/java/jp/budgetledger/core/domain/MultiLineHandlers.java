@@ -89,7 +89,7 @@ public class MultiLineHandlers {
                 if (item.isNewLine()) {
                     var line = item.newLine();
                     AddInitiative add = new AddInitiative(item.initiativeId(), command.fiscalYear(), line.category(), line.department(),
-                            line.name(), line.amount(), line.summary(), change);
+                            line.name(), line.amount(), line.summary(), change, line.classification());
                     initiatives.newInstance(() -> new Initiative(add, registry));
                     applied.add(new SupplementaryBudgetEnacted.Item(item.initiativeId(), line.amount(), true));
                 } else {
