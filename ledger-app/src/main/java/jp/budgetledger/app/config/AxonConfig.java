@@ -8,6 +8,7 @@ import jp.budgetledger.app.eventstore.AppendedPositions;
 import jp.budgetledger.app.eventstore.HashChainingEventStorageEngine;
 import jp.budgetledger.app.eventstore.PositionedJdbcEventStorageEngine;
 import jp.budgetledger.app.eventstore.ProcessorTokens;
+import jp.budgetledger.app.eventstore.ReadPositions;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
@@ -113,13 +114,19 @@ public class AxonConfig {
     }
 
     @Bean
+    ReadPositions readPositions() {
+        return new ReadPositions();
+    }
+
+    @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           org.axonframework.config.Configuration configuration,
-                                          JdbcClient jdbc) {
+                                          JdbcClient jdbc,
+                                          ReadPositions readPositions) {
         JdbcEventStorageEngine jdbcEngine = new PositionedJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -129,7 +136,7 @@ public class AxonConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .batchSize(500)
-                .appendEvents(AppendedPositions.statementBuilder()));
+                .appendEvents(AppendedPositions.statementBuilder()), readPositions);
         return new HashChainingEventStorageEngine(jdbcEngine, eventSerializer, jdbc);
     }
 

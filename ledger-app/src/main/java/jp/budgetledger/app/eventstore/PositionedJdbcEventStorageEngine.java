@@ -20,20 +20,26 @@ import java.time.Instant;
  * {@link StorePosition#METADATA_KEY}. The entry is spliced into the metadata bytes as the row is
  * read, so it costs no parse of its own and is never stored: the table's bytes, and the hashes
  * computed from them, stay as they are. An aggregate's own events, read to load it, are left
- * unchanged.
+ * unchanged. Each position is also given to {@link ReadPositions}, where the processors find it
+ * without parsing the metadata.
  */
 public class PositionedJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
     private static final byte[] KEY = ("\"" + StorePosition.METADATA_KEY + "\":").getBytes(StandardCharsets.UTF_8);
 
-    public PositionedJdbcEventStorageEngine(JdbcEventStorageEngine.Builder builder) {
+    private final ReadPositions positions;
+
+    public PositionedJdbcEventStorageEngine(JdbcEventStorageEngine.Builder builder, ReadPositions positions) {
         super(builder);
+        this.positions = positions;
     }
 
     @Override
     protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken) throws SQLException {
         TrackedEventData<?> read = super.getTrackedEventData(resultSet, previousToken);
-        return positioned(read, (DomainEventData<?>) read, resultSet.getLong(schema().globalIndexColumn()));
+        long position = resultSet.getLong(schema().globalIndexColumn());
+        positions.remember(read.getEventIdentifier(), position);
+        return positioned(read, (DomainEventData<?>) read, position);
     }
 
     private static <T> TrackedEventData<T> positioned(TrackedEventData<?> read, DomainEventData<T> event, long position) {

@@ -33,12 +33,15 @@ import java.util.function.Function;
  * rather than left to Axon's auto-configuration, which measures capacity over 10 minutes keeping
  * one entry per message (a rebuild of a million events exhausted a 512 MiB heap) and per payload
  * type: capacity here is over the last {@value #CAPACITY_WINDOW_SECONDS} seconds, per component,
- * and timers publish no client-side percentiles.
+ * and timers publish no client-side percentiles. Where every event passes (the processors and the
+ * event bus) the counters and timers are {@link PayloadTypeMeters}: the same meters as Axon's,
+ * found once per payload type.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessorMonitors {
 
     static final long CAPACITY_WINDOW_SECONDS = 5;
+    static final Duration TIMER_STATISTICS_EXPIRY = Duration.ofMinutes(2);
 
     @Bean
     ConfigurerModule boundedProcessorMonitors(MeterRegistry registry) {
@@ -61,19 +64,14 @@ class ProcessorMonitors {
     }
 
     static MessageMonitor<Message<?>> eventBusMonitor(MeterRegistry registry) {
-        Function<Message<?>, Iterable<Tag>> byPayload = byPayload(Tags.empty());
-        return new MultiMessageMonitor<>(List.of(
-                MessageCountingMonitor.buildMonitor("eventBus", registry, byPayload),
-                timers(registry, "eventBus", byPayload)));
+        return new PayloadTypeMeters(registry, "eventBus", Tags.empty());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static MessageMonitor<Message<?>> monitor(MeterRegistry registry, String processor) {
         Tags processorName = Tags.of("processorName", processor);
-        Function<Message<?>, Iterable<Tag>> byPayload = byPayload(processorName);
         List<MessageMonitor<? super EventMessage<?>>> monitors = List.of(
-                MessageCountingMonitor.buildMonitor("eventProcessor", registry, byPayload),
-                timers(registry, "eventProcessor", byPayload),
+                new PayloadTypeMeters(registry, "eventProcessor", processorName),
                 EventProcessorLatencyMonitor.buildMonitor("eventProcessor", registry, message -> processorName),
                 capacity(registry, "eventProcessor", processorName));
         return (MessageMonitor) new MultiMessageMonitor<EventMessage<?>>(monitors);
@@ -85,7 +83,7 @@ class ProcessorMonitors {
 
     private static MessageTimerMonitor timers(MeterRegistry registry, String prefix, Function<Message<?>, Iterable<Tag>> tags) {
         return MessageTimerMonitor.builder().meterNamePrefix(prefix).meterRegistry(registry).tagsBuilder(tags)
-                .timerCustomization(timer -> timer.publishPercentiles().distributionStatisticExpiry(Duration.ofMinutes(2)))
+                .timerCustomization(timer -> timer.publishPercentiles().distributionStatisticExpiry(TIMER_STATISTICS_EXPIRY))
                 .build();
     }
 

@@ -16,6 +16,8 @@ import jp.budgetledger.core.api.Money;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.StorePosition;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.awaitility.Awaitility;
@@ -64,6 +66,8 @@ class StorePositionIT extends LedgerIT {
     StoreVerifier verifier;
     @Autowired
     StoredEvents store;
+    @Autowired
+    ReadPositions readPositions;
 
     @Test
     void everyEventReadFromTheStoreCarriesExactlyItsOwnPosition() {
@@ -78,10 +82,15 @@ class StorePositionIT extends LedgerIT {
                     stored.put(rs.getString(1), rs.getLong(2));
                 });
         Map<String, Long> read = new HashMap<>();
+        Map<String, Long> remembered = new HashMap<>();
         try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(null, false)) {
-            events.forEach(event -> read.put(event.getIdentifier(), StorePosition.of(event)));
+            events.forEach(event -> {
+                read.put(event.getIdentifier(), StorePosition.of(event));
+                remembered.put(event.getIdentifier(), readPositions.of(withoutMetaData(event)));
+            });
         }
         assertThat(read).isEqualTo(stored);
+        assertThat(remembered).isEqualTo(stored);
 
         assertThat(progress.awaitPosition(amended, Duration.ofSeconds(30))).isTrue();
         assertThat(jdbc.sql("""
@@ -124,6 +133,7 @@ class StorePositionIT extends LedgerIT {
             TrackedEventMessage<?> filling = events.findFirst().orElseThrow();
             assertThat(filling.trackingToken().position()).hasValue(early);
             assertThat(StorePosition.of(filling)).isEqualTo(gap);
+            assertThat(readPositions.of(withoutMetaData(filling))).isEqualTo(gap);
         }
 
         assertThat(awaitRows("SELECT position FROM audit_event WHERE aggregate_id = ?", lateLine)).containsExactly(gap);
@@ -137,5 +147,10 @@ class StorePositionIT extends LedgerIT {
         return Awaitility.await("a read model records the late event: " + sql).atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> jdbc.sql(sql).param(line.value()).query(Long.class).list(), values -> !values.isEmpty());
+    }
+
+    /** The same event (same identifier) without the metadata the store's reader put the position in. */
+    private static GenericEventMessage<?> withoutMetaData(EventMessage<?> event) {
+        return new GenericEventMessage<>(event.getIdentifier(), event.getPayload(), Map.of(), event.getTimestamp());
     }
 }

@@ -4,7 +4,7 @@ import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
-import jp.budgetledger.projections.StorePosition;
+import jp.budgetledger.projections.StorePositions;
 import jp.budgetledger.projections.ProcessingBatch;
 import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.config.ProcessingGroup;
@@ -44,10 +44,12 @@ public class TotalsProjection {
 
     private static final Logger log = LoggerFactory.getLogger(TotalsProjection.class);
     private final JdbcClient jdbc;
+    private final StorePositions positions;
     private final ProcessingBatch<Delivery> batch;
 
-    public TotalsProjection(JdbcClient jdbc) {
+    public TotalsProjection(JdbcClient jdbc, StorePositions positions) {
         this.jdbc = jdbc;
+        this.positions = positions;
         this.batch = new ProcessingBatch<>(TotalsProjection.class, this::write);
     }
 
@@ -143,7 +145,7 @@ public class TotalsProjection {
         GapAwareTrackingToken position = WrappedToken.unwrap(token, GapAwareTrackingToken.class)
                 .orElseGet(() -> token == null || token.position().isEmpty() ? null
                         : GapAwareTrackingToken.newInstance(token.position().getAsLong(), Set.of()));
-        batch.add(new Delivery(StorePosition.of(message), year, position, change));
+        batch.add(new Delivery(positions.of(message), year, position, change));
     }
 
     private void write(List<Delivery> deliveries) {

@@ -3,6 +3,7 @@ package jp.budgetledger.projections.totals;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.projections.ProjectionDatabase;
+import jp.budgetledger.projections.StorePositions;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TotalsProjectionIT {
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
-    private final TotalsProjection projection = new TotalsProjection(jdbc);
+    private final TotalsProjection projection = new TotalsProjection(jdbc, StorePositions.FROM_METADATA);
     private final TotalsQueries queries = new TotalsQueries(jdbc);
 
     @BeforeEach
