@@ -89,10 +89,7 @@ class TotalsController {
         FiscalYear year = FiscalYear.of(fiscalYear);
         LineFilter filter = filter(account, side);
         consistency.awaitPosition(minPosition);
-        var moment = moment(year, asOf, effectiveOn, stage);
-        if (moment.isEmpty() && !filter.isAll()) {
-            moment = Optional.of(current(year));
-        }
+        var moment = moment(year, asOf, effectiveOn, stage, filter);
         return moment.map(m -> temporal.byDepartment(year, m, filter)).orElseGet(() -> queries.byDepartment(year.value()));
     }
 
@@ -109,10 +106,7 @@ class TotalsController {
         FiscalYear year = FiscalYear.of(fiscalYear);
         LineFilter filter = filter(account, side);
         consistency.awaitPosition(minPosition);
-        var moment = moment(year, asOf, effectiveOn, stage);
-        if (moment.isEmpty() && !filter.isAll()) {
-            moment = Optional.of(current(year));
-        }
+        var moment = moment(year, asOf, effectiveOn, stage, filter);
         return moment.map(m -> temporal.byCategory(year, m, filter)).orElseGet(() -> queries.byCategory(year.value()));
     }
 
@@ -175,6 +169,12 @@ class TotalsController {
         FiscalYear year = FiscalYear.of(fiscalYear);
         consistency.awaitPosition(minPosition);
         return SubjectTree.balances(temporal.paths(year, momentOrNow(year, asOf, effectiveOn, stage), LineFilter.ALL));
+    }
+
+    /** The moment asked for; without one, for a filter by 会計 or side (which the current totals do not keep), the current budget. */
+    private Optional<Moment> moment(FiscalYear year, String asOf, String effectiveOn, String stage, LineFilter filter) {
+        var moment = moment(year, asOf, effectiveOn, stage);
+        return moment.isEmpty() && !filter.isAll() ? Optional.of(current(year)) : moment;
     }
 
     private Moment momentOrNow(FiscalYear year, String asOf, String effectiveOn, String stage) {

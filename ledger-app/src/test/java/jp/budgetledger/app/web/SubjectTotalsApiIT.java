@@ -40,17 +40,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
+import static jp.budgetledger.app.Marks.mark;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Totals per 会計, side and 科目 over HTTP, and the 第1表 / 事項別明細書 exports, with figures worked out by hand.
@@ -85,13 +83,6 @@ class SubjectTotalsApiIT extends LedgerIT {
     Instant t2;
     String budget;
     long head;
-
-    private Instant mark() {
-        Instant mark = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
-        await("the clock passes " + mark).atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(1))
-                .until(() -> !Instant.now().isBefore(mark.plusMillis(1)));
-        return mark;
-    }
 
     private static SubjectLevel level(String text) {
         int colon = text.indexOf(':');
