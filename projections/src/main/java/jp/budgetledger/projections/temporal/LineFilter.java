@@ -1,14 +1,13 @@
 package jp.budgetledger.projections.temporal;
 
 import jp.budgetledger.core.api.Side;
-import jp.budgetledger.core.api.SubjectLevel;
 import jp.budgetledger.core.api.Text;
 
 import java.util.List;
 
 /**
  * Which lines a total counts: all of them, or those of one 会計 and/or one side. {@code account} is a
- * 会計's code (compared as {@link SubjectLevel#key()} compares codes: {@code "01"} is {@code "1"}), or
+ * 会計's code (compared as {@code SubjectLevel.key()} compares codes: {@code "01"} is {@code "1"}), or
  * the name of a 会計 printed without a code; null for every 会計. A filter naming a 会計 or a side
  * leaves out the lines without a classification.
  */
@@ -23,12 +22,6 @@ public record LineFilter(String account, Side side) {
     /** True when the filter names neither a 会計 nor a side. */
     public boolean isAll() {
         return account == null && side == null;
-    }
-
-    /** True when a 会計 with this code and name is one the filter admits. */
-    public boolean admits(SubjectLevel accountLevel, Side lineSide) {
-        return (side == null || side == lineSide)
-                && (account == null || keys().contains(accountLevel.key()));
     }
 
     /** The conditions on {@code line_state}'s columns, their parameters added to {@code params}. */

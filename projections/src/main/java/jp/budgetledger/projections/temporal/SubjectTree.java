@@ -21,7 +21,8 @@ import java.util.Map;
  * the sum of the lines under it, exact in yen. The lines without a classification form one 会計 node
  * {@value #UNCLASSIFIED} with no code and no children, so that the tree's total is the year's total.
  * Siblings are ordered by code (numeric codes in numeric order, before other codes; nodes without a
- * code last), then by name; the unclassified node comes last.
+ * code last), then by name; the unclassified node comes last. A node is identified by its level's key;
+ * should lines of one key carry two names at a moment, the node has the name of the line recorded first.
  */
 public final class SubjectTree {
 

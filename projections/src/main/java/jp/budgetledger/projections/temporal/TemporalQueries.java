@@ -71,16 +71,16 @@ public class TemporalQueries {
     }
 
     /**
-     * The total and line count per 会計, side and 科目 path of the lines {@code filter} admits, in no
-     * particular order; the lines without a classification as one total with a null classification
-     * (left out when the filter names a 会計 or side). The classifications carry no department code.
+     * The total and line count per 会計, side and 科目 path of the lines {@code filter} admits; the lines without a classification as one total with a null classification
+     * (left out when the filter names a 会計 or side). The classifications carry no department code. The
+     * paths come in the order their first line was recorded.
      */
     public List<PathTotal> paths(FiscalYear fiscalYear, Moment moment, LineFilter filter) {
         List<Object> params = new ArrayList<>(params(fiscalYear, moment));
         String columns = ClassificationColumns.NAMES.replace("department_code", "NULL::text");
         String grouped = ClassificationColumns.NAMES.replace(", department_code", "");
         return jdbc.sql("SELECT sum(amount_yen)::bigint, count(*)::integer, " + columns + AT + filter.sql(params)
-                        + " GROUP BY " + grouped)
+                        + " GROUP BY " + grouped + " ORDER BY min(line_order)")
                 .params(params)
                 .query((rs, i) -> new PathTotal(ClassificationColumns.read(rs, 3), rs.getLong(1), rs.getInt(2)))
                 .list();
