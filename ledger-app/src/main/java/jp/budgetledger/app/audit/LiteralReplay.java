@@ -3,11 +3,13 @@ package jp.budgetledger.app.audit;
 import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.app.projection.ProjectionProgress;
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.projections.ProjectionNames;
+import jp.budgetledger.projections.temporal.LineFilter;
 import jp.budgetledger.projections.temporal.Moment;
 import jp.budgetledger.projections.temporal.TemporalQueries;
 import jp.budgetledger.projections.totals.CategoryTotal;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -33,7 +36,8 @@ import java.util.stream.Stream;
  * it into the budget in force on a day, and sets it beside the temporal read model for the same
  * moment. The fold is written independently of the read model: each change of amount is a
  * difference that holds from its effective date; a department or category set from a day holds
- * from then on, replacing what was recorded for later days; a line counts from the day it takes
+ * from then on, replacing what was recorded for later days (so does a 会計/科目 classification, whose
+ * totals per 款, 項 and 目 are compared too); a line counts from the day it takes
  * effect until the day it is withdrawn.
  */
 @Service
@@ -76,7 +80,8 @@ public class LiteralReplay {
                     Line line = new Line(added.change().effectiveDate());
                     line.changes.merge(added.change().effectiveDate(), added.amount().yen(), Long::sum);
                     line.departments.put(added.change().effectiveDate(), added.department().name());
-                    line.categories.put(added.change().effectiveDate(), added.category().code());
+                    line.categories.put(added.change().effectiveDate(), added.category() == null ? null : added.category().code());
+                    line.classifications.put(added.change().effectiveDate(), Optional.ofNullable(added.classification()));
                     lines.put(added.initiativeId().value(), line);
                 } else if (payload instanceof AmountAmended amended && amended.fiscalYear().equals(fiscalYear)) {
                     Line line = lines.get(amended.initiativeId().value());
@@ -93,7 +98,10 @@ public class LiteralReplay {
                     if (line != null) {
                         LocalDate from = moved.change().effectiveDate();
                         setFrom(line.departments, from, moved.departmentAfter().name());
-                        setFrom(line.categories, from, moved.categoryAfter().code());
+                        setFrom(line.categories, from, moved.categoryAfter() == null ? null : moved.categoryAfter().code());
+                        if (moved.classificationAfter() != null) {
+                            setFrom(line.classifications, from, Optional.of(moved.classificationAfter()));
+                        }
                     }
                 }
             }
@@ -102,6 +110,7 @@ public class LiteralReplay {
 
         Map<String, Long> departments = new TreeMap<>();
         Map<String, Long> categories = new TreeMap<>();
+        Map<String, Long> subjects = new TreeMap<>();
         long total = 0;
         int count = 0;
         for (Line line : lines.values()) {
@@ -110,17 +119,25 @@ public class LiteralReplay {
             }
             long amount = line.changes.headMap(day, true).values().stream().mapToLong(Long::longValue).sum();
             departments.merge(line.departments.floorEntry(day).getValue(), amount, Long::sum);
-            categories.merge(line.categories.floorEntry(day).getValue(), amount, Long::sum);
+            String category = line.categories.floorEntry(day).getValue();
+            if (category != null) {
+                categories.merge(category, amount, Long::sum);
+            }
+            line.classifications.floorEntry(day).getValue().ifPresent(c -> addSubjects(subjects, c, amount));
             total += amount;
             count++;
         }
-        ReplayReport.Totals replayed = new ReplayReport.Totals(total, count, departments, categories);
+        ReplayReport.Totals replayed = new ReplayReport.Totals(total, count, departments, categories, subjects);
+        Map<String, Long> modelSubjects = new TreeMap<>();
+        temporal.paths(fiscalYear, moment, LineFilter.ALL).stream().filter(p -> p.classification() != null)
+                .forEach(p -> addSubjects(modelSubjects, p.classification(), p.totalYen()));
         FiscalYearTotal modelTotal = temporal.total(fiscalYear, moment);
         ReplayReport.Totals model = new ReplayReport.Totals(modelTotal.totalYen(), modelTotal.initiativeCount(),
                 temporal.byDepartment(fiscalYear, moment).stream()
                         .collect(Collectors.toMap(DepartmentTotal::department, DepartmentTotal::totalYen, Long::sum, TreeMap::new)),
                 temporal.byCategory(fiscalYear, moment).stream()
-                        .collect(Collectors.toMap(CategoryTotal::categoryCode, CategoryTotal::totalYen, Long::sum, TreeMap::new)));
+                        .collect(Collectors.toMap(CategoryTotal::categoryCode, CategoryTotal::totalYen, Long::sum, TreeMap::new)),
+                modelSubjects);
         List<String> differences = differences(replayed, model);
         return new ReplayReport(fiscalYear.value(), moment.asOf(), day, head, read, millis, read * 1000 / millis,
                 replayed, model, differences, differences.isEmpty());
@@ -136,6 +153,7 @@ public class LiteralReplay {
         }
         compare("department", replay.departmentsYen(), model.departmentsYen(), differences);
         compare("category", replay.categoriesYen(), model.categoriesYen(), differences);
+        compare("subject", replay.subjectsYen(), model.subjectsYen(), differences);
         return differences;
     }
 
@@ -151,8 +169,21 @@ public class LiteralReplay {
         }
     }
 
+    /**
+     * Adds a line's amount to its 款, 項 and 目, keyed {@code 会計|side|款}, {@code 会計|side|款/項} and
+     * {@code 会計|side|款/項/目} by the levels' keys.
+     */
+    private static void addSubjects(Map<String, Long> subjects, Classification c, long amount) {
+        String prefix = c.account().key() + "|" + c.side().code() + "|";
+        String kan = c.subject().kan().key();
+        String kou = kan + "/" + c.subject().kou().key();
+        for (String key : List.of(kan, kou, kou + "/" + c.subject().moku().key())) {
+            subjects.merge(prefix + key, amount, Long::sum);
+        }
+    }
+
     /** An attribute set from a day on replaces whatever was recorded for that day and after. */
-    private static void setFrom(TreeMap<LocalDate, String> timeline, LocalDate from, String value) {
+    private static <T> void setFrom(TreeMap<LocalDate, T> timeline, LocalDate from, T value) {
         timeline.tailMap(from, true).clear();
         timeline.put(from, value);
     }
@@ -162,6 +193,7 @@ public class LiteralReplay {
         final TreeMap<LocalDate, Long> changes = new TreeMap<>();
         final TreeMap<LocalDate, String> departments = new TreeMap<>();
         final TreeMap<LocalDate, String> categories = new TreeMap<>();
+        final TreeMap<LocalDate, Optional<Classification>> classifications = new TreeMap<>();
         LocalDate withdrawnFrom;
 
         Line(LocalDate from) {

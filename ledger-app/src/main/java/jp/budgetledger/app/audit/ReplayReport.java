@@ -14,7 +14,12 @@ public record ReplayReport(int fiscalYear, Instant asOf, LocalDate effectiveOn, 
                            long millis, long eventsPerSecond, Totals replay, Totals readModel, List<String> differences,
                            boolean matches) {
 
-    /** Totals of one side: grand total and line count, per department and per category code. */
-    public record Totals(long totalYen, int initiativeCount, Map<String, Long> departmentsYen, Map<String, Long> categoriesYen) {
+    /**
+     * Totals of one side: grand total and line count, per department, per category code (lines without a
+     * category left out), and per 款, 項 and 目 of the classified lines, keyed {@code 会計|side|款[/項[/目]]}
+     * by the levels' keys ({@code "1|expenditure|2/1"}).
+     */
+    public record Totals(long totalYen, int initiativeCount, Map<String, Long> departmentsYen, Map<String, Long> categoriesYen,
+                         Map<String, Long> subjectsYen) {
     }
 }

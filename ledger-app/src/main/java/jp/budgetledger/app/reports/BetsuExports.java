@@ -40,12 +40,17 @@ public final class BetsuExports {
 
     /** CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends, amounts grouped in 千円. */
     public static byte[] csv(BetsuReportService.Report report) {
+        return csv(rows(report));
+    }
+
+    /** Rows of a document's layout as CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends, amounts grouped. */
+    public static byte[] csv(List<Row> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             out.write(UTF8_BOM);
             try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL)) {
-                for (Row row : rows(report)) {
+                for (Row row : rows) {
                     printer.printRecord(row.cells().stream()
                             .map(c -> c instanceof Amount a ? a.formatted() : ((Text) c).value()).toList());
                 }
@@ -58,11 +63,15 @@ public final class BetsuExports {
 
     /** An Excel workbook with one sheet in the 別紙 layout; amounts are numbers in 千円 with a grouped format. */
     public static byte[] xlsx(BetsuReportService.Report report) {
+        String sheetName = report.table().attachment() == null ? "予算事業一覧" : report.table().attachment();
+        return xlsx(sheetName, rows(report), 18, 36, 14, 80);
+    }
+
+    /** Rows of a document's layout as a workbook of one sheet; amounts are numbers with a grouped format; column widths in characters. */
+    public static byte[] xlsx(String sheetName, List<Row> rows, int... widths) {
         try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            String sheetName = report.table().attachment() == null ? "予算事業一覧" : report.table().attachment();
             Sheet sheet = workbook.createSheet(sheetName.replaceAll("[\\\\/?*\\[\\]:]", " "));
             Styles styles = new Styles(workbook);
-            List<Row> rows = rows(report);
             for (int r = 0; r < rows.size(); r++) {
                 Row row = rows.get(r);
                 var sheetRow = sheet.createRow(r);
@@ -84,10 +93,9 @@ public final class BetsuExports {
                     }
                 }
             }
-            sheet.setColumnWidth(0, 18 * 256);
-            sheet.setColumnWidth(1, 36 * 256);
-            sheet.setColumnWidth(2, 14 * 256);
-            sheet.setColumnWidth(3, 80 * 256);
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, widths[c] * 256);
+            }
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Builds a fiscal year's budget table from the projections: one section per category (named
- * and annotated as the imported document had it), its lines in the order they were recorded
+ * and annotated as the imported document had it; lines without a category are not in it), its lines in the order they were recorded
  * with their current amounts, in 千円.
  */
 @Service
@@ -42,7 +42,7 @@ public class BetsuReportService {
 
     public Report report(FiscalYear fiscalYear) {
         int year = fiscalYear.value();
-        List<InitiativeView> lines = initiatives.list(year, null, null);
+        List<InitiativeView> lines = initiatives.list(year, null, null).stream().filter(v -> v.categoryCode() != null).toList();
         var document = layouts.latestDocument(year);
         Map<String, DocumentLayoutQueries.SectionLayout> sectionLayouts = layouts.sections(year);
         Set<String> sharing = layouts.linesSharingSummary(year);

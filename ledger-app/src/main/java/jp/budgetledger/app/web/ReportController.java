@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import jp.budgetledger.app.reports.BetsuExports;
 import jp.budgetledger.app.reports.BetsuReportService;
+import jp.budgetledger.app.reports.SubjectReports;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InvalidValueException;
 import org.springframework.http.ContentDisposition;
@@ -19,10 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * {@code GET /api/reports/betsu?fiscalYear=2020[&format=text|csv|xlsx]}: the fiscal year's
- * budget table in the 別紙 layout, from the projections, amounts in 千円.
+ * budget table in the 別紙 layout, from the projections, amounts in 千円; {@code table1} and
+ * {@code detail}: 第1表 歳入歳出予算 and 歳入歳出予算事項別明細書 ({@link SubjectReports}).
  */
 @RestController
 @Tag(name = "reports")
@@ -30,10 +33,12 @@ class ReportController {
 
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private final BetsuReportService reports;
+    private final SubjectReports subjects;
     private final ReadConsistency consistency;
 
-    ReportController(BetsuReportService reports, ReadConsistency consistency) {
+    ReportController(BetsuReportService reports, SubjectReports subjects, ReadConsistency consistency) {
         this.reports = reports;
+        this.subjects = subjects;
         this.consistency = consistency;
     }
 
@@ -61,6 +66,63 @@ class ReportController {
                     base + ".csv", japanese + ".csv");
             case "xlsx" -> download(BetsuExports.xlsx(report), XLSX, base + ".xlsx", japanese + ".xlsx");
             default -> throw new InvalidValueException("format", "must be text, csv or xlsx");
+        };
+    }
+
+    @Operation(summary = "第1表 歳入歳出予算",
+            description = "Per 会計 (all, or the one account names by code, or by name when it has no code) and side (歳入 first): each "
+                    + "款 with its total and its 項, and the side's total, in 千円, from the current budget; CSV (UTF-8 with BOM, default), "
+                    + "XLSX or JSON (the figures as records keyed by the Japanese headers, with exact yen), chosen by format. Lines "
+                    + "without a 会計 and 科目 are not in it.")
+    @ApiResponse(responseCode = "200", description = "The table", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = SubjectReports.Figures.class))})
+    @GetMapping("/api/reports/table1")
+    ResponseEntity<?> table1(@RequestParam Integer fiscalYear, @RequestParam(required = false) String account,
+                             @Parameter(description = "csv (default), xlsx or json", schema = @Schema(allowableValues = {"csv", "xlsx", "json"}, defaultValue = "csv"))
+                             @RequestParam(defaultValue = "csv") String format,
+                             @RequestParam(required = false) Long minPosition) {
+        FiscalYear year = FiscalYear.of(fiscalYear);
+        checkFormat(format);
+        consistency.awaitPosition(minPosition);
+        return subjectReport(subjects.table1(year, account), format, "table1-" + year.value(), "第1表_歳入歳出予算_" + year.japaneseName(),
+                "第1表", 28, 28, 16);
+    }
+
+    @Operation(summary = "歳入歳出予算事項別明細書",
+            description = "Per 会計 (as for 第1表) and side: each 目 with 本年度 (this fiscal year), 前年度 (the previous fiscal year's 目 of "
+                    + "the same 会計, side and code path) and 比較, a total per 款 and per side, in 千円, from the current budget; formats "
+                    + "as for 第1表.")
+    @ApiResponse(responseCode = "200", description = "The statement", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = SubjectReports.Figures.class))})
+    @GetMapping("/api/reports/detail")
+    ResponseEntity<?> detail(@RequestParam Integer fiscalYear, @RequestParam(required = false) String account,
+                             @Parameter(description = "csv (default), xlsx or json", schema = @Schema(allowableValues = {"csv", "xlsx", "json"}, defaultValue = "csv"))
+                             @RequestParam(defaultValue = "csv") String format,
+                             @RequestParam(required = false) Long minPosition) {
+        FiscalYear year = FiscalYear.of(fiscalYear);
+        checkFormat(format);
+        consistency.awaitPosition(minPosition);
+        return subjectReport(subjects.detail(year, account), format, "detail-" + year.value(), "事項別明細書_" + year.japaneseName(),
+                "事項別明細書", 24, 24, 24, 14, 14, 14);
+    }
+
+    private static void checkFormat(String format) {
+        if (!List.of("csv", "xlsx", "json").contains(format)) {
+            throw new InvalidValueException("format", "must be csv, xlsx or json");
+        }
+    }
+
+    private static ResponseEntity<?> subjectReport(SubjectReports.Report report, String format, String base, String japanese, String sheet,
+                                                   int... widths) {
+        return switch (format) {
+            case "csv" -> download(BetsuExports.csv(report.rows()), new MediaType("text", "csv", StandardCharsets.UTF_8),
+                    base + ".csv", japanese + ".csv");
+            case "xlsx" -> download(BetsuExports.xlsx(sheet, report.rows(), widths), XLSX, base + ".xlsx", japanese + ".xlsx");
+            default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report.figures());
         };
     }
 

@@ -11,15 +11,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import static jp.budgetledger.app.Api.line;
+import static jp.budgetledger.app.Marks.mark;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A scenario on both time axes, fiscal year 2070, with figures worked out by hand:
@@ -45,17 +43,6 @@ class TimeTravelIT extends LedgerIT {
     Instant t4;
     String a;
     long last;
-
-    /**
-     * A moment strictly between what was recorded before and what is recorded after, at a
-     * millisecond's distance from both: the next millisecond, once the clock has moved past it.
-     */
-    private Instant mark() {
-        Instant mark = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
-        await("the clock passes " + mark).atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(1))
-                .until(() -> !Instant.now().isBefore(mark.plusMillis(1)));
-        return mark;
-    }
 
     private Api.Response write(String path, String json, String actor) {
         Api.Response response = api.post(path, json, Map.of("X-Ledger-Actor", actor));

@@ -269,6 +269,13 @@ class ApiContractIT {
         get("/api/totals?fiscalYear=2021&stage=" + budget.text("id") + "&minPosition=" + budget.json().get("position").asLong())
                 .as(OFFICER).expect(200);
         get("/api/reports/stages?fiscalYear=2021").as(OFFICER).expect(200);
+        assertThat(get("/api/totals/tree?fiscalYear=2021&stage=initial").as(OFFICER).expect(200).json().get(0).get("name").asText())
+                .isEqualTo("未分類");
+        get("/api/totals/subjects?fiscalYear=2021&side=expenditure&level=kou").as(OFFICER).expect(200);
+        get("/api/totals/balance?fiscalYear=2021").as(OFFICER).expect(200);
+        assertThat(get("/api/reports/table1?fiscalYear=2021&format=json").as(OFFICER).expect(200).json().get("unit").asText()).isEqualTo("千円");
+        assertThat(get("/api/reports/detail?fiscalYear=2021&format=xlsx").as(OFFICER).expect(200).header("Content-Type"))
+                .startsWith("application/vnd.openxmlformats");
         post("/api/transfers").as(OFFICER).json("""
                 {"fromId":"%s","toId":"%s","amountYen":1000000,"effectiveDate":"2021-11-01","reason":"流用"}""".formatted(id1, id2))
                 .expect(201);

@@ -64,7 +64,8 @@ public class InitiativeListProjection {
     @EventHandler
     void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, EventMessage<?> message) {
         OffsetDateTime at = utc(recordedAt);
-        writes.add(ADD, event.initiativeId().value(), event.fiscalYear().value(), event.category().code(), event.category().name(),
+        writes.add(ADD, event.initiativeId().value(), event.fiscalYear().value(), event.category() == null ? null : event.category().code(),
+                event.category() == null ? null : event.category().name(),
                 event.department().name(), event.name(), event.summary(), event.amount().yen(), sequence, StorePosition.of(message), at, at);
     }
 
@@ -85,7 +86,8 @@ public class InitiativeListProjection {
 
     @EventHandler
     void on(InitiativeReassigned event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        writes.add(REASSIGN, event.departmentAfter().name(), event.categoryAfter().code(), event.categoryAfter().name(), sequence,
+        writes.add(REASSIGN, event.departmentAfter().name(), event.categoryAfter() == null ? null : event.categoryAfter().code(),
+                event.categoryAfter() == null ? null : event.categoryAfter().name(), sequence,
                 utc(recordedAt), event.initiativeId().value(), sequence);
     }
 

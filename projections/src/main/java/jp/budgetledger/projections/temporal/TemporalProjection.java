@@ -1,6 +1,8 @@
 package jp.budgetledger.projections.temporal;
 
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.Category;
+import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeRevised;
@@ -24,6 +26,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,13 +35,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Keeps {@code line_state}. A line is added as one row valid from its effective date to the end
  * of its fiscal year, from the instant it was recorded on. A change effective from E and recorded
  * at R ends at R the current rows that reach past E and replaces them from R on: the part before
- * E unchanged, the part from E changed (amount plus the difference, another department, category
- * or name), or, for a withdrawal, nothing: the line is no longer in force from E. An event
+ * E unchanged, the part from E changed (amount plus the difference, another department, category,
+ * 会計/科目 classification or name), or, for a withdrawal, nothing: the line is no longer in force from E. An event
  * delivered again changes nothing: a line is added once, and a change only ends rows of older
  * versions.
  * <p>
@@ -53,13 +57,15 @@ public class TemporalProjection {
 
     private static final String INSERT = """
             INSERT INTO line_state (initiative_id, fiscal_year, department, category_code, category_name, name,
-                                    amount_yen, version, line_order, effective, recorded)
+                                    amount_yen, version, line_order, effective, recorded, %1$s)
             SELECT r.initiative_id, r.fiscal_year, r.department, r.category_code, r.category_name, r.name, r.amount_yen,
-                   r.version, r.line_order, daterange(r.effective_from, r.effective_to), tstzrange(r.recorded_from, r.recorded_to)
+                   r.version, r.line_order, daterange(r.effective_from, r.effective_to), tstzrange(r.recorded_from, r.recorded_to),
+                   %1$s
             FROM unnest(?::varchar[], ?::integer[], ?::text[], ?::varchar[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
-                        ?::bigint[], ?::date[], ?::date[], ?::timestamptz[], ?::timestamptz[])
+                        ?::bigint[], ?::date[], ?::date[], ?::timestamptz[], ?::timestamptz[], %2$s)
                  AS r(initiative_id, fiscal_year, department, category_code, category_name, name, amount_yen, version,
-                      line_order, effective_from, effective_to, recorded_from, recorded_to)""";
+                      line_order, effective_from, effective_to, recorded_from, recorded_to, %1$s)"""
+            .formatted(ClassificationColumns.NAMES, ClassificationColumns.ARRAYS);
     private static final String END = """
             UPDATE line_state s SET recorded = tstzrange(lower(s.recorded), greatest(lower(s.recorded), e.ended_at))
             FROM unnest(?::bigint[], ?::timestamptz[]) AS e(id, ended_at)
@@ -72,11 +78,11 @@ public class TemporalProjection {
      */
     private static final String CURRENT = """
             SELECT s.id, s.initiative_id, s.version, s.line_order, lower(s.effective), upper(s.effective),
-                   s.department, s.category_code, s.category_name, s.name, s.amount_yen
+                   s.department, s.category_code, s.category_name, s.name, s.amount_yen, %s
             FROM unnest(?::varchar[], ?::date[]) AS c(initiative_id, from_day)
             CROSS JOIN LATERAL (SELECT * FROM line_state s
                                 WHERE s.initiative_id = c.initiative_id AND upper_inf(s.recorded)
-                                  AND upper(s.effective) > c.from_day OFFSET 0) s""";
+                                  AND upper(s.effective) > c.from_day OFFSET 0) s""".formatted(prefixed("s."));
     /**
      * How the batch's statements are planned, for its transaction only: for their actual arguments
      * (a generic plan made while the table was nearly empty, as in a rebuild, would go on scanning
@@ -97,8 +103,17 @@ public class TemporalProjection {
         this.batch = new ProcessingBatch<>(TemporalProjection.class, this::write);
     }
 
-    /** The state a row holds for its ranges. */
-    record State(String department, String categoryCode, String categoryName, String name, long amount) {
+    /** The state a row holds for its ranges; {@code categoryCode}, {@code categoryName} and {@code classification} may be null. */
+    record State(String department, String categoryCode, String categoryName, String name, long amount,
+                 Classification classification) {
+
+        State withAmount(long other) {
+            return new State(department, categoryCode, categoryName, name, other, classification);
+        }
+
+        State withName(String other) {
+            return new State(department, categoryCode, categoryName, other, amount, classification);
+        }
     }
 
     /** What one event does to the model. */
@@ -145,8 +160,8 @@ public class TemporalProjection {
     @EventHandler
     void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, EventMessage<?> message) {
         batch.add(new Addition(event.initiativeId().value(), event.fiscalYear().value(), StorePosition.of(message),
-                new State(event.department().name(), event.category().code(), event.category().name(), event.name(),
-                        event.amount().yen()),
+                new State(event.department().name(), codeOf(event.category()), nameOf(event.category()), event.name(),
+                        event.amount().yen(), event.classification()),
                 sequence, event.change().effectiveDate(), event.fiscalYear().lastDay().plusDays(1), utc(recordedAt)));
     }
 
@@ -154,7 +169,7 @@ public class TemporalProjection {
     void on(AmountAmended event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         long delta = event.delta().yen();
         change(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt,
-                s -> new State(s.department(), s.categoryCode(), s.categoryName(), s.name(), Math.addExact(s.amount(), delta)));
+                s -> s.withAmount(Math.addExact(s.amount(), delta)));
     }
 
     @EventHandler
@@ -165,14 +180,14 @@ public class TemporalProjection {
     @EventHandler
     void on(InitiativeRevised event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         change(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt,
-                s -> new State(s.department(), s.categoryCode(), s.categoryName(), event.nameAfter(), s.amount()));
+                s -> s.withName(event.nameAfter()));
     }
 
     @EventHandler
     void on(InitiativeReassigned event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         change(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt,
-                s -> new State(event.departmentAfter().name(), event.categoryAfter().code(), event.categoryAfter().name(), s.name(),
-                        s.amount()));
+                s -> new State(event.departmentAfter().name(), codeOf(event.categoryAfter()), nameOf(event.categoryAfter()), s.name(),
+                        s.amount(), event.classificationAfter() != null ? event.classificationAfter() : s.classification()));
     }
 
     private void change(String line, int fiscalYear, LocalDate from, long sequence, Instant recordedAt, UnaryOperator<State> change) {
@@ -198,10 +213,10 @@ public class TemporalProjection {
             }
         }
         List<Object[]> inserts = new ArrayList<>();
-        rows.values().forEach(line -> line.stream().filter(row -> row.id == null).forEach(row -> inserts.add(new Object[]{
+        rows.values().forEach(line -> line.stream().filter(row -> row.id == null).forEach(row -> inserts.add(concat(new Object[]{
                 row.line, row.fiscalYear, row.state.department(), row.state.categoryCode(), row.state.categoryName(),
                 row.state.name(), row.state.amount(), row.version, row.lineOrder, row.from, row.to,
-                row.recordedFrom, row.endedAt})));
+                row.recordedFrom, row.endedAt}, ClassificationColumns.values(row.state.classification())))));
         RowArrays.update(jdbcTemplate, END, ends);
         RowArrays.update(jdbcTemplate, ADD_LINES, newLines);
         RowArrays.update(jdbcTemplate, INSERT, inserts);
@@ -246,7 +261,8 @@ public class TemporalProjection {
                 .params(earliest.keySet().toArray(String[]::new), earliest.values().stream().map(LocalDate::toString).toArray(String[]::new))
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), 0, rs.getLong(3), rs.getLong(4),
                         rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-                        new State(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11)), null))
+                        new State(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11),
+                                ClassificationColumns.read(rs, 12)), null))
                 .list()
                 .forEach(row -> rows.computeIfAbsent(row.line, k -> new ArrayList<>()).add(row));
         return rows;
@@ -265,6 +281,24 @@ public class TemporalProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE line_state, line_state_line").update();
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static String prefixed(String alias) {
+        return Arrays.stream(ClassificationColumns.NAMES.split(",")).map(c -> alias + c.strip()).collect(Collectors.joining(", "));
+    }
+
+    private static String codeOf(Category category) {
+        return category == null ? null : category.code();
+    }
+
+    private static String nameOf(Category category) {
+        return category == null ? null : category.name();
     }
 
     private static OffsetDateTime utc(Instant instant) {

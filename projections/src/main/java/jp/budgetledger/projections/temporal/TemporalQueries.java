@@ -1,5 +1,6 @@
 package jp.budgetledger.projections.temporal;
 
+import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.projections.totals.CategoryTotal;
 import jp.budgetledger.projections.totals.DepartmentTotal;
@@ -21,6 +22,10 @@ public class TemporalQueries {
                          long version) {
     }
 
+    /** The total of the lines of one 会計, side and 科目 path; {@code classification} null for the lines without one. */
+    public record PathTotal(Classification classification, long totalYen, int lineCount) {
+    }
+
     private static final String AT = " FROM line_state WHERE fiscal_year = ? AND recorded @> ?::timestamptz AND effective @> ?::date";
 
     private final JdbcClient jdbc;
@@ -37,18 +42,47 @@ public class TemporalQueries {
     }
 
     public List<DepartmentTotal> byDepartment(FiscalYear fiscalYear, Moment moment) {
-        return jdbc.sql("SELECT department, sum(amount_yen)::bigint, count(*)::integer" + AT
+        return byDepartment(fiscalYear, moment, LineFilter.ALL);
+    }
+
+    /** The department totals of the lines {@code filter} admits. */
+    public List<DepartmentTotal> byDepartment(FiscalYear fiscalYear, Moment moment, LineFilter filter) {
+        List<Object> params = new ArrayList<>(params(fiscalYear, moment));
+        return jdbc.sql("SELECT department, sum(amount_yen)::bigint, count(*)::integer" + AT + filter.sql(params)
                         + " GROUP BY department ORDER BY min(line_order), department")
-                .params(params(fiscalYear, moment))
+                .params(params)
                 .query((rs, i) -> new DepartmentTotal(rs.getString(1), rs.getLong(2), rs.getInt(3)))
                 .list();
     }
 
     public List<CategoryTotal> byCategory(FiscalYear fiscalYear, Moment moment) {
+        return byCategory(fiscalYear, moment, LineFilter.ALL);
+    }
+
+    /** The category totals of the lines {@code filter} admits; lines without a category are left out. */
+    public List<CategoryTotal> byCategory(FiscalYear fiscalYear, Moment moment, LineFilter filter) {
+        List<Object> params = new ArrayList<>(params(fiscalYear, moment));
         return jdbc.sql("SELECT category_code, max(category_name), sum(amount_yen)::bigint, count(*)::integer" + AT
+                        + " AND category_code IS NOT NULL" + filter.sql(params)
                         + " GROUP BY category_code ORDER BY length(category_code), category_code")
-                .params(params(fiscalYear, moment))
+                .params(params)
                 .query((rs, i) -> new CategoryTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4)))
+                .list();
+    }
+
+    /**
+     * The total and line count per 会計, side and 科目 path of the lines {@code filter} admits; the lines without a classification as one total with a null classification
+     * (left out when the filter names a 会計 or side). The classifications carry no department code. The
+     * paths come in the order their first line was recorded.
+     */
+    public List<PathTotal> paths(FiscalYear fiscalYear, Moment moment, LineFilter filter) {
+        List<Object> params = new ArrayList<>(params(fiscalYear, moment));
+        String columns = ClassificationColumns.NAMES.replace("department_code", "NULL::text");
+        String grouped = ClassificationColumns.NAMES.replace(", department_code", "");
+        return jdbc.sql("SELECT sum(amount_yen)::bigint, count(*)::integer, " + columns + AT + filter.sql(params)
+                        + " GROUP BY " + grouped + " ORDER BY min(line_order)")
+                .params(params)
+                .query((rs, i) -> new PathTotal(ClassificationColumns.read(rs, 3), rs.getLong(1), rs.getInt(2)))
                 .list();
     }
 

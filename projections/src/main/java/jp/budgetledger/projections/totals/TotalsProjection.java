@@ -1,6 +1,7 @@
 package jp.budgetledger.projections.totals;
 
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
@@ -26,7 +27,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Keeps {@code department_total} and {@code category_total}. Events are sequenced per fiscal
+ * Keeps {@code department_total} and {@code category_total} (a line without a category counts in
+ * its department's total only). Events are sequenced per fiscal
  * year ({@link FiscalYearSequencingPolicy}). The changes of a whole processing batch are summed in
  * memory per department and per category and written with one upsert each when the batch commits,
  * in the transaction that also advances the processor's token, so a replay writes a handful of
@@ -85,7 +87,13 @@ public class TotalsProjection {
             }
         }
 
-        void category(int year, String code, String name, long amount, int count) {
+        /** Nothing for a line without a category (a classified line may have none). */
+        void category(int year, Category category, boolean named, long amount, int count) {
+            if (category == null) {
+                return;
+            }
+            String code = category.code();
+            String name = named ? category.name() : null;
             Change change = categories.computeIfAbsent(new CategoryKey(year, code), k -> new Change());
             change.amount = Math.addExact(change.amount, amount);
             change.count += count;
@@ -100,7 +108,7 @@ public class TotalsProjection {
         int year = event.fiscalYear().value();
         deliver(message, year, token, sums -> {
             sums.department(year, event.department().name(), event.amount().yen(), 1);
-            sums.category(year, event.category().code(), event.category().name(), event.amount().yen(), 1);
+            sums.category(year, event.category(), true, event.amount().yen(), 1);
         });
     }
 
@@ -110,7 +118,7 @@ public class TotalsProjection {
         long delta = event.delta().yen();
         deliver(message, year, token, sums -> {
             sums.department(year, event.department().name(), delta, 0);
-            sums.category(year, event.category().code(), null, delta, 0);
+            sums.category(year, event.category(), false, delta, 0);
         });
     }
 
@@ -120,7 +128,7 @@ public class TotalsProjection {
         long amount = event.amountBefore().yen();
         deliver(message, year, token, sums -> {
             sums.department(year, event.department().name(), -amount, -1);
-            sums.category(year, event.category().code(), null, -amount, -1);
+            sums.category(year, event.category(), false, -amount, -1);
         });
     }
 
@@ -130,9 +138,9 @@ public class TotalsProjection {
         long amount = event.amount().yen();
         deliver(message, year, token, sums -> {
             sums.department(year, event.departmentBefore().name(), -amount, -1);
-            sums.category(year, event.categoryBefore().code(), null, -amount, -1);
+            sums.category(year, event.categoryBefore(), false, -amount, -1);
             sums.department(year, event.departmentAfter().name(), amount, 1);
-            sums.category(year, event.categoryAfter().code(), event.categoryAfter().name(), amount, 1);
+            sums.category(year, event.categoryAfter(), true, amount, 1);
         });
     }
 

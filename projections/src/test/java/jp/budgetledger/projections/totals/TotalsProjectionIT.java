@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import static jp.budgetledger.projections.Events.added;
 import static jp.budgetledger.projections.Events.amended;
+import static jp.budgetledger.projections.Events.classified;
 import static jp.budgetledger.projections.ProjectionDatabase.at;
 import static jp.budgetledger.projections.ProjectionDatabase.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +69,20 @@ class TotalsProjectionIT {
                 new CategoryTotal("2", "分類2", 50_008_000, 2));
         assertThat(queries.total(2020)).isEqualTo(new FiscalYearTotal(2020, 87_794_000, 3));
         assertThat(queries.total(2021)).isEqualTo(new FiscalYearTotal(2021, 5_000, 1));
+    }
+
+    @Test
+    void aLineWithoutACategoryCountsInItsDepartmentOnly() {
+        InitiativeAdded a = added("a", 2020, "1", "総務部", "A", 1_000);
+        InitiativeAdded b = classified("b", 2020, "総務部", 2_000, "1:一般会計", "expenditure", "2:総務費", "1:総務管理費", "1:一般管理費");
+        AmountAmended amendB = amended(b, 2_000, 2_500);
+        deliver(a, recorded(a, 1), token(1));
+        deliver(b, recorded(b, 2), token(2));
+        deliver(amendB, recorded(amendB, 3), token(3));
+
+        assertThat(queries.byDepartment(2020)).containsExactly(new DepartmentTotal("総務部", 3_500, 2));
+        assertThat(queries.byCategory(2020)).containsExactly(new CategoryTotal("1", "分類1", 1_000, 1));
+        assertThat(queries.total(2020)).isEqualTo(new FiscalYearTotal(2020, 3_500, 2));
     }
 
     @Test

@@ -1,0 +1,299 @@
+package jp.budgetledger.app.reports;
+
+import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.api.Money;
+import jp.budgetledger.core.api.Side;
+import jp.budgetledger.core.api.SubjectLevel;
+import jp.budgetledger.core.document.AmountUnit;
+import jp.budgetledger.core.document.BudgetTableLayout;
+import jp.budgetledger.core.document.BudgetTableLayout.Amount;
+import jp.budgetledger.core.document.BudgetTableLayout.Cell;
+import jp.budgetledger.core.document.BudgetTableLayout.Kind;
+import jp.budgetledger.core.document.BudgetTableLayout.Row;
+import jp.budgetledger.core.document.BudgetTableLayout.Text;
+import jp.budgetledger.projections.temporal.LineFilter;
+import jp.budgetledger.projections.temporal.Moment;
+import jp.budgetledger.projections.temporal.SubjectTree;
+import jp.budgetledger.projections.temporal.SubjectTree.Node;
+import jp.budgetledger.projections.temporal.TemporalQueries;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The budget in the layouts of the budget book, from the bitemporal read model as it stands now:
+ * 第1表 歳入歳出予算 (per 会計 and side, 歳入 first, each 款 with its total and its 項) and
+ * 歳入歳出予算事項別明細書 (per 会計 and side, each 目 with 本年度, 前年度 and 比較, a total per 款 and
+ * per side). 前年度 is the previous fiscal year's 目 of the same 会計, side and code path. Amounts in
+ * 千円, each figure rounded half away from zero from its exact yen (totals from the exact sum), with
+ * the rounding note when some figure is not exact; the lines without a classification are in neither.
+ * Each report is the rows of its layout, and the same figures as records keyed by the Japanese headers
+ * with the exact yen.
+ */
+@Service
+public class SubjectReports {
+
+    public static final String TABLE1_TITLE = "第1表 歳入歳出予算";
+    public static final String DETAIL_TITLE = "歳入歳出予算事項別明細書";
+    private static final AmountUnit UNIT = AmountUnit.THOUSAND_YEN;
+    private static final List<Side> SIDES = List.of(Side.REVENUE, Side.EXPENDITURE);
+
+    private final TemporalQueries temporal;
+
+    public SubjectReports(TemporalQueries temporal) {
+        this.temporal = temporal;
+    }
+
+    /** A report: its title, the rows of its layout (for CSV and XLSX), and its figures as records (for JSON). */
+    public record Report(String title, int fiscalYear, String unit, List<String> headers, List<Row> rows,
+                         List<Map<String, Object>> records) {
+
+        /** The report as JSON gives it: title, fiscal year, unit, headers and records (without the layout's rows). */
+        public Figures figures() {
+            return new Figures(title, fiscalYear, unit, headers, records);
+        }
+    }
+
+    /**
+     * A report's figures: per row of the layout a record with {@code 区分} (kan, kou, moku, total), {@code 会計},
+     * {@code 会計コード}, {@code 歳入歳出}, the levels' labels, and each amount in 千円 and, with {@code (円)}, in exact yen.
+     */
+    public record Figures(String title, int fiscalYear, String unit, List<String> headers, List<Map<String, Object>> records) {
+    }
+
+    /** 第1表: 款 and 項 of each 会計 (all, or the one {@code account} names) and side. */
+    public Report table1(FiscalYear fiscalYear, String account) {
+        List<String> headers = List.of("款", "項", "金額");
+        Layout layout = new Layout(fiscalYear.japaneseName() + " " + TABLE1_TITLE, headers);
+        for (Node accountNode : tree(fiscalYear, account, SubjectTree.Depth.KOU)) {
+            layout.section(accountNode.name());
+            for (Node side : sides(accountNode)) {
+                layout.section(side.name());
+                layout.header();
+                for (Node kan : side.children()) {
+                    layout.row(Kind.SUBTOTAL, record(accountNode, side, "kan", label(kan), null, kan.totalYen()),
+                            new Text(label(kan)), new Text(""), layout.amount(kan.totalYen()));
+                    for (Node kou : kan.children()) {
+                        layout.row(Kind.LINE, record(accountNode, side, "kou", label(kan), label(kou), kou.totalYen()),
+                                new Text(""), new Text(label(kou)), layout.amount(kou.totalYen()));
+                    }
+                }
+                layout.row(Kind.TOTAL, record(accountNode, side, "total", side.name() + "合計", null, side.totalYen()),
+                        new Text(side.name() + "合計"), new Text(""), layout.amount(side.totalYen()));
+                layout.blank();
+            }
+        }
+        return layout.report(fiscalYear);
+    }
+
+    /** 事項別明細書: each 目 of each 会計 (all, or the one {@code account} names) and side, with the previous fiscal year's. */
+    public Report detail(FiscalYear fiscalYear, String account) {
+        List<String> headers = List.of("款", "項", "目", "本年度予算額", "前年度予算額", "比較");
+        Layout layout = new Layout(fiscalYear.japaneseName() + " " + DETAIL_TITLE, headers);
+        Map<String, Node> previous = new LinkedHashMap<>();
+        if (fiscalYear.value() > FiscalYear.MIN) {
+            FiscalYear before = FiscalYear.of(fiscalYear.value() - 1);
+            for (Node accountNode : tree(before, account, SubjectTree.Depth.MOKU)) {
+                index(accountNode, "", previous);
+            }
+        }
+        List<Node> accounts = merged(tree(fiscalYear, account, SubjectTree.Depth.MOKU), previous);
+        for (Node accountNode : accounts) {
+            layout.section(accountNode.name());
+            for (Node side : sides(accountNode)) {
+                layout.section(side.name());
+                layout.header();
+                long sideThis = 0;
+                long sidePrevious = 0;
+                for (Node kan : side.children()) {
+                    long kanThis = 0;
+                    long kanPrevious = 0;
+                    boolean firstOfKan = true;
+                    for (Node kou : kan.children()) {
+                        boolean firstOfKou = true;
+                        for (Node moku : kou.children()) {
+                            long now = moku.totalYen();
+                            Node last = previous.get(key(accountNode, side, kan, kou, moku));
+                            long then = last == null ? 0 : last.totalYen();
+                            kanThis = Math.addExact(kanThis, now);
+                            kanPrevious = Math.addExact(kanPrevious, then);
+                            Map<String, Object> record = detailRecord(accountNode, side, "moku", label(kan), label(kou), label(moku), now, then);
+                            layout.row(Kind.LINE, record, new Text(firstOfKan ? label(kan) : ""), new Text(firstOfKou ? label(kou) : ""),
+                                    new Text(label(moku)), layout.amount(now), layout.amount(then), layout.amount(Math.subtractExact(now, then)));
+                            firstOfKan = false;
+                            firstOfKou = false;
+                        }
+                    }
+                    String total = kan.name() + "計";
+                    layout.row(Kind.SUBTOTAL, detailRecord(accountNode, side, "kan", label(kan), null, null, kanThis, kanPrevious),
+                            new Text(total), new Text(""), new Text(""), layout.amount(kanThis), layout.amount(kanPrevious),
+                            layout.amount(Math.subtractExact(kanThis, kanPrevious)));
+                    sideThis = Math.addExact(sideThis, kanThis);
+                    sidePrevious = Math.addExact(sidePrevious, kanPrevious);
+                }
+                String total = side.name() + "合計";
+                layout.row(Kind.TOTAL, detailRecord(accountNode, side, "total", total, null, null, sideThis, sidePrevious),
+                        new Text(total), new Text(""), new Text(""), layout.amount(sideThis), layout.amount(sidePrevious),
+                        layout.amount(Math.subtractExact(sideThis, sidePrevious)));
+                layout.blank();
+            }
+        }
+        return layout.report(fiscalYear);
+    }
+
+    private List<Node> tree(FiscalYear fiscalYear, String account, SubjectTree.Depth depth) {
+        LineFilter filter = new LineFilter(account, null);
+        return SubjectTree.tree(temporal.paths(fiscalYear, Moment.endOf(fiscalYear, Instant.now()), filter), depth).stream()
+                .filter(n -> !n.children().isEmpty()).toList();
+    }
+
+    /** 歳入 first, then 歳出, as the budget book prints them. */
+    private static List<Node> sides(Node account) {
+        return account.children().stream()
+                .sorted(Comparator.comparingInt(n -> SIDES.indexOf(Side.parse(n.code())))).toList();
+    }
+
+    /** This year's tree with the 目 of the previous year that this year has not (at 0 yen, under their 款 and 項). */
+    private static List<Node> merged(List<Node> accounts, Map<String, Node> previous) {
+        Map<String, Node> current = new LinkedHashMap<>();
+        accounts.forEach(a -> index(a, "", current));
+        List<Node> result = new ArrayList<>(accounts);
+        for (var entry : previous.entrySet()) {
+            String[] keys = entry.getKey().split("\\|");
+            if (keys.length < 5 || current.containsKey(entry.getKey())) {
+                continue;
+            }
+            result = insert(result, keys, 0, previous, "");
+            result.forEach(a -> index(a, "", current));
+        }
+        return result;
+    }
+
+    /** The nodes with the path of {@code keys} added from {@code previous} (amounts of this year 0). */
+    private static List<Node> insert(List<Node> siblings, String[] keys, int at, Map<String, Node> previous, String above) {
+        String path = above.isEmpty() ? keys[at] : above + "|" + keys[at];
+        List<Node> result = new ArrayList<>(siblings);
+        Node existing = siblings.stream().filter(n -> key(n).equals(keys[at])).findFirst().orElse(null);
+        Node template = previous.get(path);
+        Node node = existing != null ? existing : new Node(template.level(), template.code(), template.name(), 0, 0, List.of());
+        if (at + 1 < keys.length) {
+            node = new Node(node.level(), node.code(), node.name(), node.totalYen(), node.lineCount(),
+                    insert(node.children(), keys, at + 1, previous, path));
+        }
+        if (existing != null) {
+            result.set(result.indexOf(existing), node);
+        } else {
+            result.add(node);
+            result.sort(SubjectTree.ORDER);
+        }
+        return result;
+    }
+
+    /** Every node under (and with) {@code node} by its path of keys. */
+    private static void index(Node node, String above, Map<String, Node> index) {
+        String path = above.isEmpty() ? key(node) : above + "|" + key(node);
+        index.put(path, node);
+        node.children().forEach(child -> index(child, path, index));
+    }
+
+    private static String key(Node... path) {
+        return String.join("|", java.util.Arrays.stream(path).map(SubjectReports::key).toList());
+    }
+
+    private static String key(Node node) {
+        return "side".equals(node.level()) ? node.code() : new SubjectLevel(node.code(), node.name()).key();
+    }
+
+    private static String label(Node node) {
+        return node.code() == null ? node.name() : node.code() + " " + node.name();
+    }
+
+    private static Map<String, Object> record(Node account, Node side, String kind, String kan, String kou, long yen) {
+        Map<String, Object> record = base(account, side, kind);
+        record.put("款", kan);
+        record.put("項", kou);
+        record.put("金額", UNIT.fromMoney(Money.ofYen(yen)));
+        record.put("金額(円)", yen);
+        return record;
+    }
+
+    private static Map<String, Object> detailRecord(Node account, Node side, String kind, String kan, String kou, String moku,
+                                                    long now, long then) {
+        Map<String, Object> record = base(account, side, kind);
+        record.put("款", kan);
+        record.put("項", kou);
+        record.put("目", moku);
+        record.put("本年度予算額", UNIT.fromMoney(Money.ofYen(now)));
+        record.put("前年度予算額", UNIT.fromMoney(Money.ofYen(then)));
+        record.put("比較", UNIT.fromMoney(Money.ofYen(Math.subtractExact(now, then))));
+        record.put("本年度予算額(円)", now);
+        record.put("前年度予算額(円)", then);
+        record.put("比較(円)", Math.subtractExact(now, then));
+        return record;
+    }
+
+    private static Map<String, Object> base(Node account, Node side, String kind) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("区分", kind);
+        record.put("会計", account.name());
+        record.put("会計コード", account.code());
+        record.put("歳入歳出", side.name());
+        return record;
+    }
+
+    /** Rows of a layout as they are added, with the rounding note at the end when some figure was not exact. */
+    private static final class Layout {
+        final String title;
+        final List<String> headers;
+        final List<Row> rows = new ArrayList<>();
+        final List<Map<String, Object>> records = new ArrayList<>();
+        boolean rounded;
+        boolean unitShown;
+
+        Layout(String title, List<String> headers) {
+            this.title = title;
+            this.headers = headers;
+            rows.add(new Row(Kind.TITLE, List.of(new Text(title))));
+            blank();
+        }
+
+        void section(String name) {
+            rows.add(new Row(Kind.SECTION, List.of(new Text(name))));
+        }
+
+        void header() {
+            if (!unitShown) {
+                rows.add(new Row(Kind.UNIT, List.of(new Text("(単位:" + UNIT.label() + ")"))));
+                unitShown = true;
+            }
+            rows.add(new Row(Kind.HEADER, headers.stream().map(h -> (Cell) new Text(h)).toList()));
+        }
+
+        void row(Kind kind, Map<String, Object> record, Cell... cells) {
+            rows.add(new Row(kind, List.of(cells)));
+            records.add(record);
+        }
+
+        Amount amount(long yen) {
+            Money money = Money.ofYen(yen);
+            rounded |= !UNIT.isExact(money);
+            return new Amount(UNIT.fromMoney(money));
+        }
+
+        void blank() {
+            rows.add(new Row(Kind.BLANK, List.of()));
+        }
+
+        Report report(FiscalYear fiscalYear) {
+            if (rounded) {
+                rows.add(new Row(Kind.NOTE, List.of(new Text(BudgetTableLayout.ROUNDING_NOTE))));
+            }
+            return new Report(title, fiscalYear.value(), UNIT.label(), headers, List.copyOf(rows), List.copyOf(records));
+        }
+    }
+}

@@ -1,0 +1,432 @@
+package jp.budgetledger.app.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.budgetledger.app.Api;
+import jp.budgetledger.app.LedgerIT;
+import jp.budgetledger.app.TestUsers;
+import jp.budgetledger.app.eventstore.StoredEvents;
+import jp.budgetledger.core.api.AddInitiative;
+import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.Classification;
+import jp.budgetledger.core.api.Department;
+import jp.budgetledger.core.api.EnactSupplementaryBudget;
+import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.api.InitiativeId;
+import jp.budgetledger.core.api.Money;
+import jp.budgetledger.core.api.Side;
+import jp.budgetledger.core.api.Subject;
+import jp.budgetledger.core.api.SubjectLevel;
+import jp.budgetledger.core.api.SupplementaryBudgetId;
+import jp.budgetledger.core.api.SupplementaryItem;
+import jp.budgetledger.core.document.BudgetTableLayout;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static jp.budgetledger.app.Marks.mark;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Totals per 会計, side and 科目 over HTTP, and the 第1表 / 事項別明細書 exports, with figures worked out by hand.
+ * Fiscal year 2075 (lines added through the command gateway, effective 2075-04-01; t1 after them):
+ * <pre>
+ * 一般会計 (1) 歳入  1 市税 › 1 市民税 › 1 個人 600,000,000 · 2 法人 150,000,000; › 2 固定資産税 › 1 固定資産税 250,000,000
+ *                   2 地方譲与税 › 1 地方揮発油譲与税 › 1 地方揮発油譲与税 1,234,567
+ *                   10 地方交付税 › 1 地方交付税 › 1 地方交付税 100,000,000
+ *             歳出  2 総務費 › 1 総務管理費 › 1 一般管理費 › 節 2 給料 500,000,000 · 節 3 職員手当等 200,000,000 (総務課)
+ *                   2 総務費 › 2 徴税費 › 1 税務総務費 100,000,000 (税務課)
+ *                   3 民生費 › 1 社会福祉費 › 1 社会福祉総務費 300,000,000 (福祉課)
+ * 国民健康保険事業特別会計 (2) 歳入 1 国民健康保険税 › 1 › 1 80,000,000; 歳出 2 保険給付費 › 1 療養諸費 › 1 80,000,000
+ * one unclassified line (category 1) 7,000, through the API
+ * t2: 第1号補正 resolved 2075-09-01: 歳入 19 繰越金 › 1 › 1 new 50,000,000; 歳出 社会福祉総務費 +30,000,000,
+ *     3 民生費 › 1 社会福祉費 › 2 障害者福祉費 new 20,000,000
+ * </pre>
+ * Fiscal year 2074 (前年度): 歳出 一般管理費 650,000,000, 2 徴税費 › 2 賦課徴収費 10,000,000; 歳入 個人 580,000,000.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SubjectTotalsApiIT extends LedgerIT {
+
+    private static final int FY = 2075;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    StoredEvents store;
+    Api api;
+    Instant t1;
+    Instant t2;
+    String budget;
+    long head;
+
+    private static SubjectLevel level(String text) {
+        int colon = text.indexOf(':');
+        return SubjectLevel.of(text.substring(0, colon), text.substring(colon + 1));
+    }
+
+    /** {@code levels}: 款, 項, 目 and optionally 節, each {@code code:name}. */
+    private static Classification classification(String account, Side side, String... levels) {
+        return new Classification(level(account), side, new Subject(level(levels[0]), level(levels[1]), level(levels[2]), null,
+                levels.length > 3 ? level(levels[3]) : null, null), null);
+    }
+
+    private void add(int year, String department, long yen, Classification c) {
+        commands.sendAndWait(new AddInitiative(InitiativeId.generate(), FiscalYear.of(year), null, Department.of(department),
+                c.subject().deepest().name(), Money.ofYen(yen), null, new ChangeContext(LocalDate.of(year, 4, 1), "当初予算", "議案第1号"), c));
+    }
+
+    @BeforeAll
+    void scenario() {
+        api = new Api(port);
+        String general = "1:一般会計";
+        String health = "2:国民健康保険事業特別会計";
+        add(FY, "税務課", 600_000_000, classification(general, Side.REVENUE, "1:市税", "1:市民税", "1:個人"));
+        add(FY, "税務課", 150_000_000, classification(general, Side.REVENUE, "1:市税", "1:市民税", "2:法人"));
+        add(FY, "税務課", 250_000_000, classification(general, Side.REVENUE, "1:市税", "2:固定資産税", "1:固定資産税"));
+        add(FY, "財政課", 1_234_567, classification(general, Side.REVENUE, "2:地方譲与税", "1:地方揮発油譲与税", "1:地方揮発油譲与税"));
+        add(FY, "財政課", 100_000_000, classification(general, Side.REVENUE, "10:地方交付税", "1:地方交付税", "1:地方交付税"));
+        add(FY, "総務課", 500_000_000, classification(general, Side.EXPENDITURE, "2:総務費", "1:総務管理費", "1:一般管理費", "2:給料"));
+        add(FY, "総務課", 200_000_000, classification(general, Side.EXPENDITURE, "2:総務費", "1:総務管理費", "1:一般管理費", "3:職員手当等"));
+        add(FY, "税務課", 100_000_000, classification(general, Side.EXPENDITURE, "2:総務費", "2:徴税費", "1:税務総務費"));
+        Classification welfare = classification(general, Side.EXPENDITURE, "3:民生費", "1:社会福祉費", "1:社会福祉総務費");
+        InitiativeId welfareLine = InitiativeId.generate();
+        commands.sendAndWait(new AddInitiative(welfareLine, FiscalYear.of(FY), null, Department.of("福祉課"), "社会福祉総務費",
+                Money.ofYen(300_000_000), null, new ChangeContext(LocalDate.of(FY, 4, 1), "当初予算", null), welfare));
+        add(FY, "保険年金課", 80_000_000, classification(health, Side.REVENUE, "1:国民健康保険税", "1:国民健康保険税", "1:一般被保険者国民健康保険税"));
+        add(FY, "保険年金課", 80_000_000, classification(health, Side.EXPENDITURE, "2:保険給付費", "1:療養諸費", "1:一般被保険者療養給付費"));
+        add(FY - 1, "総務課", 650_000_000, classification(general, Side.EXPENDITURE, "2:総務費", "1:総務管理費", "1:一般管理費"));
+        add(FY - 1, "税務課", 10_000_000, classification(general, Side.EXPENDITURE, "2:総務費", "2:徴税費", "2:賦課徴収費"));
+        add(FY - 1, "税務課", 580_000_000, classification(general, Side.REVENUE, "1:市税", "1:市民税", "1:個人"));
+        Api.Response unclassified = api.post("/api/initiatives", Api.line(FY, "1", "分類1", "総務部", "未分類の事業", 7_000));
+        assertThat(unclassified.status()).as(unclassified.raw()).isEqualTo(201);
+        t1 = mark();
+        SupplementaryBudgetId id = SupplementaryBudgetId.generate();
+        budget = id.value();
+        commands.sendAndWait(new EnactSupplementaryBudget(id, FiscalYear.of(FY), "第1号補正予算", "議案第50号", LocalDate.of(FY, 9, 1), "補正",
+                List.of(SupplementaryItem.create(InitiativeId.generate(), new SupplementaryItem.NewLine(null, Department.of("財政課"), "繰越金",
+                                null, Money.ofYen(50_000_000), classification(general, Side.REVENUE, "19:繰越金", "1:繰越金", "1:繰越金"))),
+                        SupplementaryItem.change(welfareLine, Money.ofYen(30_000_000)),
+                        SupplementaryItem.create(InitiativeId.generate(), new SupplementaryItem.NewLine(null, Department.of("福祉課"), "障害者福祉費",
+                                null, Money.ofYen(20_000_000),
+                                classification(general, Side.EXPENDITURE, "3:民生費", "1:社会福祉費", "2:障害者福祉費"))))));
+        t2 = mark();
+        head = store.head();
+    }
+
+    private JsonNode get(String path) {
+        Api.Response response = api.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + head);
+        assertThat(response.status()).as(path + ": " + response.raw()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static String at(Instant asOf, String effectiveOn) {
+        return "&asOf=" + URLEncoder.encode(asOf.toString(), StandardCharsets.UTF_8) + "&effectiveOn=" + effectiveOn;
+    }
+
+    /** One node a line, indented by its depth: level code name total count. */
+    private static String render(JsonNode nodes) {
+        StringBuilder out = new StringBuilder();
+        render(nodes, "", out);
+        return out.toString();
+    }
+
+    private static void render(JsonNode nodes, String indent, StringBuilder out) {
+        for (JsonNode n : nodes) {
+            out.append(indent).append(n.get("level").asText()).append(' ').append(n.get("code").isNull() ? "-" : n.get("code").asText())
+                    .append(' ').append(n.get("name").asText()).append(' ').append(n.get("totalYen").asLong()).append(' ')
+                    .append(n.get("lineCount").asInt()).append('\n');
+            render(n.get("children"), indent + "  ", out);
+        }
+    }
+
+    private static List<String> subjects(JsonNode items) {
+        return StreamSupport.stream(items.spliterator(), false)
+                .map(i -> String.join("/", StreamSupport.stream(i.get("path").spliterator(), false).map(JsonNode::asText).toList())
+                        + "=" + i.get("totalYen").asLong() + "x" + i.get("lineCount").asInt())
+                .toList();
+    }
+
+    @Test
+    void theTreeOfTheCurrentBudgetDownToTheMoku() {
+        assertThat(render(get("/api/totals/tree?fiscalYear=2075&account=1"))).isEqualTo("""
+                account 1 一般会計 2301234567 11
+                  side expenditure 歳出 1150000000 5
+                    kan 2 総務費 800000000 3
+                      kou 1 総務管理費 700000000 2
+                        moku 1 一般管理費 700000000 2
+                      kou 2 徴税費 100000000 1
+                        moku 1 税務総務費 100000000 1
+                    kan 3 民生費 350000000 2
+                      kou 1 社会福祉費 350000000 2
+                        moku 1 社会福祉総務費 330000000 1
+                        moku 2 障害者福祉費 20000000 1
+                  side revenue 歳入 1151234567 6
+                    kan 1 市税 1000000000 3
+                      kou 1 市民税 750000000 2
+                        moku 1 個人 600000000 1
+                        moku 2 法人 150000000 1
+                      kou 2 固定資産税 250000000 1
+                        moku 1 固定資産税 250000000 1
+                    kan 2 地方譲与税 1234567 1
+                      kou 1 地方揮発油譲与税 1234567 1
+                        moku 1 地方揮発油譲与税 1234567 1
+                    kan 10 地方交付税 100000000 1
+                      kou 1 地方交付税 100000000 1
+                        moku 1 地方交付税 100000000 1
+                    kan 19 繰越金 50000000 1
+                      kou 1 繰越金 50000000 1
+                        moku 1 繰越金 50000000 1
+                """);
+        JsonNode all = get("/api/totals/tree?fiscalYear=2075&depth=account");
+        assertThat(render(all)).isEqualTo("""
+                account 1 一般会計 2301234567 11
+                account 2 国民健康保険事業特別会計 160000000 2
+                account - 未分類 7000 1
+                """);
+        JsonNode total = get("/api/totals?fiscalYear=2075");
+        assertThat(total.get("totalYen").asLong()).isEqualTo(2_301_234_567L + 160_000_000L + 7_000L);
+        assertThat(total.get("initiativeCount").asInt()).isEqualTo(14);
+    }
+
+    @Test
+    void depthAndFilters() {
+        assertThat(render(get("/api/totals/tree?fiscalYear=2075&account=01&side=expenditure&depth=setsu"))).startsWith("""
+                account 1 一般会計 1150000000 5
+                  side expenditure 歳出 1150000000 5
+                    kan 2 総務費 800000000 3
+                      kou 1 総務管理費 700000000 2
+                        moku 1 一般管理費 700000000 2
+                          setsu 2 給料 500000000 1
+                          setsu 3 職員手当等 200000000 1
+                      kou 2 徴税費 100000000 1
+                        moku 1 税務総務費 100000000 1
+                """);
+        assertThat(render(get("/api/totals/tree?fiscalYear=2075&side=revenue&depth=kan"))).isEqualTo("""
+                account 1 一般会計 1151234567 6
+                  side revenue 歳入 1151234567 6
+                    kan 1 市税 1000000000 3
+                    kan 2 地方譲与税 1234567 1
+                    kan 10 地方交付税 100000000 1
+                    kan 19 繰越金 50000000 1
+                account 2 国民健康保険事業特別会計 80000000 1
+                  side revenue 歳入 80000000 1
+                    kan 1 国民健康保険税 80000000 1
+                """);
+        assertThat(get("/api/totals/departments?fiscalYear=2075&side=expenditure").toString()).isEqualTo(
+                "[{\"department\":\"総務課\",\"totalYen\":700000000,\"initiativeCount\":2},"
+                        + "{\"department\":\"税務課\",\"totalYen\":100000000,\"initiativeCount\":1},"
+                        + "{\"department\":\"福祉課\",\"totalYen\":350000000,\"initiativeCount\":2},"
+                        + "{\"department\":\"保険年金課\",\"totalYen\":80000000,\"initiativeCount\":1}]");
+        assertThat(get("/api/totals/departments?fiscalYear=2075&account=2").toString())
+                .isEqualTo("[{\"department\":\"保険年金課\",\"totalYen\":160000000,\"initiativeCount\":2}]");
+        assertThat(get("/api/totals/categories?fiscalYear=2075&account=1")).isEmpty();
+        assertThat(get("/api/totals/categories?fiscalYear=2075").toString())
+                .isEqualTo("[{\"categoryCode\":\"1\",\"categoryName\":\"分類1\",\"totalYen\":7000,\"initiativeCount\":1}]");
+        for (String bad : List.of("/api/totals/tree?fiscalYear=2075&depth=deep", "/api/totals/tree?fiscalYear=2075&side=both",
+                "/api/totals/subjects?fiscalYear=2075&level=side")) {
+            Api.Response response = api.get(bad);
+            assertThat(response.status()).as(bad).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.body().get("errors").get(0).get("field").asText()).isIn("depth", "side", "level");
+        }
+    }
+
+    @Test
+    void subjectTotalsAtTwoEffectiveDaysAndTwoRecordedMoments() {
+        String kou = "/api/totals/subjects?fiscalYear=2075&account=1&side=expenditure&level=kou";
+        List<String> initial = List.of("一般会計/歳出/総務費/総務管理費=700000000x2", "一般会計/歳出/総務費/徴税費=100000000x1",
+                "一般会計/歳出/民生費/社会福祉費=300000000x1");
+        List<String> after = List.of("一般会計/歳出/総務費/総務管理費=700000000x2", "一般会計/歳出/総務費/徴税費=100000000x1",
+                "一般会計/歳出/民生費/社会福祉費=350000000x2");
+        assertThat(subjects(get(kou + at(t1, "2075-08-01")))).isEqualTo(initial);
+        assertThat(subjects(get(kou + at(t1, "2075-10-01")))).as("the supplementary budget not yet recorded").isEqualTo(initial);
+        assertThat(subjects(get(kou + at(t2, "2075-08-01")))).as("recorded, not yet in force").isEqualTo(initial);
+        assertThat(subjects(get(kou + at(t2, "2075-10-01")))).isEqualTo(after);
+        assertThat(subjects(get(kou + "&stage=initial"))).isEqualTo(initial);
+        assertThat(subjects(get(kou + "&stage=" + budget))).isEqualTo(after);
+        assertThat(subjects(get(kou))).isEqualTo(after);
+
+        String kan = "/api/totals/subjects?fiscalYear=2075&side=revenue&level=kan";
+        assertThat(subjects(get(kan + at(t2, "2075-08-01")))).isEqualTo(List.of("一般会計/歳入/市税=1000000000x3",
+                "一般会計/歳入/地方譲与税=1234567x1", "一般会計/歳入/地方交付税=100000000x1", "国民健康保険事業特別会計/歳入/国民健康保険税=80000000x1"));
+        assertThat(subjects(get(kan + at(t2, "2075-10-01")))).isEqualTo(List.of("一般会計/歳入/市税=1000000000x3",
+                "一般会計/歳入/地方譲与税=1234567x1", "一般会計/歳入/地方交付税=100000000x1", "一般会計/歳入/繰越金=50000000x1",
+                "国民健康保険事業特別会計/歳入/国民健康保険税=80000000x1"));
+        assertThat(subjects(get("/api/totals/subjects?fiscalYear=2075&account=1&level=setsu")))
+                .isEqualTo(List.of("一般会計/歳出/総務費/総務管理費/一般管理費/給料=500000000x1", "一般会計/歳出/総務費/総務管理費/一般管理費/職員手当等=200000000x1"));
+    }
+
+    @Test
+    void theBalanceOfEach会計AfterAndBeforeTheSupplementaryBudget() {
+        assertThat(get("/api/totals/balance?fiscalYear=2075").toString()).isEqualTo(
+                "[{\"accountCode\":\"1\",\"accountName\":\"一般会計\",\"revenueYen\":1151234567,\"expenditureYen\":1150000000,\"differenceYen\":1234567},"
+                        + "{\"accountCode\":\"2\",\"accountName\":\"国民健康保険事業特別会計\",\"revenueYen\":80000000,\"expenditureYen\":80000000,\"differenceYen\":0}]");
+        assertThat(get("/api/totals/balance?fiscalYear=2075&stage=initial").get(0).toString()).isEqualTo(
+                "{\"accountCode\":\"1\",\"accountName\":\"一般会計\",\"revenueYen\":1101234567,\"expenditureYen\":1100000000,\"differenceYen\":1234567}");
+        assertThat(get("/api/totals/balance?fiscalYear=2075" + at(t2, "2075-08-01")).get(0).get("revenueYen").asLong()).isEqualTo(1_101_234_567L);
+    }
+
+    @Test
+    void theBundledSampleIsOneUnclassifiedNodeWithTodaysTotals() {
+        JsonNode total = get("/api/totals?fiscalYear=2020");
+        assertThat(total.get("totalYen").asLong()).isEqualTo(312_451_000L);
+        assertThat(get("/api/totals/tree?fiscalYear=2020").toString()).isEqualTo(
+                "[{\"level\":\"account\",\"code\":null,\"name\":\"未分類\",\"totalYen\":312451000,\"lineCount\":16,\"children\":[]}]");
+        assertThat(get("/api/totals/balance?fiscalYear=2020")).isEmpty();
+        assertThat(get("/api/totals/subjects?fiscalYear=2020&level=kan")).isEmpty();
+        assertThat(get("/api/totals/departments?fiscalYear=2020&effectiveOn=2021-03-31"))
+                .isEqualTo(get("/api/totals/departments?fiscalYear=2020"));
+    }
+
+    @Test
+    void theLiteralReplayReproducesTheTotalsPer款項目() {
+        Api.Response replay = api.post("/api/audit/replays", "{\"fiscalYear\": 2075, \"effectiveOn\": \"2075-10-01\"}");
+        assertThat(replay.status()).as(replay.raw()).isEqualTo(200);
+        assertThat(replay.body().get("matches").asBoolean()).as(replay.raw()).isTrue();
+        JsonNode subjects = replay.body().get("replay").get("subjectsYen");
+        assertThat(subjects.get("1|expenditure|2/1").asLong()).isEqualTo(700_000_000L);
+        assertThat(subjects.get("1|expenditure|3/1/1").asLong()).isEqualTo(330_000_000L);
+        assertThat(subjects.get("1|revenue|19").asLong()).isEqualTo(50_000_000L);
+        assertThat(replay.body().get("readModel").get("subjectsYen")).isEqualTo(subjects);
+        Api.Response before = api.post("/api/audit/replays", "{\"fiscalYear\": 2075, \"effectiveOn\": \"2075-08-01\"}");
+        assertThat(before.body().get("matches").asBoolean()).as(before.raw()).isTrue();
+        assertThat(before.body().get("replay").get("subjectsYen").get("1|expenditure|3/1/1").asLong()).isEqualTo(300_000_000L);
+    }
+
+    private byte[] download(String query) throws Exception {
+        api.get("/api/totals?fiscalYear=2075&minPosition=" + head);
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + query))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("viewer:" + TestUsers.PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(query).isEqualTo(200);
+        return response.body();
+    }
+
+    private List<List<String>> csv(String query) throws Exception {
+        byte[] body = download(query);
+        assertThat(Arrays.copyOf(body, 3)).as("a byte-order mark").containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+        List<List<String>> records = new ArrayList<>();
+        for (CSVRecord record : CSVFormat.EXCEL.parse(new StringReader(text))) {
+            records.add(record.toList());
+        }
+        return records;
+    }
+
+    @Test
+    void table1AsCsvInTheLayoutOfTheBook() throws Exception {
+        String title = FiscalYear.of(FY).japaneseName() + " 第1表 歳入歳出予算";
+        assertThat(csv("/api/reports/table1?fiscalYear=2075&account=2&format=csv")).isEqualTo(List.of(
+                List.of(title),
+                List.of(""),
+                List.of("国民健康保険事業特別会計"),
+                List.of("歳入"),
+                List.of("(単位:千円)"),
+                List.of("款", "項", "金額"),
+                List.of("1 国民健康保険税", "", "80,000"),
+                List.of("", "1 国民健康保険税", "80,000"),
+                List.of("歳入合計", "", "80,000"),
+                List.of(""),
+                List.of("歳出"),
+                List.of("款", "項", "金額"),
+                List.of("2 保険給付費", "", "80,000"),
+                List.of("", "1 療養諸費", "80,000"),
+                List.of("歳出合計", "", "80,000"),
+                List.of("")));
+    }
+
+    @Test
+    void table1AsXlsxWithThousandsOfYenRoundedAsThe別紙Does() throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download("/api/reports/table1?fiscalYear=2075&account=1&format=xlsx")))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            List<String> revenue = new ArrayList<>();
+            boolean inRevenue = false;
+            for (Row row : sheet) {
+                String first = row.getCell(0) == null ? "" : row.getCell(0).getStringCellValue();
+                if (first.equals("歳入")) {
+                    inRevenue = true;
+                } else if (first.equals("歳出")) {
+                    inRevenue = false;
+                }
+                if (inRevenue && row.getLastCellNum() == 3 && row.getCell(2).getCellType() == CellType.NUMERIC) {
+                    revenue.add(first + "|" + row.getCell(1).getStringCellValue() + "|" + (long) row.getCell(2).getNumericCellValue());
+                }
+            }
+            assertThat(revenue).containsExactly("1 市税||1000000", "|1 市民税|750000", "|2 固定資産税|250000",
+                    "2 地方譲与税||1235", "|1 地方揮発油譲与税|1235", "10 地方交付税||100000", "|1 地方交付税|100000",
+                    "19 繰越金||50000", "|1 繰越金|50000", "歳入合計||1151235");
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo(BudgetTableLayout.ROUNDING_NOTE);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(FiscalYear.of(FY).japaneseName() + " 第1表 歳入歳出予算");
+        }
+    }
+
+    @Test
+    void theDetailedStatementSetsEachMokuBesideThePreviousYear() throws Exception {
+        JsonNode detail = get("/api/reports/detail?fiscalYear=2075&account=1&format=json");
+        assertThat(detail.get("unit").asText()).isEqualTo("千円");
+        List<String> expenditure = StreamSupport.stream(detail.get("records").spliterator(), false)
+                .filter(r -> r.get("歳入歳出").asText().equals("歳出"))
+                .map(r -> r.get("区分").asText() + " " + (r.get("目").isNull() ? r.get("款").asText() : r.get("目").asText()) + " "
+                        + r.get("本年度予算額").asLong() + " " + r.get("前年度予算額").asLong() + " " + r.get("比較").asLong()
+                        + " " + r.get("比較(円)").asLong())
+                .toList();
+        assertThat(expenditure).containsExactly(
+                "moku 1 一般管理費 700000 650000 50000 50000000",
+                "moku 1 税務総務費 100000 0 100000 100000000",
+                "moku 2 賦課徴収費 0 10000 -10000 -10000000",
+                "kan 2 総務費 800000 660000 140000 140000000",
+                "moku 1 社会福祉総務費 330000 0 330000 330000000",
+                "moku 2 障害者福祉費 20000 0 20000 20000000",
+                "kan 3 民生費 350000 0 350000 350000000",
+                "total 歳出合計 1150000 660000 490000 490000000");
+        List<List<String>> rows = csv("/api/reports/detail?fiscalYear=2075&account=1&format=csv");
+        assertThat(rows).contains(
+                List.of("款", "項", "目", "本年度予算額", "前年度予算額", "比較"),
+                List.of("1 市税", "1 市民税", "1 個人", "600,000", "580,000", "20,000"),
+                List.of("", "", "2 法人", "150,000", "0", "150,000"),
+                List.of("2 総務費", "1 総務管理費", "1 一般管理費", "700,000", "650,000", "50,000"),
+                List.of("", "2 徴税費", "1 税務総務費", "100,000", "0", "100,000"),
+                List.of("", "", "2 賦課徴収費", "0", "10,000", "△10,000"),
+                List.of("総務費計", "", "", "800,000", "660,000", "140,000"),
+                List.of("歳出合計", "", "", "1,150,000", "660,000", "490,000"));
+        assertThat(rows.get(0)).containsExactly(FiscalYear.of(FY).japaneseName() + " 歳入歳出予算事項別明細書");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download("/api/reports/detail?fiscalYear=2075&format=xlsx")))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            boolean found = false;
+            for (Row row : sheet) {
+                if (row.getCell(2) != null && row.getCell(2).getCellType() == CellType.STRING
+                        && row.getCell(2).getStringCellValue().equals("1 一般被保険者療養給付費")) {
+                    assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(80_000);
+                    assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(0);
+                    found = true;
+                }
+            }
+            assertThat(found).as("the 特別会計's 目 in the statement of every 会計").isTrue();
+        }
+    }
+}
