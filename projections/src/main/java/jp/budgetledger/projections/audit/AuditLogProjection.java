@@ -113,7 +113,8 @@ public class AuditLogProjection {
                 || event instanceof InitiativeReassigned);
         Classification path = event instanceof InitiativeAdded added ? added.classification()
                 : event instanceof InitiativeReassigned reassigned ? reassigned.classificationAfter() : null;
-        boolean ownPath = path != null || event instanceof InitiativeAdded || !"Initiative".equals(message.getType());
+        boolean ownPath = path != null || !(event instanceof AmountAmended || event instanceof InitiativeWithdrawn
+                || event instanceof InitiativeRevised || event instanceof InitiativeReassigned);
         batch.add(new Entry(message.getAggregateIdentifier(), ownSubject, new Object[]{
                 message.getIdentifier(), message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
                 event.fiscalYear().value(), row.department(), row.category(), ownSubject, row.subject(),
