@@ -10,6 +10,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,6 +117,25 @@ class ClassifiedLinesIT extends LedgerIT {
                 subject("総務費用", "総務管理費", "企画費", ""))).status()).isEqualTo(201);
         assertThat(api.post("/api/initiatives", classified(2151, "企画課", "企画", 2_000,
                 subject("総務費", "総務管理費", "企画費", ""))).status()).isEqualTo(201);
+    }
+
+    @Test
+    void ofTwoConcurrentFirstNamesOfACodeOneIsRecordedTheOtherRefused() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Api.Response>> sent = pool.invokeAll(List.<Callable<Api.Response>>of(
+                    () -> api.post("/api/initiatives", classified(2158, "総務課", "一般管理", 1, subject("総務費", "総務管理費", "一般管理費", ""))),
+                    () -> api.post("/api/initiatives", classified(2158, "企画課", "企画", 1, subject("総務費用", "総務管理費", "企画費", "")))));
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (Future<Api.Response> response : sent) {
+                statuses.add(response.get().status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 422);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("SELECT count(DISTINCT name) FROM subject_name WHERE fiscal_year = 2158 AND level = 'kan'")
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
