@@ -10,13 +10,23 @@
     document.getElementById('line-id').textContent = line.id;
     document.getElementById('line-year').textContent = line.fiscalYear + '（' + Ledger.era(line.fiscalYear) + '）';
     document.getElementById('line-department').textContent = line.department;
-    document.getElementById('line-category').textContent = line.categoryCode + '. ' + line.categoryName;
+    document.getElementById('line-category').textContent = line.categoryCode ? line.categoryCode + '. ' + line.categoryName : '—';
+    document.getElementById('line-subject').textContent = subjectPath(line);
     document.getElementById('line-amount').textContent = thousand(line.amountYen) + ' (' + yen(line.amountYen) + ' 円)';
     document.getElementById('line-status').textContent = t('status.' + line.status);
     document.getElementById('line-version').textContent = line.version;
     document.getElementById('line-summary').textContent = line.summary || '—';
     if (Ledger.has('OFFICER') && line.status !== 'WITHDRAWN') document.getElementById('amend-section').classList.remove('hidden');
     await history();
+  }
+
+  /** 「1 一般会計 › 歳出 › 2 総務費 › …」, as the history and the audit log print it; — for an unclassified line. */
+  function subjectPath(line) {
+    if (!line.subject) return '—';
+    const printed = level => (level.code ? level.code + ' ' : '') + level.name;
+    const levels = ['kan', 'kou', 'moku', 'jigyou', 'setsu', 'saisetsu'].map(k => line.subject[k]).filter(Boolean);
+    return [printed({ code: line.accountCode, name: line.accountName }), line.side === 'revenue' ? '歳入' : '歳出', ...levels.map(printed)]
+      .join(' › ');
   }
 
   async function history() {
@@ -26,6 +36,9 @@
       list.replaceChildren(...events.map(e => el('li', {},
         el('div', { class: 'when', text: new Date(e.recordedAt).toLocaleString() + ' · ' + (e.actor || '—') + ' · ' + t('effective') + ' ' + (e.effectiveDate || '—') }),
         el('div', {}, el('span', { class: 'badge', text: e.type }), ' ', e.reason || ''),
+        ...(e.changes && (e.changes.subjectPathAfter || e.changes.subjectPath)
+          ? [el('div', { text: e.changes.subjectPathAfter && e.changes.subjectPathAfter !== e.changes.subjectPathBefore
+            ? e.changes.subjectPathBefore + ' → ' + e.changes.subjectPathAfter : (e.changes.subjectPath || e.changes.subjectPathAfter) })] : []),
         el('div', { text: (e.reference ? e.reference + ' · ' : '') + (e.amountAfterYen !== null && e.amountAfterYen !== undefined
           ? (e.amountBeforeYen !== null && e.amountBeforeYen !== undefined ? yen(e.amountBeforeYen) + ' → ' : '') + yen(e.amountAfterYen) + ' 円' : '') }))));
     } catch (error) {

@@ -17,7 +17,7 @@
     const asOf = instant(document.getElementById('asOf').value);
     const effectiveOn = document.getElementById('effectiveOn').value;
     const raw = await api('/api/initiatives?' + params({ fiscalYear: year.value, asOf, effectiveOn }));
-    lines = raw.map(l => ({ id: l.id, department: l.department, category: l.categoryCode + '. ' + l.categoryName, name: l.name,
+    lines = raw.map(l => ({ id: l.id, department: l.department, category: l.categoryCode ? l.categoryCode + '. ' + l.categoryName : '—', name: l.name,
       amountYen: l.amountYen, status: l.status || 'ACTIVE' }));
     const department = document.getElementById('department');
     const category = document.getElementById('category');

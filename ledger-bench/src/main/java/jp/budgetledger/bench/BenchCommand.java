@@ -19,6 +19,7 @@ import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.Money;
 import jp.budgetledger.core.domain.InitiativeRegistry;
+import jp.budgetledger.core.domain.SubjectTable;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.temporal.Moment;
 import jp.budgetledger.projections.temporal.TemporalQueries;
@@ -270,7 +271,7 @@ class BenchCommand implements Callable<Integer> {
             });
             this.machineTime = MachineTime.forBackend(jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single(), dataDirectory);
             this.loader = new HistoryLoader(context.getBean(EventStore.class), context.getBean(InitiativeRegistry.class),
-                    context.getBean(TransactionTemplate.class), progress, context.getBean(StoredEvents.class));
+                    context.getBean(SubjectTable.class), context.getBean(TransactionTemplate.class), progress, context.getBean(StoredEvents.class));
         }
 
         void all() throws Exception {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.LedgerEvent;
 import jp.budgetledger.core.api.MetadataKeys;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -48,6 +49,15 @@ public class EventHistory {
         if (payload instanceof InitiativeAdded added) {
             after = added.amount().yen();
             changes = fields(payload, "initiativeId", "change");
+            if (added.classification() != null) {
+                changes.put("subjectPath", added.classification().printedPath());
+            }
+        } else if (payload instanceof InitiativeReassigned reassigned) {
+            changes = fields(payload, "initiativeId", "change");
+            if (reassigned.classificationAfter() != null) {
+                changes.put("subjectPathBefore", reassigned.classificationBefore().printedPath());
+                changes.put("subjectPathAfter", reassigned.classificationAfter().printedPath());
+            }
         } else if (payload instanceof AmountAmended amended) {
             before = amended.amountBefore().yen();
             after = amended.amountAfter().yen();

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * One event of a line's history: what happened, where it stands in the store, when it was
  * recorded and from when it applies, who did it and why, the amount before and after, and the
- * other fields the event set ({@code changes}).
+ * other fields the event set ({@code changes}); for a classified line its 会計, side and 科目 path as a reader sees it
+ * ({@code changes.subjectPath} on its addition, {@code subjectPathBefore} and {@code subjectPathAfter} on a move to another 科目).
  */
 public record HistoryEntry(String type, long sequence, Long position, Instant recordedAt, LocalDate effectiveDate,
                            String actor, String reason, String reference, Long amountBeforeYen, Long amountAfterYen,

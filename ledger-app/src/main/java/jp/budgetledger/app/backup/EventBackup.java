@@ -3,14 +3,18 @@ package jp.budgetledger.app.backup;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import jp.budgetledger.app.command.JdbcSubjectTable;
 import jp.budgetledger.app.eventstore.EventHashes;
 import jp.budgetledger.app.eventstore.StoredEvents;
+import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeRevised;
+import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.domain.InitiativeKey;
+import jp.budgetledger.core.domain.SubjectNames;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,14 +50,16 @@ public class EventBackup {
     private final TransactionTemplate transactions;
     private final EventStorageEngine storageEngine;
     private final StoredEvents store;
+    private final JdbcSubjectTable subjects;
 
     public EventBackup(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, EventStorageEngine storageEngine,
-                       StoredEvents store) {
+                       StoredEvents store, JdbcSubjectTable subjects) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.transactions = transactions;
         this.storageEngine = storageEngine;
         this.store = store;
+        this.subjects = subjects;
     }
 
     /** One exported event. */
@@ -155,12 +161,16 @@ public class EventBackup {
         transactions.executeWithoutResult(status -> store.insert(stored));
     }
 
-    /** The uniqueness registry is command-side state derived from the events: each line's current fiscal year, department and name. */
+    /**
+     * The uniqueness registry and the 科目 table are command-side state derived from the events: each line's current fiscal
+     * year, department and name or classification, and the names of its classification's levels.
+     */
     private long rebuildRegistry() {
         Map<String, InitiativeKey> keys = new HashMap<>();
         Map<String, FiscalYear> years = new HashMap<>();
         Map<String, Department> departments = new HashMap<>();
         Map<String, String> names = new HashMap<>();
+        Map<String, Classification> classifications = new HashMap<>();
         try (var stream = storageEngine.readEvents(null, false)) {
             stream.forEach(event -> {
                 Object payload = event.getPayload();
@@ -169,19 +179,28 @@ public class EventBackup {
                     years.put(id, added.fiscalYear());
                     departments.put(id, added.department());
                     names.put(id, added.name());
+                    if (added.classification() != null) {
+                        classifications.put(id, added.classification());
+                    }
                 } else if (payload instanceof InitiativeRevised revised) {
                     names.put(revised.initiativeId().value(), revised.nameAfter());
                 } else if (payload instanceof InitiativeReassigned moved) {
                     departments.put(moved.initiativeId().value(), moved.departmentAfter());
+                    if (moved.classificationAfter() != null) {
+                        classifications.put(moved.initiativeId().value(), moved.classificationAfter());
+                    }
                 }
             });
         }
-        years.forEach((id, year) -> keys.put(id, InitiativeKey.of(year, departments.get(id), names.get(id))));
+        years.forEach((id, year) -> keys.put(id, InitiativeKey.of(year, departments.get(id), names.get(id), classifications.get(id))));
         List<Object[]> rows = keys.entrySet().stream().map(e -> new Object[]{e.getValue().fiscalYear().value(), e.getValue().department(),
                 e.getValue().name(), e.getKey()}).toList();
         transactions.executeWithoutResult(status -> {
             jdbc.sql("DELETE FROM initiative_key").update();
             jdbcTemplate.batchUpdate("INSERT INTO initiative_key (fiscal_year, department_key, name_key, initiative_id) VALUES (?, ?, ?, ?)", rows);
+            jdbc.sql("DELETE FROM subject_holder").update();
+            jdbc.sql("DELETE FROM subject_name").update();
+            classifications.forEach((id, classification) -> SubjectNames.claim(subjects, years.get(id), classification, InitiativeId.of(id)));
         });
         return rows.size();
     }

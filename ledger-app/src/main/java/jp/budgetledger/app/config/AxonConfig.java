@@ -15,6 +15,7 @@ import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.Initiative;
 import jp.budgetledger.core.domain.InitiativeRegistry;
 import jp.budgetledger.core.domain.MultiLineHandlers;
+import jp.budgetledger.core.domain.SubjectTable;
 import jp.budgetledger.core.domain.SupplementaryBudget;
 import jp.budgetledger.core.domain.Transfer;
 import jp.budgetledger.projections.ProjectionNames;
@@ -191,7 +192,7 @@ public class AxonConfig {
      * policies: fiscal-year sequencing for the totals and a fair share of segments per node.
      */
     @Bean
-    ConfigurerModule ledgerAxonModule(InitiativeRegistry registry, org.axonframework.common.caching.Cache initiativeCache,
+    ConfigurerModule ledgerAxonModule(InitiativeRegistry registry, SubjectTable subjects, org.axonframework.common.caching.Cache initiativeCache,
                                       FairShareSegments fairShare) {
         return configurer -> {
             CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
@@ -204,9 +205,9 @@ public class AxonConfig {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(SupplementaryBudget.class)
                     .configureCommandTargetResolver(c -> targets));
             configurer.registerCommandHandler(c -> new BudgetDocumentImporter(
-                    c.repository(Initiative.class), c.repository(BudgetDocument.class), registry));
+                    c.repository(Initiative.class), c.repository(BudgetDocument.class), registry, subjects));
             configurer.registerCommandHandler(c -> new MultiLineHandlers(c.repository(Initiative.class),
-                    c.repository(Transfer.class), c.repository(SupplementaryBudget.class), registry));
+                    c.repository(Transfer.class), c.repository(SupplementaryBudget.class), registry, subjects));
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
             processing.registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder.maxSegmentProvider(fairShare)

@@ -20,6 +20,7 @@ import jp.budgetledger.core.api.AmendAmount;
 import jp.budgetledger.core.api.AmendmentResult;
 import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.CorrectEvent;
 import jp.budgetledger.core.api.ReassignInitiative;
 import jp.budgetledger.core.api.ReviseInitiative;
@@ -74,29 +75,57 @@ class InitiativeController {
 
     @Operation(summary = "Add a budget line",
             description = "Records a new line of a fiscal year (effectiveDate defaults to the fiscal year's first day). The same fiscal year, "
-                    + "department and name again is 409 with existingId. An officer limited to departments gets 403 for another one.")
+                    + "department and name again is 409 with existingId. An officer limited to departments gets 403 for another one. "
+                    + "accountName, side and subject (with accountCode and departmentCode optional) classify the line; a classified line "
+                    + "is identified by its 会計, side, 科目 path and department (409 when the year has it), needs no category, and must "
+                    + "keep to the year's 科目 table: one name per code at each level (422 subject-name-conflict naming both names).")
     @ApiResponse(responseCode = "201", description = "The line was recorded", useReturnTypeSchema = true,
             headers = @Header(name = "Location", description = "The new line", schema = @Schema(type = "string", format = "uri")))
     @ApiResponse(responseCode = "409", description = "A line with this fiscal year, department and name exists (existingId), "
             + "or the first request with this Idempotency-Key is still running")
+    @ApiResponse(responseCode = "422", description = "A ledger rule rejects the line: a negative amount (negative-amount), an effective date "
+            + "outside the year, or a 会計 or 科目 code the year names otherwise (subject-name-conflict)")
     @PostMapping
     ResponseEntity<Responses.Created> add(@Valid @RequestBody AddInitiativeRequest body,
                                           HttpServletRequest request, HttpServletResponse response) {
         user.requireDepartment(body.department());
+        Classification classification = ClassificationRequests.classification("", body.accountCode(), body.accountName(), body.side(),
+                body.subject(), body.departmentCode());
+        Category category = category("", body.categoryCode(), body.categoryName(), classification != null, "must not be blank");
         Requester requester = context.requester(request, response);
         AddInitiative command = new AddInitiative(
                 InitiativeId.generate(),
                 FiscalYear.of(body.fiscalYear()),
-                new Category(body.categoryCode(), body.categoryName()),
+                category,
                 Department.of(body.department()),
                 body.name(),
                 Money.ofYen(body.amountYen()),
                 body.summary(),
-                new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
-        Recorded<String> recorded = commands.add(command, requester);
+                new ChangeContext(body.effectiveDate(), body.reason(), body.reference()),
+                classification);
+        Recorded<String> recorded = RequestFields.COMMON.call(() -> commands.add(command, requester));
         return ResponseEntity
                 .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(recorded.result()).toUri())
                 .body(new Responses.Created(recorded.result(), recorded.version(), recorded.position()));
+    }
+
+    /**
+     * The category of a new line: required (both fields) for an unclassified line, optional (both or neither) for a classified one.
+     *
+     * @throws InvalidValueException naming {@code prefix} + the missing field, with {@code missing} as the reason for an unclassified line
+     */
+    static Category category(String prefix, String code, String name, boolean classified, String missing) {
+        boolean noCode = code == null || code.isBlank();
+        boolean noName = name == null || name.isBlank();
+        if (classified && noCode && noName) {
+            return null;
+        }
+        if (noCode || noName) {
+            throw new InvalidValueException(prefix + (noCode ? "categoryCode" : "categoryName"), classified
+                    ? "give both categoryCode and categoryName, or neither for a classified line"
+                    : missing);
+        }
+        return new Category(code, name);
     }
 
     @Operation(summary = "Amend a line's amount",
@@ -150,8 +179,11 @@ class InitiativeController {
         return changed(line, commands.change(command, line, context.requester(request, response)), response);
     }
 
-    @Operation(summary = "Move a line to another department or category",
-            description = "From effectiveDate, to department and/or the category given by categoryCode and categoryName together.")
+    @Operation(summary = "Move a line to another department, category or 科目",
+            description = "From effectiveDate, to department and/or the category given by categoryCode and categoryName together, and/or "
+                    + "(a classified line only, else 422 unclassified-line) another 科目 path given by subject: another 目, a re-coded or "
+                    + "renamed 科目 (same 会計 and side). A name the year's 科目 table has otherwise is 422 subject-name-conflict, unless "
+                    + "the line is the only one with it.")
     @PostMapping("/{id}/reassignments")
     LineChangeRequests.Changed reassign(@PathVariable String id, @Valid @RequestBody LineChangeRequests.Reassignment body,
                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
@@ -168,7 +200,8 @@ class InitiativeController {
         var command = new ReassignInitiative(line, IfMatch.version(ifMatch),
                 body.department() == null ? null : Department.of(body.department()),
                 body.categoryCode() == null ? null : new Category(body.categoryCode(), body.categoryName()),
-                new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
+                new ChangeContext(body.effectiveDate(), body.reason(), body.reference()),
+                body.subject() == null ? null : ClassificationRequests.subject("", body.subject()));
         return changed(line, commands.change(command, line, context.requester(request, response)), response);
     }
 

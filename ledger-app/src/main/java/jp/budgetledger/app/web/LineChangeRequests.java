@@ -26,7 +26,8 @@ final class LineChangeRequests {
 
     @JsonIgnoreProperties(value = "actor")
     record Reassignment(@Size(max = 100) String department, @Size(max = 20) String categoryCode, @Size(max = 200) String categoryName,
-                        LocalDate effectiveDate, @NotBlank @Size(max = 1000) String reason, @Size(max = 200) String reference) {
+                        LocalDate effectiveDate, @NotBlank @Size(max = 1000) String reason, @Size(max = 200) String reference,
+                        @jakarta.validation.Valid ClassificationRequests.SubjectBody subject) {
     }
 
     @JsonIgnoreProperties(value = "actor")

@@ -4,6 +4,8 @@ import jp.budgetledger.core.api.Concept;
 import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.core.domain.ItemRejectedException;
 import jp.budgetledger.core.domain.LedgerRuleViolation;
+import jp.budgetledger.core.domain.SubjectNameConflictException;
+import jp.budgetledger.core.domain.SubjectNames;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -24,6 +26,8 @@ final class RequestFields {
             Concept.SUMMARY, "summary",
             Concept.DEPARTMENT, "department",
             Concept.CATEGORY, "category",
+            Concept.ACCOUNT, "accountName",
+            Concept.SUBJECT, "subject",
             Concept.CORRECTED_EVENT, "sequence");
 
     /** Requests that give every concept they have under its common name: a new line, a line change. */
@@ -59,6 +63,9 @@ final class RequestFields {
         if (violation instanceof ItemRejectedException item) {
             String inner = field(item.violation());
             return "items[" + item.index() + "]" + (inner == null ? "" : "." + inner);
+        }
+        if (violation instanceof SubjectNameConflictException conflict) {
+            return SubjectNames.ACCOUNT.equals(conflict.level()) ? field(Concept.ACCOUNT) : "subject." + conflict.level() + ".name";
         }
         return field(violation.concept());
     }

@@ -15,6 +15,7 @@ import jp.budgetledger.app.command.LedgerCommands;
 import jp.budgetledger.app.reports.Stages;
 import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.core.api.Category;
+import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.EnactSupplementaryBudget;
 import jp.budgetledger.core.api.FiscalYear;
@@ -63,11 +64,16 @@ class SupplementaryBudgetController {
         this.user = user;
     }
 
-    /** An item: {@code initiativeId} and {@code deltaYen} for an existing line, or the fields of a new line. */
+    /**
+     * An item: {@code initiativeId} and {@code deltaYen} for an existing line, or the fields of a new line, classified like a
+     * line of {@code POST /api/initiatives} (then without a category if need be).
+     */
     @JsonIgnoreProperties(value = "actor")
     record Item(String initiativeId, Long deltaYen, Integer fiscalYear, @Size(max = 20) String categoryCode,
                 @Size(max = 200) String categoryName, @Size(max = 100) String department, @Size(max = 200) String name,
-                @Size(max = 4000) String summary, @PositiveOrZero Long amountYen) {
+                @Size(max = 4000) String summary, @PositiveOrZero Long amountYen,
+                @Size(max = 20) String accountCode, @Size(max = 200) String accountName, String side,
+                @Valid ClassificationRequests.SubjectBody subject, @Size(max = 20) String departmentCode) {
     }
 
     @JsonIgnoreProperties(value = "actor")
@@ -79,7 +85,8 @@ class SupplementaryBudgetController {
     }
 
     @Operation(summary = "Enact a supplementary budget (補正予算)",
-            description = "All items or none, effective on resolvedOn: each item changes an existing line by deltaYen or adds a new line. "
+            description = "All items or none, effective on resolvedOn: each item changes an existing line by deltaYen or adds a new line "
+                    + "(classified, on either side, with accountName, side and subject as in POST /api/initiatives). "
                     + "A broken rule on any item (an unknown line included) is 422 and records nothing.")
     @PostMapping("/api/supplementary-budgets")
     @ResponseStatus(HttpStatus.CREATED)
@@ -108,13 +115,16 @@ class SupplementaryBudgetController {
             if (item.deltaYen() == null) {
                 throw new InvalidValueException(prefix + "deltaYen", "is required with initiativeId");
             }
-            if (item.name() != null || item.amountYen() != null) {
+            if (item.name() != null || item.amountYen() != null || item.accountName() != null || item.subject() != null) {
                 throw new InvalidValueException(prefix + "initiativeId", "an item changes an existing line or adds a new one, not both");
             }
             return SupplementaryItem.change(InitiativeId.of(item.initiativeId()), Money.ofYen(item.deltaYen()));
         }
-        for (String[] required : new String[][]{{"categoryCode", item.categoryCode()}, {"categoryName", item.categoryName()},
-                {"department", item.department()}, {"name", item.name()}}) {
+        Classification classification = ClassificationRequests.classification(prefix, item.accountCode(), item.accountName(), item.side(),
+                item.subject(), item.departmentCode());
+        Category category = InitiativeController.category(prefix, item.categoryCode(), item.categoryName(), classification != null,
+                "is required for a new line (or give initiativeId and deltaYen)");
+        for (String[] required : new String[][]{{"department", item.department()}, {"name", item.name()}}) {
             if (required[1] == null || required[1].isBlank()) {
                 throw new InvalidValueException(prefix + required[0], "is required for a new line (or give initiativeId and deltaYen)");
             }
@@ -127,8 +137,7 @@ class SupplementaryBudgetController {
         }
         try {
             return SupplementaryItem.create(InitiativeId.generate(), new SupplementaryItem.NewLine(
-                    new Category(item.categoryCode(), item.categoryName()), Department.of(item.department()), item.name(), item.summary(),
-                    Money.ofYen(item.amountYen())));
+                    category, Department.of(item.department()), item.name(), item.summary(), Money.ofYen(item.amountYen()), classification));
         } catch (InvalidValueException e) {
             throw new InvalidValueException(prefix + e.field(), e.reason());
         }

@@ -34,6 +34,16 @@ class BackupRestoreIT {
         return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
+    /** A classified line of 2021 (一般会計, 歳出, 款 2 {@code kan}), in {@code department}. */
+    private static String classified(String department, String kan) {
+        return """
+                {"fiscalYear": 2021, "categoryCode": "1", "categoryName": "分類", "department": "%s", "name": "一般管理費", "amountYen": 1000,
+                 "reason": "当初予算", "accountCode": "1", "accountName": "一般会計", "side": "expenditure",
+                 "subject": {"kan": {"code": "2", "name": "%s"}, "kou": {"code": "1", "name": "総務管理費"},
+                             "moku": {"code": "1", "name": "一般管理費"}}}"""
+                .formatted(department, kan);
+    }
+
     @Test
     void aRestoredStoreVerifiesWithTheSameDigestAndGivesTheSameTotals() throws Exception {
         Path source = dir.resolve("source");
@@ -47,6 +57,7 @@ class BackupRestoreIT {
             String id = api.get("/api/initiatives?fiscalYear=2020&categoryCode=4&minPosition=17").body().get(0).get("id").asText();
             api.post("/api/initiatives/" + id + "/amendments", "{\"deltaYen\": 1000000, \"effectiveDate\": \"2020-10-01\", \"reason\": \"補正\"}");
             api.post("/api/initiatives", line(2021, "1", "分類", "総務部", "新年度事業", 5_000_000));
+            assertThat(api.post("/api/initiatives", classified("総務課", "総務費")).status()).isEqualTo(201);
             long last = api.post("/api/initiatives/" + id + "/withdrawals", "{\"reason\": \"廃止\", \"effectiveDate\": \"2021-01-01\"}").number("position");
             api.get("/api/totals?fiscalYear=2020&minPosition=" + last);
             digest = api.get("/api/audit/digest").body().get("digest").asText();
@@ -54,20 +65,23 @@ class BackupRestoreIT {
             stages = api.get("/api/totals?fiscalYear=2021").raw();
         }
         assertThat(LedgerCli.run(new String[]{"export-events", backup.toString(), "--ledger.data-dir=" + source})).isZero();
-        assertThat(Files.readAllLines(backup)).hasSize(20).allSatisfy(l -> assertThat(l).contains("\"hash\":\""));
+        assertThat(Files.readAllLines(backup)).hasSize(21).allSatisfy(l -> assertThat(l).contains("\"hash\":\""));
 
         assertThat(LedgerCli.run(new String[]{"import-events", backup.toString(), "--ledger.data-dir=" + target})).isZero();
         assertThat(LedgerCli.run(new String[]{"import-events", backup.toString(), "--ledger.data-dir=" + target})).isEqualTo(1);
 
         try (ConfigurableApplicationContext restored = start(target, true)) {
             Api api = api(restored);
-            api.get("/api/totals?fiscalYear=2020&minPosition=20");
+            api.get("/api/totals?fiscalYear=2020&minPosition=21");
             var verify = api.post("/api/audit/verify", "{}");
             assertThat(verify.body().get("verified").asBoolean()).as(verify.raw()).isTrue();
             assertThat(verify.body().at("/digest/digest").asText()).isEqualTo(digest);
             assertThat(api.get("/api/totals/departments?fiscalYear=2020&effectiveOn=2020-12-01").raw()).isEqualTo(departments);
             assertThat(api.get("/api/totals?fiscalYear=2021").raw()).isEqualTo(stages);
             assertThat(api.post("/api/initiatives", line(2021, "1", "分類", "総務部", "新年度事業", 1)).status()).isEqualTo(409);
+            assertThat(api.post("/api/initiatives", classified("総務課", "総務費")).status()).as("its 科目 path and department").isEqualTo(409);
+            assertThat(api.post("/api/initiatives", classified("企画課", "総務費用")).status()).as("the 科目 table of 2021").isEqualTo(422);
+            assertThat(api.post("/api/initiatives", classified("企画課", "総務費")).status()).isEqualTo(201);
         }
     }
 }

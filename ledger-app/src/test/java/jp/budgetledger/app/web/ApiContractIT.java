@@ -196,6 +196,7 @@ class ApiContractIT {
         walkThroughTheReadme();
         sessionOfTheWebPages();
         errorsAndRetries();
+        classifiedLines();
 
         Set<String> documented = documentedOperations();
         assertThat(documented).as("the served document lists operations").hasSizeGreaterThan(25);
@@ -342,6 +343,40 @@ class ApiContractIT {
                 .json(Api.line(2021, "9", "分類", "総務部", "画面から追加", 1000)).expect(201);
         post("/logout").as("session").header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN")).expect(204);
         cookies.clear();
+    }
+
+    /** Lines with a 会計, side and 科目 path: added, shown, listed, moved to another 目, added by a supplementary budget, refused. */
+    private void classifiedLines() {
+        String subject = """
+                {"kan": {"code": "2", "name": "総務費"}, "kou": {"code": "1", "name": "総務管理費"}, "moku": {"code": "1", "name": "一般管理費"},
+                 "jigyou": null, "setsu": {"code": "2", "name": "給料"}}""";
+        Exchange added = post("/api/initiatives").as(OFFICER).json("""
+                {"fiscalYear": 2025, "categoryCode": "1", "categoryName": "分類", "department": "総務部", "name": "職員給与",
+                 "amountYen": 1000, "reason": "当初予算", "accountCode": "1", "accountName": "一般会計", "side": "expenditure",
+                 "subject": %s, "departmentCode": "0101"}""".formatted(subject)).expect(201);
+        String line = added.text("id");
+        long position = added.json().get("position").asLong();
+        assertThat(get("/api/initiatives/" + line + "?minPosition=" + position).as(OFFICER).expect(200).json().at("/subject/setsu/name")
+                .asText()).isEqualTo("給料");
+        assertThat(get("/api/initiatives?fiscalYear=2025&minPosition=" + position).as(OFFICER).expect(200).json().get(0).get("side")
+                .asText()).isEqualTo("expenditure");
+        get("/api/initiatives/" + line + "/history").as(AUDITOR).expect(200);
+        post("/api/initiatives/" + line + "/reassignments").as(OFFICER).json("""
+                {"subject": {"kan": {"code": "2", "name": "総務費"}, "kou": {"code": "1", "name": "総務管理費"},
+                 "moku": {"code": "2", "name": "文書広報費"}}, "reason": "目の組替え"}""").expect(200);
+        post("/api/supplementary-budgets").as(OFFICER).json("""
+                {"fiscalYear": 2025, "name": "補正第1号", "resolvedOn": "2025-06-20", "items": [{"department": "税務課", "name": "個人",
+                 "categoryCode": "1", "categoryName": "分類", "amountYen": 500, "accountCode": "1", "accountName": "一般会計",
+                 "side": "revenue", "subject": {"kan": {"code": "1", "name": "市税"}, "kou": {"code": "1", "name": "市民税"},
+                 "moku": {"code": "1", "name": "個人"}}}]}""").expect(201);
+        Exchange conflict = post("/api/initiatives").as(OFFICER).json("""
+                {"fiscalYear": 2025, "categoryCode": "1", "categoryName": "分類", "department": "企画部", "name": "企画",
+                 "amountYen": 1, "reason": "当初予算", "accountCode": "1", "accountName": "一般会計", "side": "expenditure",
+                 "subject": {"kan": {"code": "2", "name": "総務費用"}, "kou": {"code": "1", "name": "総務管理費"},
+                 "moku": {"code": "3", "name": "企画費"}}}""").expect(422);
+        assertThat(conflict.text("rule")).isEqualTo("subject-name-conflict");
+        post("/api/initiatives").as(OFFICER).json(Api.line(2025, "1", "分類", "総務部", "x", 1).replace("{", "{\"side\": \"sideways\", "))
+                .expect(400);
     }
 
     private void errorsAndRetries() {

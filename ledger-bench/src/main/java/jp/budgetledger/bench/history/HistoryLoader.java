@@ -16,6 +16,7 @@ import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.api.Money;
 import jp.budgetledger.core.domain.Initiative;
 import jp.budgetledger.core.domain.InitiativeRegistry;
+import jp.budgetledger.core.domain.SubjectTable;
 import org.axonframework.common.Registration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBus;
@@ -46,7 +47,8 @@ import static org.axonframework.commandhandling.GenericCommandMessage.asCommandM
 /**
  * Loads past budgets, whose changes are already decided, far faster than one command per change.
  * Each past line runs through the {@link Initiative} aggregate's own command handlers in memory:
- * {@link AddInitiative} (which claims the line's key in the product's {@link InitiativeRegistry})
+ * {@link AddInitiative} (which claims the line's key in the product's {@link InitiativeRegistry}, and its 科目's names in
+ * the product's {@link SubjectTable})
  * and one {@link AmendAmount} per change, so every rule of the aggregate applies and the events are
  * exactly those it applies. They are appended through the product's event store (so metadata, the
  * hash chain and every projection treat them as any other events) in transactions of a few
@@ -58,25 +60,27 @@ public class HistoryLoader {
 
     private final EventStore eventStore;
     private final InitiativeRegistry registry;
+    private final SubjectTable subjects;
     private final TransactionTemplate transactions;
     private final ProjectionProgress progress;
     private final StoredEvents store;
     private final AggregateModel<Initiative> model;
 
-    public HistoryLoader(EventStore eventStore, InitiativeRegistry registry, TransactionTemplate transactions, ProjectionProgress progress,
+    public HistoryLoader(EventStore eventStore, InitiativeRegistry registry, SubjectTable subjects, TransactionTemplate transactions, ProjectionProgress progress,
                          StoredEvents store) {
         this.eventStore = eventStore;
         this.registry = registry;
+        this.subjects = subjects;
         this.transactions = transactions;
         this.progress = progress;
         this.store = store;
-        this.model = model(registry);
+        this.model = model(registry, subjects);
     }
 
-    /** The aggregate as Axon inspects it, its handlers' {@link InitiativeRegistry} parameters resolved to {@code registry}. */
-    static AggregateModel<Initiative> model(InitiativeRegistry registry) {
+    /** The aggregate as Axon inspects it, its handlers' {@link InitiativeRegistry} and {@link SubjectTable} parameters resolved to those given. */
+    static AggregateModel<Initiative> model(InitiativeRegistry registry, SubjectTable subjects) {
         return AnnotatedAggregateMetaModelFactory.inspectAggregate(Initiative.class, MultiParameterResolverFactory.ordered(
-                ClasspathParameterResolverFactory.forClass(Initiative.class), new SimpleResourceParameterResolverFactory(Set.of(registry))));
+                ClasspathParameterResolverFactory.forClass(Initiative.class), new SimpleResourceParameterResolverFactory(Set.of(registry, subjects))));
     }
 
     /** A past change of a line's amount, by a difference, from a date. */
@@ -137,7 +141,7 @@ public class HistoryLoader {
         Long appended = transactions.execute(status -> {
             List<DomainEventMessage<?>> events = new ArrayList<>();
             for (PastLine line : lines) {
-                events.addAll(events(line, registry, model, metaData));
+                events.addAll(events(line, registry, subjects, model, metaData));
             }
             eventStore.publish(events);
             return (long) events.size();
@@ -149,11 +153,12 @@ public class HistoryLoader {
      * The events the aggregate applies for {@code line}: its addition, then each change as an
      * amendment by its difference, each with {@code metaData}.
      */
-    static List<DomainEventMessage<?>> events(PastLine line, InitiativeRegistry registry, AggregateModel<Initiative> model, MetaData metaData) {
+    static List<DomainEventMessage<?>> events(PastLine line, InitiativeRegistry registry, SubjectTable subjects, AggregateModel<Initiative> model,
+                                             MetaData metaData) {
         Collected collected = new Collected(1 + line.changes().size(), metaData);
         AddInitiative add = new AddInitiative(line.id(), line.fiscalYear(), line.category(), line.department(), line.name(), line.amount(),
                 line.summary(), line.added());
-        Callable<Initiative> creation = () -> new Initiative(add, registry);
+        Callable<Initiative> creation = () -> new Initiative(add, registry, subjects);
         EventSourcedAggregate<Initiative> aggregate;
         try {
             aggregate = EventSourcedAggregate.initialize(creation, model, collected,

@@ -13,6 +13,7 @@ import jp.budgetledger.core.domain.DuplicateInitiativeException;
 import jp.budgetledger.core.domain.EffectiveDateBeforeLineException;
 import jp.budgetledger.core.domain.EffectiveDateOutsideFiscalYearException;
 import jp.budgetledger.core.domain.InitiativeKey;
+import jp.budgetledger.core.domain.InMemorySubjectTable;
 import jp.budgetledger.core.domain.InitiativeRegistry;
 import jp.budgetledger.core.domain.NegativeAmountException;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -55,7 +56,8 @@ class HistoryLoaderTest {
     }
 
     private static List<DomainEventMessage<?>> events(HistoryLoader.PastLine line, InitiativeRegistry registry, MetaData metaData) {
-        return HistoryLoader.events(line, registry, HistoryLoader.model(registry), metaData);
+        InMemorySubjectTable subjects = new InMemorySubjectTable();
+        return HistoryLoader.events(line, registry, subjects, HistoryLoader.model(registry, subjects), metaData);
     }
 
     private static HistoryLoader.PastChange change(LocalDate day, long delta) {

@@ -28,6 +28,22 @@ public record Classification(SubjectLevel account, Side side, Subject subject, S
         return new Classification(account, side, other, departmentCode);
     }
 
+    /**
+     * The 会計, side and 科目 path as a reader sees them, each level with its code when it has one:
+     * {@code "1 一般会計 › 歳出 › 2 総務費 › 1 総務管理費 › 1 一般管理費"}.
+     */
+    public String printedPath() {
+        StringBuilder path = new StringBuilder(printed(account)).append(" › ").append(side.japanese());
+        for (Subject.Placed placed : subject.levels()) {
+            path.append(" › ").append(printed(placed.level()));
+        }
+        return path.toString();
+    }
+
+    private static String printed(SubjectLevel level) {
+        return level.code() == null ? level.name() : level.code() + " " + level.name();
+    }
+
     /** The identifying key of the 会計, side and 科目 path: {@code "1|expenditure|2/1/1"}. */
     public String pathKey() {
         return account.key() + "|" + side.code() + "|" + subject.pathKey();

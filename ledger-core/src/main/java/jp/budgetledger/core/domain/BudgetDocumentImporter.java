@@ -28,12 +28,14 @@ public class BudgetDocumentImporter {
     private final Repository<Initiative> initiatives;
     private final Repository<BudgetDocument> documents;
     private final InitiativeRegistry registry;
+    private final SubjectTable subjects;
 
     public BudgetDocumentImporter(Repository<Initiative> initiatives, Repository<BudgetDocument> documents,
-                                  InitiativeRegistry registry) {
+                                  InitiativeRegistry registry, SubjectTable subjects) {
         this.initiatives = initiatives;
         this.documents = documents;
         this.registry = registry;
+        this.subjects = subjects;
     }
 
     @CommandHandler
@@ -51,7 +53,7 @@ public class BudgetDocumentImporter {
                     new Category(section.code(), section.name()), line.department(), line.name(), line.amount(),
                     line.summary(), command.change());
             try {
-                initiatives.newInstance(() -> new Initiative(add, registry));
+                initiatives.newInstance(() -> new Initiative(add, registry, subjects));
             } catch (LedgerRuleViolation violation) {
                 throw new DocumentLineRejectedException(line.row(), violation);
             }

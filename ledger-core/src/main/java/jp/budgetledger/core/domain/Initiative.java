@@ -76,7 +76,7 @@ public class Initiative {
     }
 
     @CommandHandler
-    public Initiative(AddInitiative command, InitiativeRegistry registry) {
+    public Initiative(AddInitiative command, InitiativeRegistry registry, SubjectTable subjects) {
         if (command.amount().isNegative()) {
             throw new NegativeAmountException(Concept.LINE_AMOUNT, command.amount());
         }
@@ -85,6 +85,9 @@ public class Initiative {
         registry.claim(key, command.initiativeId()).ifPresent(existing -> {
             throw new DuplicateInitiativeException(key, existing);
         });
+        if (command.classification() != null) {
+            SubjectNames.claim(subjects, command.fiscalYear(), command.classification(), command.initiativeId());
+        }
         apply(new InitiativeAdded(command.initiativeId(), command.fiscalYear(), command.category(),
                 command.department(), command.name(), command.amount(), command.summary(), change, command.classification()));
     }
@@ -158,7 +161,7 @@ public class Initiative {
     }
 
     @CommandHandler
-    public long handle(ReassignInitiative command, InitiativeRegistry registry) {
+    public long handle(ReassignInitiative command, InitiativeRegistry registry, SubjectTable subjects) {
         requireVersion(command.expectedVersion());
         requireActive();
         Department newDepartment = command.department() == null ? department : command.department();
@@ -174,6 +177,10 @@ public class Initiative {
         }
         ChangeContext change = resolveForLine(command.change());
         rekey(registry, newDepartment, name, newClassification);
+        if (!Objects.equals(newClassification, classification)) {
+            SubjectNames.release(subjects, fiscalYear, classification, id);
+            SubjectNames.claim(subjects, fiscalYear, newClassification, id);
+        }
         apply(new InitiativeReassigned(id, fiscalYear, department, newDepartment, category, newCategory, amount, change,
                 classification, newClassification));
         return version;

@@ -32,13 +32,15 @@ public class MultiLineHandlers {
     private final Repository<Transfer> transfers;
     private final Repository<SupplementaryBudget> budgets;
     private final InitiativeRegistry registry;
+    private final SubjectTable subjects;
 
     public MultiLineHandlers(Repository<Initiative> initiatives, Repository<Transfer> transfers,
-                             Repository<SupplementaryBudget> budgets, InitiativeRegistry registry) {
+                             Repository<SupplementaryBudget> budgets, InitiativeRegistry registry, SubjectTable subjects) {
         this.initiatives = initiatives;
         this.transfers = transfers;
         this.budgets = budgets;
         this.registry = registry;
+        this.subjects = subjects;
     }
 
     @CommandHandler
@@ -90,7 +92,7 @@ public class MultiLineHandlers {
                     var line = item.newLine();
                     AddInitiative add = new AddInitiative(item.initiativeId(), command.fiscalYear(), line.category(), line.department(),
                             line.name(), line.amount(), line.summary(), change, line.classification());
-                    initiatives.newInstance(() -> new Initiative(add, registry));
+                    initiatives.newInstance(() -> new Initiative(add, registry, subjects));
                     applied.add(new SupplementaryBudgetEnacted.Item(item.initiativeId(), line.amount(), true));
                 } else {
                     Aggregate<Initiative> line = load(item.initiativeId(), Concept.LINE);

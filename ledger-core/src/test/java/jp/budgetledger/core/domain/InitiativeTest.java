@@ -47,6 +47,7 @@ class InitiativeTest {
         fixture = new AggregateTestFixture<>(Initiative.class);
         registry = new InMemoryRegistry();
         fixture.registerInjectableResource(registry);
+        fixture.registerInjectableResource(new InMemorySubjectTable());
     }
 
     private static InitiativeAdded added(long yen) {

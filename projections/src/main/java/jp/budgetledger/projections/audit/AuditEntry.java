@@ -3,9 +3,13 @@ package jp.budgetledger.projections.audit;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One event in the audit log. Amounts in yen; {@code subject} is the line's name or the document's title. */
+/**
+ * One event in the audit log. Amounts in yen; {@code subject} is the line's name or the document's title;
+ * {@code subjectPath} the 会計, side and 科目 path of a classified line ({@code 1 一般会計 › 歳出 › 2 総務費 › …}), null otherwise.
+ */
 public record AuditEntry(long position, String eventId, String aggregateId, long sequence, String type, Integer fiscalYear,
                          String department, String categoryCode, String subject, String actor, Instant recordedAt,
                          LocalDate effectiveDate, String reason, String reference, Long amountBeforeYen,
-                         Long amountAfterYen, String correlationId, String requestId, String causationId, String hash) {
+                         Long amountAfterYen, String correlationId, String requestId, String causationId, String hash,
+                         String subjectPath) {
 }

@@ -3,6 +3,7 @@ package jp.budgetledger.projections.audit;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.BudgetDocumentImported;
 import jp.budgetledger.core.api.Category;
+import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.FundsTransferred;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
@@ -42,28 +43,35 @@ public class AuditLogProjection {
     /**
      * The rows of the events with the given identifiers, at their own positions. An amendment,
      * withdrawal or reassignment takes the line's latest subject: from an earlier event of the same
-     * batch when there is one, otherwise from the log.
+     * batch when there is one, otherwise from the log. Every event of a line but its addition and a
+     * reassignment to another 科目 takes the line's latest 科目 path likewise (null for an unclassified line).
      */
     private static final String INSERT = """
             INSERT INTO audit_event (position, event_id, aggregate_id, sequence_number, event_type, fiscal_year,
                 department, category_code, subject, actor, recorded_at, effective_date, reason, reference,
-                amount_before_yen, amount_after_yen, correlation_id, request_id, causation_id, hash)
+                amount_before_yen, amount_after_yen, correlation_id, request_id, causation_id, hash, subject_path)
             SELECT r.position, r.event_id, r.aggregate_id, r.sequence_number, r.event_type, r.fiscal_year,
                 r.department, r.category_code,
                 CASE WHEN r.own_subject OR r.subject IS NOT NULL THEN r.subject ELSE (
                     SELECT a.subject FROM audit_event a WHERE a.aggregate_id = r.aggregate_id AND a.subject IS NOT NULL
                     ORDER BY a.sequence_number DESC LIMIT 1) END,
                 r.actor, r.recorded_at, r.effective_date, r.reason, r.reference, r.amount_before_yen, r.amount_after_yen,
-                r.correlation_id, r.request_id, r.causation_id, r.hash
+                r.correlation_id, r.request_id, r.causation_id, r.hash,
+                CASE WHEN r.own_path THEN r.subject_path ELSE (
+                    SELECT a.subject_path FROM audit_event a WHERE a.aggregate_id = r.aggregate_id
+                    ORDER BY a.sequence_number DESC LIMIT 1) END
             FROM unnest(?::varchar[], ?::bigint[], ?::text[], ?::integer[], ?::text[], ?::varchar[], ?::boolean[],
                         ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::varchar[])
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::varchar[], ?::boolean[], ?::text[])
                  AS r(event_id, sequence_number, event_type, fiscal_year, department, category_code, own_subject,
                       subject, actor, recorded_at, effective_date, reason, reference, amount_before_yen,
-                      amount_after_yen, correlation_id, request_id, causation_id, hash, position, aggregate_id)
+                      amount_after_yen, correlation_id, request_id, causation_id, hash, position, aggregate_id, own_path,
+                      subject_path)
             ON CONFLICT (position) DO NOTHING""";
 
     private static final int SUBJECT = 7;
+    private static final int OWN_PATH = 21;
+    private static final int PATH = 22;
 
     private final JdbcTemplate jdbc;
     private final ProcessingBatch<Entry> batch;
@@ -77,17 +85,17 @@ public class AuditLogProjection {
     void on(LedgerEvent event, DomainEventMessage<?> message) {
         Row row;
         if (event instanceof InitiativeAdded added) {
-            row = new Row(added.department().name(), codeOf(added.category()), added.name(), null, added.amount().yen());
+            row = new Row(added.department().name(), code(added.category()), added.name(), null, added.amount().yen());
         } else if (event instanceof AmountAmended amended) {
-            row = new Row(amended.department().name(), codeOf(amended.category()),
+            row = new Row(amended.department().name(), code(amended.category()),
                     null, amended.amountBefore().yen(), amended.amountAfter().yen());
         } else if (event instanceof InitiativeWithdrawn withdrawn) {
-            row = new Row(withdrawn.department().name(), codeOf(withdrawn.category()), null,
+            row = new Row(withdrawn.department().name(), code(withdrawn.category()), null,
                     withdrawn.amountBefore().yen(), 0L);
         } else if (event instanceof InitiativeRevised revised) {
             row = new Row(revised.department().name(), null, revised.nameAfter(), null, null);
         } else if (event instanceof InitiativeReassigned reassigned) {
-            row = new Row(reassigned.departmentAfter().name(), codeOf(reassigned.categoryAfter()),
+            row = new Row(reassigned.departmentAfter().name(), code(reassigned.categoryAfter()),
                     null, reassigned.amount().yen(), reassigned.amount().yen());
         } else if (event instanceof FundsTransferred transferred) {
             row = new Row(null, null, transferred.fromId() + " → " + transferred.toId(), null, transferred.amount().yen());
@@ -103,6 +111,10 @@ public class AuditLogProjection {
         MetaData meta = message.getMetaData();
         boolean ownSubject = !(event instanceof AmountAmended || event instanceof InitiativeWithdrawn
                 || event instanceof InitiativeReassigned);
+        Classification path = event instanceof InitiativeAdded added ? added.classification()
+                : event instanceof InitiativeReassigned reassigned ? reassigned.classificationAfter() : null;
+        boolean ownPath = path != null || !(event instanceof AmountAmended || event instanceof InitiativeWithdrawn
+                || event instanceof InitiativeRevised || event instanceof InitiativeReassigned);
         batch.add(new Entry(message.getAggregateIdentifier(), ownSubject, new Object[]{
                 message.getIdentifier(), message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
                 event.fiscalYear().value(), row.department(), row.category(), ownSubject, row.subject(),
@@ -110,7 +122,7 @@ public class AuditLogProjection {
                 event.change().effectiveDate(), event.change().reason(), event.change().reference(), row.before(),
                 row.after(), text(meta, MetadataKeys.CORRELATION_ID), text(meta, MetadataKeys.REQUEST_ID),
                 text(meta, MetadataKeys.CAUSATION_ID), text(meta, MetadataKeys.HASH), StorePosition.of(message),
-                message.getAggregateIdentifier()}));
+                message.getAggregateIdentifier(), ownPath, path == null ? null : path.printedPath()}));
     }
 
     /** A row of the batch; {@code values} in the statement's column order, its subject at {@link #SUBJECT}. */
@@ -120,6 +132,7 @@ public class AuditLogProjection {
     /** Rows without a subject of their own take the latest one of their line from the batch's earlier rows. */
     private void write(List<Entry> entries) {
         Map<String, String> subjects = new HashMap<>();
+        Map<String, String> paths = new HashMap<>();
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
             if (entry.ownSubject()) {
@@ -129,9 +142,19 @@ public class AuditLogProjection {
             } else {
                 entry.values()[SUBJECT] = subjects.get(entry.aggregateId());
             }
+            if (Boolean.TRUE.equals(entry.values()[OWN_PATH])) {
+                paths.put(entry.aggregateId(), (String) entry.values()[PATH]);
+            } else if (paths.containsKey(entry.aggregateId())) {
+                entry.values()[PATH] = paths.get(entry.aggregateId());
+                entry.values()[OWN_PATH] = true;
+            }
             rows.add(entry.values());
         }
         RowArrays.update(jdbc, INSERT, rows);
+    }
+
+    private static String code(Category category) {
+        return category == null ? null : category.code();
     }
 
     private static String text(MetaData meta, String key) {
@@ -145,10 +168,6 @@ public class AuditLogProjection {
     }
 
     /** A row's own fields; amendments, withdrawals and reassignments take the line's latest subject (its name). */
-    private static String codeOf(Category category) {
-        return category == null ? null : category.code();
-    }
-
     private record Row(String department, String category, String subject, Long before, Long after) {
     }
 }

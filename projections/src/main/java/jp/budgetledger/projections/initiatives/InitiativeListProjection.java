@@ -1,6 +1,7 @@
 package jp.budgetledger.projections.initiatives;
 
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeRevised;
@@ -32,9 +33,9 @@ public class InitiativeListProjection {
 
     private static final String ADD = """
             INSERT INTO initiative_view (initiative_id, fiscal_year, category_code, category_name, department,
-                                         name, summary, amount_yen, version, added_position, added_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (initiative_id) DO NOTHING""";
+                                         name, summary, amount_yen, version, added_position, added_at, updated_at, %s)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%s)
+            ON CONFLICT (initiative_id) DO NOTHING""".formatted(ClassificationColumns.NAMES, ", ?".repeat(ClassificationColumns.COUNT));
     /** Amendments as rows ({@link StatementBatch#addRow}): per line the newest one, whose amount is the line's after all of them. */
     private static final String AMEND = """
             UPDATE initiative_view v SET amount_yen = a.amount_yen, version = a.version, updated_at = a.updated_at
@@ -52,6 +53,9 @@ public class InitiativeListProjection {
     private static final String REASSIGN = """
             UPDATE initiative_view SET department = ?, category_code = ?, category_name = ?, version = ?, updated_at = ?
             WHERE initiative_id = ? AND version < ?""";
+    private static final String REASSIGN_CLASSIFIED = """
+            UPDATE initiative_view SET department = ?, category_code = ?, category_name = ?, version = ?, updated_at = ?, %s
+            WHERE initiative_id = ? AND version < ?""".formatted(ClassificationColumns.ASSIGNMENTS);
 
     private final JdbcTemplate jdbc;
     private final StatementBatch writes;
@@ -64,9 +68,10 @@ public class InitiativeListProjection {
     @EventHandler
     void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, EventMessage<?> message) {
         OffsetDateTime at = utc(recordedAt);
-        writes.add(ADD, event.initiativeId().value(), event.fiscalYear().value(), event.category() == null ? null : event.category().code(),
-                event.category() == null ? null : event.category().name(),
-                event.department().name(), event.name(), event.summary(), event.amount().yen(), sequence, StorePosition.of(message), at, at);
+        Object[] row = {event.initiativeId().value(), event.fiscalYear().value(), categoryCode(event.category()),
+                categoryName(event.category()), event.department().name(), event.name(), event.summary(), event.amount().yen(), sequence,
+                StorePosition.of(message), at, at};
+        writes.add(ADD, concat(row, ClassificationColumns.values(event.classification())));
     }
 
     @EventHandler
@@ -86,9 +91,28 @@ public class InitiativeListProjection {
 
     @EventHandler
     void on(InitiativeReassigned event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        writes.add(REASSIGN, event.departmentAfter().name(), event.categoryAfter() == null ? null : event.categoryAfter().code(),
-                event.categoryAfter() == null ? null : event.categoryAfter().name(), sequence,
-                utc(recordedAt), event.initiativeId().value(), sequence);
+        Object[] assigned = {event.departmentAfter().name(), categoryCode(event.categoryAfter()), categoryName(event.categoryAfter()),
+                sequence, utc(recordedAt)};
+        Object[] where = {event.initiativeId().value(), sequence};
+        if (event.classificationAfter() == null) {
+            writes.add(REASSIGN, concat(assigned, where));
+        } else {
+            writes.add(REASSIGN_CLASSIFIED, concat(concat(assigned, ClassificationColumns.values(event.classificationAfter())), where));
+        }
+    }
+
+    private static String categoryCode(Category category) {
+        return category == null ? null : category.code();
+    }
+
+    private static String categoryName(Category category) {
+        return category == null ? null : category.name();
+    }
+
+    private static Object[] concat(Object[] first, Object[] second) {
+        Object[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     @ResetHandler

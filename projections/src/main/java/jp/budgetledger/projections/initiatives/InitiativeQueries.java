@@ -60,6 +60,11 @@ public class InitiativeQueries {
                 rs.getLong("version"),
                 rs.getString("status"),
                 rs.getObject("added_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getString("account_code"),
+                rs.getString("account_name"),
+                ClassificationColumns.side(rs),
+                ClassificationColumns.subject(rs),
+                rs.getString("department_code"));
     }
 }

@@ -1,8 +1,16 @@
 package jp.budgetledger.projections.initiatives;
 
+import jp.budgetledger.core.api.Side;
+import jp.budgetledger.core.api.Subject;
+
 import java.time.Instant;
 
-/** One budget line as it stands now. Amounts in yen; {@code status} is ACTIVE or WITHDRAWN. */
+/**
+ * One budget line as it stands now. Amounts in yen; {@code status} is ACTIVE or WITHDRAWN. A
+ * classified line has its 会計 ({@code accountCode} optional, {@code accountName}), {@code side},
+ * {@code subject} (款 › 項 › 目 …) and optionally {@code departmentCode}, and may have no category; all
+ * of them are null for an unclassified line.
+ */
 public record InitiativeView(
         String id,
         int fiscalYear,
@@ -15,7 +23,12 @@ public record InitiativeView(
         long version,
         String status,
         Instant addedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String accountCode,
+        String accountName,
+        Side side,
+        Subject subject,
+        String departmentCode) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String WITHDRAWN = "WITHDRAWN";

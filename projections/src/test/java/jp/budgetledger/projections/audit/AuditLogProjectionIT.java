@@ -1,6 +1,12 @@
 package jp.budgetledger.projections.audit;
 
+import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.InitiativeReassigned;
+import jp.budgetledger.core.api.Money;
+import jp.budgetledger.core.api.Side;
+import jp.budgetledger.core.api.Subject;
+import jp.budgetledger.core.api.SubjectLevel;
 import jp.budgetledger.core.api.InitiativeRevised;
 import jp.budgetledger.core.api.LedgerEvent;
 import jp.budgetledger.core.api.MetadataKeys;
@@ -74,6 +80,34 @@ class AuditLogProjectionIT {
                         tuple(5L, "InitiativeAdded", "電子決裁導入", null, 10L),
                         tuple(6L, "AmountAmended", "電子決裁導入", 10L, 20L));
         assertThat(log()).extracting(Logged::actor).containsOnly("担当者");
+    }
+
+    @Test
+    void everyEventOfAClassifiedLineCarriesItsLatestSubjectPath() {
+        Subject ippan = Subject.of(SubjectLevel.of("2", "総務費"), SubjectLevel.of("1", "総務管理費"), SubjectLevel.of("1", "一般管理費"));
+        Classification classification = new Classification(SubjectLevel.of("1", "一般会計"), Side.EXPENDITURE, ippan, null);
+        InitiativeAdded plain = added("a", 2020, "1", "総務課", "一般管理", 100);
+        InitiativeAdded a = new InitiativeAdded(plain.initiativeId(), plain.fiscalYear(), null, plain.department(), plain.name(),
+                plain.amount(), null, plain.change(), classification);
+        InitiativeAdded b = added("b", 2020, "2", "出納局", "電子決裁導入", 10);
+        projection.on(a, recorded(a, "a", 0, 1));
+        projection.on(b, recorded(b, "b", 0, 2));
+        Classification moved = classification.withSubject(Subject.of(ippan.kan(), ippan.kou(), SubjectLevel.of("2", "文書広報費")));
+
+        handleInOneBatch(List.of(
+                recorded(amended(a, 100, 200), "a", 1, 3),
+                recorded(amended(b, 10, 20), "b", 1, 4),
+                recorded(new InitiativeReassigned(a.initiativeId(), a.fiscalYear(), a.department(), a.department(), null, null,
+                        Money.ofYen(200), a.change(), classification, moved), "a", 2, 5),
+                recorded(amended(a, 200, 300), "a", 3, 6)));
+        projection.on(amended(a, 300, 400), recorded(amended(a, 300, 400), "a", 4, 7));
+
+        assertThat(jdbc.sql("SELECT subject_path FROM audit_event ORDER BY position").query(String.class).list()).containsExactly(
+                "1 一般会計 › 歳出 › 2 総務費 › 1 総務管理費 › 1 一般管理費", null,
+                "1 一般会計 › 歳出 › 2 総務費 › 1 総務管理費 › 1 一般管理費", null,
+                "1 一般会計 › 歳出 › 2 総務費 › 1 総務管理費 › 2 文書広報費",
+                "1 一般会計 › 歳出 › 2 総務費 › 1 総務管理費 › 2 文書広報費",
+                "1 一般会計 › 歳出 › 2 総務費 › 1 総務管理費 › 2 文書広報費");
     }
 
     private void handleInOneBatch(List<DomainEventMessage<?>> messages) {

@@ -1,6 +1,16 @@
 package jp.budgetledger.projections.initiatives;
 
+import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.Classification;
+import jp.budgetledger.core.api.Department;
+import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.InitiativeId;
+import jp.budgetledger.core.api.InitiativeReassigned;
+import jp.budgetledger.core.api.Money;
+import jp.budgetledger.core.api.Side;
+import jp.budgetledger.core.api.Subject;
+import jp.budgetledger.core.api.SubjectLevel;
 import jp.budgetledger.core.api.InitiativeRevised;
 import jp.budgetledger.projections.ProjectionDatabase;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -11,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import static jp.budgetledger.projections.Events.added;
 import static jp.budgetledger.projections.Events.amended;
@@ -45,6 +57,33 @@ class InitiativeListProjectionIT {
         assertThat(view.name()).isEqualTo("スマート自治体推進事業費");
         assertThat(view.addedAt()).isEqualTo(t0);
         assertThat(view.updatedAt()).isEqualTo(t0.plusSeconds(60));
+    }
+
+    @Test
+    void aClassifiedLineShowsItsAccountSideAndSubjectAndMayHaveNoCategory() {
+        Subject ippan = Subject.of(SubjectLevel.of("2", "総務費"), SubjectLevel.of("1", "総務管理費"), SubjectLevel.of("1", "一般管理費"));
+        Classification classification = new Classification(SubjectLevel.of(null, "一般会計"), Side.REVENUE, ippan, "0101");
+        InitiativeAdded a = new InitiativeAdded(InitiativeId.of("a"), FiscalYear.of(2020), null, Department.of("総務課"), "一般管理費",
+                Money.ofYen(1_000), null, ChangeContext.of("当初予算").withDefaultEffectiveDate(FiscalYear.of(2020).firstDay()), classification);
+        add(a, 1);
+        add(added("b", 2020, "1", "総務部", "B", 2), 2);
+
+        InitiativeView view = queries.find("a").orElseThrow();
+        assertThat(view.categoryCode()).isNull();
+        assertThat(view.accountCode()).isNull();
+        assertThat(view.accountName()).isEqualTo("一般会計");
+        assertThat(view.side()).isEqualTo(Side.REVENUE);
+        assertThat(view.subject()).isEqualTo(ippan);
+        assertThat(view.departmentCode()).isEqualTo("0101");
+        InitiativeView unclassified = queries.find("b").orElseThrow();
+        assertThat(List.of(Optional.ofNullable(unclassified.accountName()), Optional.ofNullable(unclassified.side()),
+                Optional.ofNullable(unclassified.subject()), Optional.ofNullable(unclassified.departmentCode()))).containsOnly(Optional.empty());
+
+        Subject setsu = new Subject(ippan.kan(), ippan.kou(), SubjectLevel.of("2", "文書広報費"), null, SubjectLevel.of("1", "報酬"), null);
+        projection.on(new InitiativeReassigned(a.initiativeId(), a.fiscalYear(), a.department(), a.department(), null, null, a.amount(),
+                a.change(), classification, classification.withSubject(setsu)), 1, t0.plusSeconds(60));
+        assertThat(queries.find("a").orElseThrow().subject()).isEqualTo(setsu);
+        assertThat(queries.list(2020, null, null)).extracting(InitiativeView::id).containsExactly("b", "a");
     }
 
     @Test
