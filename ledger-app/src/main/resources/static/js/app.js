@@ -4,7 +4,7 @@
 const Ledger = (() => {
   const messages = {
     ja: {
-      'brand': '予算台帳', 'nav.dashboard': 'ダッシュボード', 'nav.lines': '事業一覧', 'nav.officer': '予算の入力', 'nav.audit': '監査',
+      'brand': '予算台帳', 'nav.dashboard': 'ダッシュボード', 'nav.subjects': '科目別', 'nav.lines': '事業一覧', 'nav.officer': '予算の入力', 'nav.audit': '監査',
       'logout': 'ログアウト', 'lang': 'English', 'skip': '本文へ移動',
       'fiscalYear': '年度', 'effectiveOn': '効力発生日', 'asOf': '記録時点', 'stage': '段階', 'stage.all': '現在の予算',
       'stage.initial': '当初予算', 'show': '表示', 'now': '現在に戻す', 'thousandYen': '千円', 'lines': '事業',
@@ -31,10 +31,16 @@ const Ledger = (() => {
       'login.title': 'ログイン', 'login.user': 'ユーザー名', 'login.password': 'パスワード', 'login.submit': 'ログイン',
       'login.error': 'ユーザー名またはパスワードが違います。', 'login.out': 'ログアウトしました。', 'id': '事業ID', 'version': '版',
       'error.generic': '処理できませんでした。', 'no.lines': 'この条件の事業はありません。',
-      'rebuilding': '集計を再構築中です（{0}）。表示中の数値は完成するまで不完全な場合があります。'
+      'rebuilding': '集計を再構築中です（{0}）。表示中の数値は完成するまで不完全な場合があります。',
+      'subjects.title': '科目別の予算', 'subjects.drill': '科目の内訳', 'subjects.all': 'すべての会計', 'subjects.children': '内訳',
+      'subjects.childrenOf': '{0}別の内訳', 'subjects.code': 'コード', 'subjects.name': '名称', 'account': '会計',
+      'balance.title': '会計ごとの歳入歳出', 'balance.revenue': '歳入（千円）', 'balance.expenditure': '歳出（千円）', 'balance.difference': '差引（千円）',
+      'side.expenditure': '歳出', 'side.revenue': '歳入', 'level.account': '会計', 'level.side': '歳入・歳出', 'level.kan': '款', 'level.kou': '項',
+      'level.moku': '目', 'level.jigyou': '事業', 'level.setsu': '節', 'level.saisetsu': '細節',
+      'export.table1': '第1表 歳入歳出予算 (XLSX)', 'export.detail': '歳入歳出予算事項別明細書 (XLSX)'
     },
     en: {
-      'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit',
+      'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit',
       'logout': 'Log out', 'lang': '日本語', 'skip': 'Skip to content',
       'fiscalYear': 'Fiscal year', 'effectiveOn': 'Effective on', 'asOf': 'As recorded at', 'stage': 'Stage', 'stage.all': 'Current budget',
       'stage.initial': 'Initial budget', 'show': 'Show', 'now': 'Back to now', 'thousandYen': 'thousand yen', 'lines': 'lines',
@@ -61,7 +67,13 @@ const Ledger = (() => {
       'login.title': 'Log in', 'login.user': 'User', 'login.password': 'Password', 'login.submit': 'Log in',
       'login.error': 'Wrong user or password.', 'login.out': 'You have logged out.', 'id': 'Line id', 'version': 'Version',
       'error.generic': 'The request could not be completed.', 'no.lines': 'No lines match.',
-      'rebuilding': 'Figures are being rebuilt ({0}); they may be incomplete until the rebuild is done.'
+      'rebuilding': 'Figures are being rebuilt ({0}); they may be incomplete until the rebuild is done.',
+      'subjects.title': 'Budget by subject', 'subjects.drill': 'Breakdown by subject', 'subjects.all': 'All accounts', 'subjects.children': 'Breakdown',
+      'subjects.childrenOf': 'Breakdown by {0}', 'subjects.code': 'Code', 'subjects.name': 'Name', 'account': 'Account',
+      'balance.title': 'Revenue and expenditure per account', 'balance.revenue': 'Revenue (thousand yen)', 'balance.expenditure': 'Expenditure (thousand yen)',
+      'balance.difference': 'Difference (thousand yen)', 'side.expenditure': 'Expenditure', 'side.revenue': 'Revenue', 'level.account': 'account',
+      'level.side': 'side', 'level.kan': 'kan (款)', 'level.kou': 'kou (項)', 'level.moku': 'moku (目)', 'level.jigyou': 'project', 'level.setsu': 'setsu (節)',
+      'level.saisetsu': 'saisetsu (細節)', 'export.table1': 'Table 1, revenue and expenditure (XLSX)', 'export.detail': 'Itemised statement (XLSX)'
     }
   };
 
@@ -165,7 +177,7 @@ const Ledger = (() => {
 
   async function header(current) {
     me = await api('/api/me');
-    const links = [['nav.dashboard', '/'], ['nav.lines', '/lines.html']];
+    const links = [['nav.dashboard', '/'], ['nav.subjects', '/subjects.html'], ['nav.lines', '/lines.html']];
     if (has('OFFICER')) links.push(['nav.officer', '/officer.html']);
     if (has('AUDITOR')) links.push(['nav.audit', '/audit.html']);
     const nav = el('nav', { 'aria-label': 'main' }, el('ul', {}, ...links.map(([key, href]) =>
@@ -206,9 +218,14 @@ const Ledger = (() => {
     return search.toString();
   }
 
+  const tokyo = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'long', day: 'numeric',
+    hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  /** An instant as Japan time in the Japanese way (2026年12月1日 18:06:36), whatever the browser's time zone. */
+  function japanTime(iso) { return tokyo.format(new Date(iso)); }
+
   /** A datetime-local value (the browser's time zone) as an ISO-8601 instant. */
   function instant(local) { return local ? new Date(local).toISOString() : ''; }
 
-  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, params, instant, era, cookie,
+  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, params, instant, era, cookie, japanTime,
     get lang() { return lang; } };
 })();

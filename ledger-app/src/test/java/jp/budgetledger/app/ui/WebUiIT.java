@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 
 import static jp.budgetledger.app.Api.line;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -193,6 +194,41 @@ class WebUiIT extends LedgerIT {
         assertThat(mismatch.getText()).contains("46").contains("210,999").contains("210,321");
         assertThat(browser.findElement(By.id("import-commit")).isEnabled()).isFalse();
         assertThat(events()).isEqualTo(before);
+    }
+
+    private long classifiedLine(int year, String side, String kan, String kou, String moku, String name, long yen) {
+        String level = "{\"code\": \"%s\", \"name\": \"%s\"}";
+        String subject = "{\"kan\": " + level.formatted(kan.split(" ")[0], kan.split(" ")[1])
+                + ", \"kou\": " + level.formatted(kou.split(" ")[0], kou.split(" ")[1])
+                + ", \"moku\": " + level.formatted(moku.split(" ")[0], moku.split(" ")[1]) + "}";
+        return api.post("/api/initiatives", """
+                {"fiscalYear": %d, "department": "財政課", "name": "%s", "amountYen": %d, "reason": "当初予算",
+                 "accountCode": "01", "accountName": "一般会計", "side": "%s", "subject": %s}""".formatted(year, name, yen, side, subject))
+                .number("position");
+    }
+
+    @Test
+    void theSubjectPageDrillsFromTheAccountDownToTheMokuWithTheBalance() {
+        classifiedLine(2093, "revenue", "1 市税", "1 市民税", "1 個人", "個人", 1_000_000);
+        classifiedLine(2093, "expenditure", "2 総務費", "1 総務管理費", "1 一般管理費", "一般管理費", 600_000);
+        long last = classifiedLine(2093, "expenditure", "2 総務費", "1 総務管理費", "2 文書広報費", "文書広報費", 400_000);
+        api.get("/api/totals/tree?fiscalYear=2093&minPosition=" + last);
+
+        open("/subjects.html?fiscalYear=2093");
+        assertThat(browser.findElement(By.cssSelector("#balance tbody")).getText()).contains("01 一般会計").contains("1,000");
+        assertThat(browser.findElements(By.cssSelector("#balance tbody td.ng"))).isEmpty();
+        for (String step : List.of("一般会計", "歳出", "総務費", "総務管理費")) {
+            browser.findElement(By.xpath("//table[@id='children']//button[normalize-space()='" + step + "']")).click();
+            waiting().until(d -> d.findElement(By.id("nodeName")).getText().contains(step));
+        }
+        assertThat(browser.findElement(By.id("nodeTotal")).getText()).isEqualTo("1,000");
+        String rows = browser.findElement(By.cssSelector("#children tbody")).getText();
+        assertThat(rows).contains("一般管理費").contains("600").contains("文書広報費").contains("400");
+        assertThat(browser.findElement(By.id("crumbs")).getText()).contains("すべての会計").contains("01 一般会計").contains("歳出").contains("2 総務費");
+        assertThat(browser.getCurrentUrl()).contains("path=");
+
+        browser.findElement(By.xpath("//ol[@id='crumbs']//button[normalize-space()='すべての会計']")).click();
+        waiting().until(d -> d.findElement(By.id("nodeName")).getText().equals("すべての会計"));
     }
 
     @Test

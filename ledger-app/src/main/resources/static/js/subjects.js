@@ -1,0 +1,118 @@
+'use strict';
+(async () => {
+  const { t, el, api, thousand, params, instant } = Ledger;
+  await Ledger.header('nav.subjects');
+  const form = document.getElementById('controls');
+  const year = document.getElementById('fiscalYear');
+  const stage = document.getElementById('stage');
+  const query = new URLSearchParams(location.search);
+  await Ledger.fiscalYears(year, query.get('fiscalYear'));
+  document.getElementById('effectiveOn').value = query.get('effectiveOn') || '';
+  let tree = [];
+  let path = (query.get('path') || '').split('/').filter(p => p !== '').map(Number);
+  let chart;
+
+  async function stages() {
+    const budgets = await api('/api/supplementary-budgets?fiscalYear=' + year.value);
+    stage.replaceChildren(el('option', { value: '', text: t('stage.all') }), el('option', { value: 'initial', text: t('stage.initial') }),
+      ...budgets.map(b => el('option', { value: b.id, text: b.name })));
+  }
+
+  function moment() {
+    return { fiscalYear: year.value, effectiveOn: document.getElementById('effectiveOn').value,
+      asOf: instant(document.getElementById('asOf').value), stage: stage.value };
+  }
+
+  function label(node) {
+    if (node.level === 'side') return t('side.' + node.code);
+    return (node.code ? node.code + ' ' : '') + node.name;
+  }
+
+  /** The nodes from the root down along {@code path} (indexes into each level's children). */
+  function trail() {
+    const nodes = [];
+    let level = tree;
+    for (const index of path) {
+      const node = level[index];
+      if (!node) break;
+      nodes.push(node);
+      level = node.children || [];
+    }
+    path = path.slice(0, nodes.length);
+    return nodes;
+  }
+
+  function go(newPath) {
+    path = newPath;
+    const q = new URLSearchParams(location.search);
+    q.set('fiscalYear', year.value);
+    if (path.length) q.set('path', path.join('/')); else q.delete('path');
+    history.replaceState(null, '', '?' + q.toString());
+    render();
+  }
+
+  function render() {
+    const nodes = trail();
+    const current = nodes[nodes.length - 1];
+    const children = current ? (current.children || []) : tree;
+    const crumbs = document.getElementById('crumbs');
+    const top = el('button', { type: 'button', class: 'link', text: t('subjects.all') });
+    top.addEventListener('click', () => go([]));
+    crumbs.replaceChildren(el('li', {}, top), ...nodes.map((node, i) => {
+      if (i === nodes.length - 1) return el('li', { 'aria-current': 'location', text: label(node) });
+      const b = el('button', { type: 'button', class: 'link', text: label(node) });
+      b.addEventListener('click', () => go(path.slice(0, i + 1)));
+      return el('li', {}, b);
+    }));
+    const total = current ? current.totalYen : tree.reduce((s, n) => s + n.totalYen, 0);
+    const count = current ? current.lineCount : tree.reduce((s, n) => s + n.lineCount, 0);
+    document.getElementById('nodeName').textContent = current ? label(current) : t('subjects.all');
+    document.getElementById('nodeTotal').textContent = thousand(total);
+    document.getElementById('nodeCount').textContent = count;
+    const levelName = children.length ? t('level.' + children[0].level) : '';
+    document.getElementById('chartCaption').textContent = t('subjects.childrenOf', levelName);
+    document.getElementById('tableCaption').textContent = t('subjects.childrenOf', levelName);
+    document.querySelector('#children tbody').replaceChildren(...(children.length ? children.map((node, i) => {
+      const name = node.children && node.children.length
+        ? (() => { const b = el('button', { type: 'button', class: 'link', text: node.level === 'side' ? t('side.' + node.code) : node.name });
+            b.addEventListener('click', () => go([...path, i])); return b; })()
+        : document.createTextNode(node.level === 'side' ? t('side.' + node.code) : node.name);
+      return el('tr', {}, el('td', { text: node.level === 'side' ? '' : (node.code || '') }), el('th', { scope: 'row' }, name),
+        el('td', { class: 'num', text: thousand(node.totalYen) }), el('td', { class: 'num', text: node.lineCount }));
+    }) : [el('tr', {}, el('td', { colspan: 4, text: t('no.lines') }))]));
+    if (chart) chart.destroy();
+    chart = new Chart(document.getElementById('childrenChart'), {
+      type: 'bar',
+      data: { labels: children.map(label), datasets: [{ label: t('amount'), data: children.map(n => Math.round(n.totalYen / 1000)), backgroundColor: '#0b4f8a' }] },
+      options: { indexAxis: 'y', maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } },
+        scales: { x: { ticks: { callback: v => Ledger.yen(v) } } } }
+    });
+  }
+
+  async function show() {
+    const m = moment();
+    const q = params(m);
+    const [nodes, balance] = await Promise.all([api('/api/totals/tree?' + q + '&depth=moku'), api('/api/totals/balance?' + q)]);
+    tree = nodes;
+    document.getElementById('moment').textContent = m.effectiveOn || m.asOf
+      ? t('moment.at', m.effectiveOn || '—', m.asOf ? Ledger.japanTime(m.asOf) : t('now'))
+      : t('moment.now');
+    document.querySelector('#balance tbody').replaceChildren(...balance.map(b => el('tr', {},
+      el('th', { scope: 'row', text: (b.accountCode ? b.accountCode + ' ' : '') + b.accountName }),
+      el('td', { class: 'num', text: thousand(b.revenueYen) }), el('td', { class: 'num', text: thousand(b.expenditureYen) }),
+      el('td', { class: 'num' + (b.differenceYen !== 0 ? ' ng' : ''), text: thousand(b.differenceYen) }))));
+    const base = params({ fiscalYear: year.value });
+    document.getElementById('export-table1').href = '/api/reports/table1?' + base + '&format=xlsx';
+    document.getElementById('export-detail').href = '/api/reports/detail?' + base + '&format=xlsx';
+    render();
+  }
+
+  form.addEventListener('submit', e => { e.preventDefault(); show(); });
+  year.addEventListener('change', async () => { path = []; await stages(); show(); });
+  document.getElementById('now').addEventListener('click', () => {
+    document.getElementById('effectiveOn').value = ''; document.getElementById('asOf').value = ''; stage.value = ''; show();
+  });
+  await stages();
+  await show();
+  document.body.dataset.ready = 'true';
+})();
