@@ -94,7 +94,8 @@ public final class BudgetTableParser {
         }
     }
 
-    private static String decode(byte[] bytes, Charset charset) {
+    /** {@code bytes} decoded strictly in {@code charset}, or null when they are not valid text in it. */
+    public static String decode(byte[] bytes, Charset charset) {
         try {
             return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
