@@ -3,6 +3,7 @@ package jp.budgetledger.app.audit;
 import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.app.projection.ProjectionProgress;
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
@@ -76,7 +77,7 @@ public class LiteralReplay {
                     Line line = new Line(added.change().effectiveDate());
                     line.changes.merge(added.change().effectiveDate(), added.amount().yen(), Long::sum);
                     line.departments.put(added.change().effectiveDate(), added.department().name());
-                    line.categories.put(added.change().effectiveDate(), added.category().code());
+                    line.categories.put(added.change().effectiveDate(), Category.codeOf(added.category()));
                     lines.put(added.initiativeId().value(), line);
                 } else if (payload instanceof AmountAmended amended && amended.fiscalYear().equals(fiscalYear)) {
                     Line line = lines.get(amended.initiativeId().value());
@@ -93,7 +94,7 @@ public class LiteralReplay {
                     if (line != null) {
                         LocalDate from = moved.change().effectiveDate();
                         setFrom(line.departments, from, moved.departmentAfter().name());
-                        setFrom(line.categories, from, moved.categoryAfter().code());
+                        setFrom(line.categories, from, Category.codeOf(moved.categoryAfter()));
                     }
                 }
             }
@@ -110,7 +111,10 @@ public class LiteralReplay {
             }
             long amount = line.changes.headMap(day, true).values().stream().mapToLong(Long::longValue).sum();
             departments.merge(line.departments.floorEntry(day).getValue(), amount, Long::sum);
-            categories.merge(line.categories.floorEntry(day).getValue(), amount, Long::sum);
+            String category = line.categories.floorEntry(day).getValue();
+            if (category != null) {
+                categories.merge(category, amount, Long::sum);
+            }
             total += amount;
             count++;
         }

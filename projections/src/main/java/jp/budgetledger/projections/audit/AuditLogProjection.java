@@ -1,6 +1,7 @@
 package jp.budgetledger.projections.audit;
 
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.BudgetDocumentImported;
 import jp.budgetledger.core.api.FundsTransferred;
 import jp.budgetledger.core.api.InitiativeAdded;
@@ -76,17 +77,17 @@ public class AuditLogProjection {
     void on(LedgerEvent event, DomainEventMessage<?> message) {
         Row row;
         if (event instanceof InitiativeAdded added) {
-            row = new Row(added.department().name(), added.category().code(), added.name(), null, added.amount().yen());
+            row = new Row(added.department().name(), Category.codeOf(added.category()), added.name(), null, added.amount().yen());
         } else if (event instanceof AmountAmended amended) {
-            row = new Row(amended.department().name(), amended.category().code(),
+            row = new Row(amended.department().name(), Category.codeOf(amended.category()),
                     null, amended.amountBefore().yen(), amended.amountAfter().yen());
         } else if (event instanceof InitiativeWithdrawn withdrawn) {
-            row = new Row(withdrawn.department().name(), withdrawn.category().code(), null,
+            row = new Row(withdrawn.department().name(), Category.codeOf(withdrawn.category()), null,
                     withdrawn.amountBefore().yen(), 0L);
         } else if (event instanceof InitiativeRevised revised) {
             row = new Row(revised.department().name(), null, revised.nameAfter(), null, null);
         } else if (event instanceof InitiativeReassigned reassigned) {
-            row = new Row(reassigned.departmentAfter().name(), reassigned.categoryAfter().code(),
+            row = new Row(reassigned.departmentAfter().name(), Category.codeOf(reassigned.categoryAfter()),
                     null, reassigned.amount().yen(), reassigned.amount().yen());
         } else if (event instanceof FundsTransferred transferred) {
             row = new Row(null, null, transferred.fromId() + " → " + transferred.toId(), null, transferred.amount().yen());

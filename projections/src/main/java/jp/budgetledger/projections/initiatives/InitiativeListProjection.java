@@ -1,6 +1,7 @@
 package jp.budgetledger.projections.initiatives;
 
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeRevised;
@@ -64,7 +65,7 @@ public class InitiativeListProjection {
     @EventHandler
     void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, EventMessage<?> message) {
         OffsetDateTime at = utc(recordedAt);
-        writes.add(ADD, event.initiativeId().value(), event.fiscalYear().value(), event.category().code(), event.category().name(),
+        writes.add(ADD, event.initiativeId().value(), event.fiscalYear().value(), Category.codeOf(event.category()), Category.nameOf(event.category()),
                 event.department().name(), event.name(), event.summary(), event.amount().yen(), sequence, StorePosition.of(message), at, at);
     }
 
@@ -85,7 +86,7 @@ public class InitiativeListProjection {
 
     @EventHandler
     void on(InitiativeReassigned event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        writes.add(REASSIGN, event.departmentAfter().name(), event.categoryAfter().code(), event.categoryAfter().name(), sequence,
+        writes.add(REASSIGN, event.departmentAfter().name(), Category.codeOf(event.categoryAfter()), Category.nameOf(event.categoryAfter()), sequence,
                 utc(recordedAt), event.initiativeId().value(), sequence);
     }
 

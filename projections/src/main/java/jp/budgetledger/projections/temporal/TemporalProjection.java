@@ -1,6 +1,7 @@
 package jp.budgetledger.projections.temporal;
 
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeRevised;
@@ -145,7 +146,7 @@ public class TemporalProjection {
     @EventHandler
     void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, EventMessage<?> message) {
         batch.add(new Addition(event.initiativeId().value(), event.fiscalYear().value(), StorePosition.of(message),
-                new State(event.department().name(), event.category().code(), event.category().name(), event.name(),
+                new State(event.department().name(), Category.codeOf(event.category()), Category.nameOf(event.category()), event.name(),
                         event.amount().yen()),
                 sequence, event.change().effectiveDate(), event.fiscalYear().lastDay().plusDays(1), utc(recordedAt)));
     }
@@ -171,7 +172,7 @@ public class TemporalProjection {
     @EventHandler
     void on(InitiativeReassigned event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         change(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt,
-                s -> new State(event.departmentAfter().name(), event.categoryAfter().code(), event.categoryAfter().name(), s.name(),
+                s -> new State(event.departmentAfter().name(), Category.codeOf(event.categoryAfter()), Category.nameOf(event.categoryAfter()), s.name(),
                         s.amount()));
     }
 

@@ -1,6 +1,7 @@
 package jp.budgetledger.projections.totals;
 
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
@@ -84,6 +85,9 @@ public class TotalsProjection {
         }
 
         void category(int year, String code, String name, long amount, int count) {
+            if (code == null) {
+                return;
+            }
             Change change = categories.computeIfAbsent(new CategoryKey(year, code), k -> new Change());
             change.amount = Math.addExact(change.amount, amount);
             change.count += count;
@@ -98,7 +102,7 @@ public class TotalsProjection {
         int year = event.fiscalYear().value();
         deliver(message, year, token, sums -> {
             sums.department(year, event.department().name(), event.amount().yen(), 1);
-            sums.category(year, event.category().code(), event.category().name(), event.amount().yen(), 1);
+            sums.category(year, Category.codeOf(event.category()), Category.nameOf(event.category()), event.amount().yen(), 1);
         });
     }
 
@@ -108,7 +112,7 @@ public class TotalsProjection {
         long delta = event.delta().yen();
         deliver(message, year, token, sums -> {
             sums.department(year, event.department().name(), delta, 0);
-            sums.category(year, event.category().code(), null, delta, 0);
+            sums.category(year, Category.codeOf(event.category()), null, delta, 0);
         });
     }
 
@@ -118,7 +122,7 @@ public class TotalsProjection {
         long amount = event.amountBefore().yen();
         deliver(message, year, token, sums -> {
             sums.department(year, event.department().name(), -amount, -1);
-            sums.category(year, event.category().code(), null, -amount, -1);
+            sums.category(year, Category.codeOf(event.category()), null, -amount, -1);
         });
     }
 
@@ -128,9 +132,9 @@ public class TotalsProjection {
         long amount = event.amount().yen();
         deliver(message, year, token, sums -> {
             sums.department(year, event.departmentBefore().name(), -amount, -1);
-            sums.category(year, event.categoryBefore().code(), null, -amount, -1);
+            sums.category(year, Category.codeOf(event.categoryBefore()), null, -amount, -1);
             sums.department(year, event.departmentAfter().name(), amount, 1);
-            sums.category(year, event.categoryAfter().code(), event.categoryAfter().name(), amount, 1);
+            sums.category(year, Category.codeOf(event.categoryAfter()), Category.nameOf(event.categoryAfter()), amount, 1);
         });
     }
 
