@@ -46,7 +46,7 @@ public class TemporalQueries {
 
     public List<CategoryTotal> byCategory(FiscalYear fiscalYear, Moment moment) {
         return jdbc.sql("SELECT category_code, max(category_name), sum(amount_yen)::bigint, count(*)::integer" + AT
-                        + " GROUP BY category_code ORDER BY length(category_code), category_code")
+                        + " AND category_code IS NOT NULL GROUP BY category_code ORDER BY length(category_code), category_code")
                 .params(params(fiscalYear, moment))
                 .query((rs, i) -> new CategoryTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4)))
                 .list();
