@@ -1,7 +1,5 @@
 package jp.budgetledger.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import jp.budgetledger.app.command.Requester;
 import jp.budgetledger.app.imports.BudgetCsvImportService;
 import jp.budgetledger.app.imports.BudgetCsvRejectedException;
@@ -10,17 +8,14 @@ import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.budgetcsv.BudgetCsvDefaults;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Unmatched;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -49,34 +44,25 @@ class ImportBudgetCsvCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "read and check only; record nothing")
     boolean dryRun;
 
-    @Option(names = "--actor", description = "who is importing (default: the OS user)", defaultValue = "${sys:user.name}")
-    String actor;
-
-    @Option(names = "--json", description = "print the report as JSON")
-    boolean json;
-
-    @Unmatched
-    List<String> springArguments = new ArrayList<>();
+    @Mixin
+    ImportOptions options;
 
     @Override
     public Integer call() throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        if (!Files.isRegularFile(file)) {
-            out.println("no such file: " + file);
+        byte[] bytes = ImportOptions.read(file, out);
+        if (bytes == null) {
             return 2;
         }
-        byte[] bytes = Files.readAllBytes(file);
         BudgetCsvImportService.Request request = new BudgetCsvImportService.Request(
                 new BudgetCsvDefaults(fiscalYear == null ? null : FiscalYear.of(fiscalYear), BudgetCsvImportService.side(side),
                         BudgetCsvImportService.unit(unit)),
                 expectedTotalYen, dryRun, file.getFileName().toString());
-        List<String> arguments = new ArrayList<>(springArguments);
-        arguments.add("--ledger.sample.load=false");
         BudgetCsvReport report;
         int exit;
-        try (ConfigurableApplicationContext context = CommandContext.start(arguments)) {
+        try (ConfigurableApplicationContext context = CommandContext.start(options.ledgerArguments())) {
             try {
-                report = context.getBean(BudgetCsvImportService.class).importCsv(bytes, request, Requester.system(actor), d -> {
+                report = context.getBean(BudgetCsvImportService.class).importCsv(bytes, request, Requester.system(options.actor), d -> {
                 });
                 exit = 0;
             } catch (BudgetCsvRejectedException e) {
@@ -84,11 +70,7 @@ class ImportBudgetCsvCommand implements Callable<Integer> {
                 exit = 1;
             }
         }
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-        } else {
-            print(report, out);
-        }
+        options.print(report, r -> print(r, out), out);
         return exit;
     }
 

@@ -23,10 +23,7 @@ import jp.budgetledger.core.budgetcsv.BudgetCsvRow;
 import jp.budgetledger.core.budgetcsv.ParsedBudgetCsv;
 import jp.budgetledger.core.document.AmountUnit;
 import jp.budgetledger.core.document.BudgetTableParser;
-import jp.budgetledger.core.domain.DocumentLineRejectedException;
 import jp.budgetledger.core.domain.InitiativeKey;
-import jp.budgetledger.core.domain.LedgerRuleViolation;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -151,17 +148,10 @@ public class BudgetCsvImportService {
         ImportBudgetDocument command = new ImportBudgetDocument(report.documentId(), fiscalYear,
                 new DocumentInfo(request.fileName(), null, parsed.unit().label(), parsed.sha256()), List.of(), lines,
                 new ChangeContext(null, BudgetImportService.REASON, reference(request.fileName(), parsed.sha256())));
-        try {
-            Recorded<ImportResult> recorded = commands.importDocument(command, requester);
-            metrics.imported(recorded.result().linesAdded());
+        Recorded<ImportResult> recorded = DocumentRecording.record(commands, metrics, command, requester, BudgetCsvImportService::column, errors);
+        if (recorded != null) {
             return report.build(recorded.result().linesAdded(), 0, true,
                     recorded.result().linesAdded() + " lines added to fiscal year " + fiscalYear.value(), recorded.position());
-        } catch (DocumentLineRejectedException e) {
-            errors.add(new ImportReport.Error(e.row(), column(e.concept()), e.violation().getMessage()));
-        } catch (LedgerRuleViolation e) {
-            errors.add(new ImportReport.Error(0, column(e.concept()), e.getMessage()));
-        } catch (ConcurrencyException e) {
-            errors.add(new ImportReport.Error(0, null, "the same file was imported at the same time by another request"));
         }
         throw new BudgetCsvRejectedException(report.build(0, 0, false, "rejected: nothing was recorded", null));
     }

@@ -138,17 +138,13 @@ public final class BudgetCsvParser {
     /** Parses {@code bytes}, detecting UTF-8 or Shift_JIS. */
     public static ParsedBudgetCsv parse(byte[] bytes, BudgetCsvDefaults defaults) {
         List<DocumentProblem> problems = new ArrayList<>();
-        Charset charset = StandardCharsets.UTF_8;
-        String text = BudgetTableParser.decode(bytes, charset);
-        if (text == null) {
-            charset = BudgetTableParser.SHIFT_JIS;
-            text = BudgetTableParser.decode(bytes, charset);
-        }
-        if (text == null) {
+        BudgetTableParser.DecodedText detected = BudgetTableParser.detect(bytes);
+        if (detected == null) {
             problems.add(new DocumentProblem(0, "charset", "the file is neither UTF-8 nor Shift_JIS text"));
-            text = new String(bytes, StandardCharsets.UTF_8);
-            charset = StandardCharsets.UTF_8;
+            detected = new BudgetTableParser.DecodedText(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         }
+        String text = detected.text();
+        Charset charset = detected.charset();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
