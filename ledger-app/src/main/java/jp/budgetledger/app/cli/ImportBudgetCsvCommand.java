@@ -11,11 +11,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -47,6 +50,9 @@ class ImportBudgetCsvCommand implements Callable<Integer> {
     @Mixin
     ImportOptions options;
 
+    @Unmatched
+    List<String> springArguments = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -60,7 +66,7 @@ class ImportBudgetCsvCommand implements Callable<Integer> {
                 expectedTotalYen, dryRun, file.getFileName().toString());
         BudgetCsvReport report;
         int exit;
-        try (ConfigurableApplicationContext context = CommandContext.start(options.ledgerArguments())) {
+        try (ConfigurableApplicationContext context = CommandContext.start(ImportOptions.ledgerArguments(springArguments))) {
             try {
                 report = context.getBean(BudgetCsvImportService.class).importCsv(bytes, request, Requester.system(options.actor), d -> {
                 });
@@ -75,15 +81,15 @@ class ImportBudgetCsvCommand implements Callable<Integer> {
     }
 
     static void print(BudgetCsvReport report, PrintStream out) {
-        BudgetCsvReport.Document document = report.document();
+        BudgetCsvReport.CsvFile document = report.document();
         out.printf("%s%n  %s, unit %s, SHA-256 %s%n", document.fileName(), document.charset(), document.unit(), document.sha256());
         out.printf("  fiscal year %s%s%n", report.fiscalYear() == null ? "?" : report.fiscalYear() + " ("
                 + FiscalYear.of(report.fiscalYear()).japaneseName() + ")", report.dryRun() ? ", dry run" : "");
-        for (BudgetCsvReport.AccountTotal account : report.accounts()) {
+        for (BudgetCsvReport.CsvAccountTotal account : report.accounts()) {
             out.printf("%n  %-40s %5d lines %,22d 円%n", account.name(), account.lineCount(), account.totalYen());
-            for (BudgetCsvReport.SideTotal side : account.sides()) {
+            for (BudgetCsvReport.CsvSideTotal side : account.sides()) {
                 out.printf("    %-38s %5d lines %,22d 円%n", side.side(), side.lineCount(), side.totalYen());
-                for (BudgetCsvReport.KanTotal kan : side.kan()) {
+                for (BudgetCsvReport.CsvKanTotal kan : side.kan()) {
                     out.printf("      %-36s %5d lines %,22d 円%n", (kan.code() == null ? "" : kan.code() + " ") + kan.name(),
                             kan.lineCount(), kan.totalYen());
                 }

@@ -11,12 +11,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code import FILE --fiscal-year 2020 [--dry-run]}: the same import and report as {@code POST /api/imports}. */
@@ -39,6 +42,9 @@ class ImportCommand implements Callable<Integer> {
     @Mixin
     ImportOptions options;
 
+    @Unmatched
+    List<String> springArguments = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -52,7 +58,7 @@ class ImportCommand implements Callable<Integer> {
         FiscalYear.of(fiscalYear);
         ImportReport report;
         int exit;
-        try (ConfigurableApplicationContext context = CommandContext.start(options.ledgerArguments())) {
+        try (ConfigurableApplicationContext context = CommandContext.start(ImportOptions.ledgerArguments(springArguments))) {
             BudgetImportService imports = context.getBean(BudgetImportService.class);
             try {
                 report = imports.importDocument(bytes, resolved, fiscalYear, dryRun,

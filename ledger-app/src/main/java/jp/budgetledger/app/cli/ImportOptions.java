@@ -3,7 +3,6 @@ package jp.budgetledger.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Unmatched;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The options every import command takes besides its file: who imports, JSON output, and Spring properties. */
+/** The options every import command takes besides its file and its Spring properties: who imports and JSON output. */
 class ImportOptions {
 
     @Option(names = "--actor", description = "who is importing (default: the OS user)", defaultValue = "${sys:user.name}")
@@ -22,11 +21,8 @@ class ImportOptions {
     @Option(names = "--json", description = "print the report as JSON")
     boolean json;
 
-    @Unmatched
-    List<String> springArguments = new ArrayList<>();
-
     /** The Spring arguments for the ledger an import starts (never loading the bundled sample). */
-    List<String> ledgerArguments() {
+    static List<String> ledgerArguments(List<String> springArguments) {
         List<String> arguments = new ArrayList<>(springArguments);
         arguments.add("--ledger.sample.load=false");
         return arguments;

@@ -189,7 +189,7 @@ public class BudgetCsvImportService {
             DocumentId id = documentId();
             String charset = parsed.charset().equals(BudgetTableParser.SHIFT_JIS) ? "Shift_JIS" : parsed.charset().name();
             return new BudgetCsvReport(parsed.fiscalYear() == null ? null : parsed.fiscalYear().value(), request.dryRun(),
-                    new BudgetCsvReport.Document(request.fileName(), charset, parsed.unit() == null ? null : parsed.unit().label(),
+                    new BudgetCsvReport.CsvFile(request.fileName(), charset, parsed.unit() == null ? null : parsed.unit().label(),
                             parsed.sha256(), id == null ? null : id.value()),
                     parsed.rows().size(), total.yen(), request.expectedTotalYen(), totals(parsed.rows()),
                     added, alreadyPresent, recorded, message, position, List.copyOf(errors));
@@ -197,7 +197,7 @@ public class BudgetCsvImportService {
     }
 
     /** The totals per 会計, side and 款, in the order the file first gives them. */
-    static List<BudgetCsvReport.AccountTotal> totals(List<BudgetCsvRow> rows) {
+    static List<BudgetCsvReport.CsvAccountTotal> totals(List<BudgetCsvRow> rows) {
         Map<String, Sum> accounts = new LinkedHashMap<>();
         for (BudgetCsvRow row : rows) {
             var classification = row.classification();
@@ -211,9 +211,9 @@ public class BudgetCsvImportService {
                 sum.lines++;
             }
         }
-        return accounts.values().stream().map(a -> new BudgetCsvReport.AccountTotal(a.code, a.name, a.yen, a.lines,
-                a.children.values().stream().map(s -> new BudgetCsvReport.SideTotal(s.code, s.yen, s.lines,
-                        s.children.values().stream().map(k -> new BudgetCsvReport.KanTotal(k.code, k.name, k.yen, k.lines))
+        return accounts.values().stream().map(a -> new BudgetCsvReport.CsvAccountTotal(a.code, a.name, a.yen, a.lines,
+                a.children.values().stream().map(s -> new BudgetCsvReport.CsvSideTotal(s.code, s.yen, s.lines,
+                        s.children.values().stream().map(k -> new BudgetCsvReport.CsvKanTotal(k.code, k.name, k.yen, k.lines))
                                 .toList())).toList())).toList();
     }
 

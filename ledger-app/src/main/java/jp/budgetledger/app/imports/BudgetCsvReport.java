@@ -14,11 +14,11 @@ import java.util.List;
 public record BudgetCsvReport(
         Integer fiscalYear,
         boolean dryRun,
-        Document document,
+        CsvFile document,
         int linesParsed,
         long totalYen,
         Long expectedTotalYen,
-        List<AccountTotal> accounts,
+        List<CsvAccountTotal> accounts,
         int added,
         int alreadyPresent,
         boolean recorded,
@@ -27,19 +27,19 @@ public record BudgetCsvReport(
         List<ImportReport.Error> errors) {
 
     /** The file: its name as given, the character set and unit it was read in, its SHA-256 and the document id it is recorded as. */
-    public record Document(String fileName, String charset, String unit, String sha256, String documentId) {
+    public record CsvFile(String fileName, String charset, String unit, String sha256, String documentId) {
     }
 
     /** A 会計 and its sides. */
-    public record AccountTotal(String code, String name, long totalYen, int lineCount, List<SideTotal> sides) {
+    public record CsvAccountTotal(String code, String name, long totalYen, int lineCount, List<CsvSideTotal> sides) {
     }
 
     /** One side (expenditure/revenue) of a 会計 and its 款. */
-    public record SideTotal(String side, long totalYen, int lineCount, List<KanTotal> kan) {
+    public record CsvSideTotal(String side, long totalYen, int lineCount, List<CsvKanTotal> kan) {
     }
 
     /** One 款 of a side. */
-    public record KanTotal(String code, String name, long totalYen, int lineCount) {
+    public record CsvKanTotal(String code, String name, long totalYen, int lineCount) {
     }
 
     public boolean hasErrors() {
