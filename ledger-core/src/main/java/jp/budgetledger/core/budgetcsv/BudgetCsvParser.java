@@ -46,14 +46,14 @@ import java.util.regex.Pattern;
  *   <li>for each level 会計, 款, 項, 目, 事業 (or 細目), 節, 細節 and 所属 (also 部局, 課): the bare level
  *       name ({@code 款}), its name ({@code 款名}, {@code 款名称}) and its code ({@code 款コード}, {@code 款番号});</li>
  *   <li>歳入歳出 (also 区分, 歳入歳出区分): 歳入/歳出 (収入/支出, revenue/expenditure);</li>
- *   <li>予算額 (also 当初予算額, 本年度予算額, 金額): an integer with or without grouping commas,
+ *   <li>予算額 (also 当初予算額, 本年度予算額, 本年度, 当初予算, 金額): an integer with or without grouping commas,
  *       full-width digits, △, ▲ or - as minus (a negative amount is a problem).</li>
  * </ul>
  * Unknown columns and columns with an empty header (an index column) are ignored.
  * <p>
  * <b>A bare level column</b> ({@code 款}) may hold a code ({@code 1}), a code and a name separated by
- * white space, a dot, a colon or an underscore ({@code 1 総務費}, {@code 01．総務費}), or a name alone
- * ({@code 総務費}). A code column and a name column of the same level take precedence over it; it fills
+ * white space, a dot, a colon or an underscore ({@code 1 総務費}, {@code 01．総務費}), a numbered level as
+ * books print it ({@code 2款 総務費}, {@code 第2款総務費}), or a name alone ({@code 総務費}). A code column and a name column of the same level take precedence over it; it fills
  * in what they leave out. A level given by code only is a problem (every level needs a name), except
  * the 所属, whose code is its name then.
  * <p>
@@ -80,6 +80,8 @@ public final class BudgetCsvParser {
     private static final Pattern CODE_ONLY = Pattern.compile("^[0-9０-９]+$");
     private static final Pattern CODE_AND_NAME = Pattern.compile(
             "^([0-9０-９]+)(?:[\\s\\u3000]+|[\\s\\u3000]*[.:_．：＿][\\s\\u3000]*)([^\\s\\u3000].*)$");
+    private static final Pattern NUMBERED_LEVEL = Pattern.compile(
+            "^第?([0-9０-９]+)(?:細節|款|項|目|節)[\\s\\u3000]*([^\\s\\u3000].*)$");
     private static final Pattern WESTERN_YEAR = Pattern.compile("^([0-9]{4})(?:年度|年)?$");
     private static final Pattern ERA_YEAR = Pattern.compile("^(R|令和|H|平成)\\s*([0-9]{1,2}|元)(?:年度|年)?$", Pattern.CASE_INSENSITIVE);
 
@@ -124,7 +126,7 @@ public final class BudgetCsvParser {
         for (String name : List.of("歳入歳出", "区分", "歳入歳出区分", "歳入・歳出", "歳入/歳出")) {
             map.put(name, Single.SIDE);
         }
-        for (String name : List.of("予算額", "当初予算額", "本年度予算額", "金額")) {
+        for (String name : List.of("予算額", "当初予算額", "本年度予算額", "本年度", "当初予算", "金額")) {
             map.put(name, Single.AMOUNT);
         }
         return Map.copyOf(map);
@@ -535,9 +537,11 @@ public final class BudgetCsvParser {
         if (CODE_ONLY.matcher(cell).matches()) {
             return new String[]{cell, null};
         }
-        Matcher both = CODE_AND_NAME.matcher(cell);
-        if (both.matches()) {
-            return new String[]{both.group(1), both.group(2)};
+        for (Pattern pattern : List.of(CODE_AND_NAME, NUMBERED_LEVEL)) {
+            Matcher both = pattern.matcher(cell);
+            if (both.matches()) {
+                return new String[]{both.group(1), both.group(2)};
+            }
         }
         return new String[]{null, cell};
     }

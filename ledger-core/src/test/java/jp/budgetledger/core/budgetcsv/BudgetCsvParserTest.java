@@ -240,5 +240,8 @@ class BudgetCsvParserTest {
         assertThat(BudgetCsvParser.split("総務費")).containsExactly(null, "総務費");
         assertThat(BudgetCsvParser.split("2020年度記念事業")).containsExactly(null, "2020年度記念事業");
         assertThat(List.of(BudgetCsvParser.split("１０．ＩＣＴ推進費"))).containsExactly("１０", "ＩＣＴ推進費");
+        assertThat(BudgetCsvParser.split("2款 総務費")).containsExactly("2", "総務費");
+        assertThat(BudgetCsvParser.split("第1項総務管理費")).containsExactly("1", "総務管理費");
+        assertThat(BudgetCsvParser.split("13節 委託料")).containsExactly("13", "委託料");
     }
 }
