@@ -1,7 +1,5 @@
 package jp.budgetledger.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import jp.budgetledger.app.command.Requester;
 import jp.budgetledger.app.imports.BudgetImportService;
 import jp.budgetledger.app.imports.ImportRejectedException;
@@ -10,6 +8,7 @@ import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.document.BudgetTableParser;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +39,8 @@ class ImportCommand implements Callable<Integer> {
     @Option(names = "--charset", description = "UTF-8 or Shift_JIS (detected when not given)")
     String charset;
 
-    @Option(names = "--actor", description = "who is importing (default: the OS user)", defaultValue = "${sys:user.name}")
-    String actor;
-
-    @Option(names = "--json", description = "print the report as JSON")
-    boolean json;
+    @Mixin
+    ImportOptions options;
 
     @Unmatched
     List<String> springArguments = new ArrayList<>();
@@ -53,35 +48,28 @@ class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        if (!Files.isRegularFile(file)) {
-            out.println("no such file: " + file);
+        byte[] bytes = ImportOptions.read(file, out);
+        if (bytes == null) {
             return 2;
         }
-        byte[] bytes = Files.readAllBytes(file);
         Charset resolved = charset == null ? null
                 : charset.equalsIgnoreCase("Shift_JIS") || charset.equalsIgnoreCase("sjis") ? BudgetTableParser.SHIFT_JIS
                 : Charset.forName(charset);
         FiscalYear.of(fiscalYear);
-        List<String> arguments = new ArrayList<>(springArguments);
-        arguments.add("--ledger.sample.load=false");
         ImportReport report;
         int exit;
-        try (ConfigurableApplicationContext context = CommandContext.start(arguments)) {
+        try (ConfigurableApplicationContext context = CommandContext.start(ImportOptions.ledgerArguments(springArguments))) {
             BudgetImportService imports = context.getBean(BudgetImportService.class);
             try {
                 report = imports.importDocument(bytes, resolved, fiscalYear, dryRun,
-                        Requester.system(actor));
+                        Requester.system(options.actor));
                 exit = 0;
             } catch (ImportRejectedException e) {
                 report = e.report();
                 exit = 1;
             }
         }
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-        } else {
-            ImportReportPrinter.print(report, out);
-        }
+        options.print(report, r -> ImportReportPrinter.print(r, out), out);
         return exit;
     }
 }

@@ -4,6 +4,7 @@ import jp.budgetledger.app.imports.ImportReport;
 import jp.budgetledger.core.api.FiscalYear;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /** The import report as a person reads it in a terminal; amounts in 千円. */
 final class ImportReportPrinter {
@@ -30,13 +31,19 @@ final class ImportReportPrinter {
         out.println();
         out.printf("  %d lines read, %d added, %d already present%n", report.linesParsed(), report.added(), report.alreadyPresent());
         out.println("  " + report.message());
-        if (report.hasErrors()) {
-            out.println();
-            out.println("  errors:");
-            for (ImportReport.Error error : report.errors()) {
-                out.printf("    %s%s%s%n", error.row() > 0 ? "row " + error.row() + ": " : "",
-                        error.field() == null ? "" : error.field() + ": ", error.reason());
-            }
+        errors(report.errors(), out);
+    }
+
+    /** Every error of an import with its row and column, if there are any. */
+    static void errors(List<ImportReport.Error> errors, PrintStream out) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("  errors:");
+        for (ImportReport.Error error : errors) {
+            out.printf("    %s%s%s%n", error.row() > 0 ? "row " + error.row() + ": " : "",
+                    error.field() == null ? "" : error.field() + ": ", error.reason());
         }
     }
 

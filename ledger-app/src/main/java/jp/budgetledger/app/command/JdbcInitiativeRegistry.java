@@ -1,11 +1,15 @@
 package jp.budgetledger.app.command;
 
+import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.domain.InitiativeKey;
 import jp.budgetledger.core.domain.InitiativeRegistry;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,5 +57,15 @@ public class JdbcInitiativeRegistry implements InitiativeRegistry {
                 .query(String.class)
                 .optional()
                 .map(InitiativeId::of);
+    }
+
+    /** Every key of {@code fiscalYear} with the line that holds it (one read outside any claim). */
+    public Map<InitiativeKey, InitiativeId> keysOf(FiscalYear fiscalYear) {
+        Map<InitiativeKey, InitiativeId> keys = new HashMap<>();
+        jdbc.sql("SELECT department_key, name_key, initiative_id FROM initiative_key WHERE fiscal_year = ?")
+                .param(fiscalYear.value())
+                .query((RowCallbackHandler) rs -> keys.put(new InitiativeKey(fiscalYear, rs.getString(1), rs.getString(2)),
+                        InitiativeId.of(rs.getString(3))));
+        return keys;
     }
 }

@@ -18,14 +18,11 @@ import jp.budgetledger.core.api.ImportedLine;
 import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.core.api.Text;
-import jp.budgetledger.core.domain.DocumentLineRejectedException;
 import jp.budgetledger.core.domain.InitiativeKey;
-import jp.budgetledger.core.domain.LedgerRuleViolation;
 import jp.budgetledger.core.document.BudgetTable;
 import jp.budgetledger.core.document.BudgetTableParser;
 import jp.budgetledger.core.document.DocumentProblem;
 import jp.budgetledger.core.document.ParsedDocument;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.Charset;
@@ -139,17 +136,10 @@ public class BudgetImportService {
                 new DocumentInfo(table.title(), table.attachment(), table.unit().label(), parsed.sha256()),
                 table.sections().stream().map(s -> new DocumentSection(s.code(), s.name(), s.notes())).toList(),
                 lines, new ChangeContext(null, REASON, reference(table, parsed.sha256())));
-        try {
-            Recorded<ImportResult> recorded = commands.importDocument(command, requester);
-            metrics.imported(recorded.result().linesAdded());
+        Recorded<ImportResult> recorded = DocumentRecording.record(commands, metrics, command, requester, BudgetImportService::column, errors);
+        if (recorded != null) {
             return report.build(recorded.result().linesAdded(), 0, true,
                     recorded.result().linesAdded() + " lines added to fiscal year " + fiscalYear.value(), recorded.position());
-        } catch (DocumentLineRejectedException e) {
-            errors.add(new ImportReport.Error(e.row(), column(e.concept()), e.violation().getMessage()));
-        } catch (LedgerRuleViolation e) {
-            errors.add(new ImportReport.Error(0, column(e.concept()), e.getMessage()));
-        } catch (ConcurrencyException e) {
-            errors.add(new ImportReport.Error(0, null, "the same document was imported at the same time by another request"));
         }
         throw new ImportRejectedException(report.build(0, 0, false, "rejected: nothing was recorded", null));
     }

@@ -58,6 +58,7 @@ public final class EndpointRules {
             new Rule(HttpMethod.POST, "/api/transfers", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/supplementary-budgets", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/imports/budget-csv", Role.OFFICER),
 
             new Rule(HttpMethod.POST, "/api/admin/projections/{name}/rebuild", Role.ADMIN),
             new Rule(HttpMethod.GET, "/api/admin/projections", Role.ADMIN));

@@ -254,7 +254,9 @@ class ApiDocumentation {
                 .addProperty("rule", new StringSchema().description("The ledger rule that rejected the request, such as negative-amount"))
                 .addProperty("existingId", new StringSchema().description("409 for a duplicate line: the line that exists"))
                 .addProperty("currentVersion", new IntegerSchema().format("int64").description("412: the line's current version"))
-                .addProperty("report", new Schema<>().$ref("#/components/schemas/ImportReport").description("422 for a rejected import"))
+                .addProperty("report", new ComposedSchema().addAnyOfItem(new Schema<>().$ref("#/components/schemas/ImportReport"))
+                        .addAnyOfItem(new Schema<>().$ref("#/components/schemas/BudgetCsvReport"))
+                        .description("422 for a rejected import: the 別紙 import's report or the budget CSV's"))
                 .required(List.of("type", "title", "status", "errors"));
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jp.budgetledger.app.imports.BudgetCsvRejectedException;
 import jp.budgetledger.app.imports.ImportRejectedException;
 import jp.budgetledger.app.imports.ImportReport;
 import jp.budgetledger.app.observability.LedgerMetrics;
@@ -63,13 +64,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ImportRejectedException.class)
     ResponseEntity<Object> importRejected(ImportRejectedException e) {
+        return documentRejected(e.getMessage(), e.report().errors(), e.report());
+    }
+
+    @ExceptionHandler(BudgetCsvRejectedException.class)
+    ResponseEntity<Object> budgetCsvRejected(BudgetCsvRejectedException e) {
+        return documentRejected(e.getMessage(), e.report().errors(), e.report());
+    }
+
+    private ResponseEntity<Object> documentRejected(String message, List<ImportReport.Error> errors, Object report) {
         metrics.rejection("document-rejected");
-        ImportReport report = e.report();
-        String detail = e.getMessage() + ": " + report.errors().stream()
+        String detail = message + ": " + errors.stream()
                 .map(err -> (err.row() > 0 ? "row " + err.row() + ": " : "") + (err.field() == null ? "" : err.field() + ": ") + err.reason())
                 .collect(Collectors.joining("; "));
         return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "document-rejected", "Document rejected", detail,
-                report.errors(), Map.of("report", report)));
+                errors, Map.of("report", report)));
     }
 
     private final LedgerMetrics metrics;

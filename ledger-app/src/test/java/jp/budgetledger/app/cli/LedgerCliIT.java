@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,5 +77,39 @@ class LedgerCliIT {
         Run against = run("verify", "--digest", digest.toString(), data);
         assertThat(against.exit()).as(against.output()).isZero();
         assertThat(against.output()).contains("\"matches\" : true");
+    }
+
+    @Test
+    void importingABudgetCsvReportsItsTotalsAndASecondRunAddsNothing() throws Exception {
+        Path file = dataDir.resolve("r3-tousho.csv");
+        Files.writeString(file, """
+                No,年度,会計,歳入歳出,款,項,目,節,所属,予算額（千円）
+                1,令和3年度,01 一般会計,歳入,1 市税,1 市民税,1 個人,,税務課,"5,000"
+                2,令和3年度,01 一般会計,歳出,1 議会費,1 議会費,1 議会費,1 報酬,議会事務局,"1,200"
+                3,令和3年度,01 一般会計,歳出,2 総務費,1 総務管理費,1 一般管理費,2 給料,総務課,"3,800"
+                4,令和3年度,01 一般会計,歳出,2 総務費,1 総務管理費,1 一般管理費,3 職員手当等,総務課,0
+                """, Charset.forName("windows-31j"));
+        String data = "--ledger.data-dir=" + dataDir.resolve("ledger");
+
+        Run dryRun = run("import-budget-csv", file.toString(), "--dry-run", data);
+        assertThat(dryRun.exit()).as(dryRun.output()).isZero();
+        assertThat(dryRun.output()).contains("r3-tousho.csv", "Shift_JIS", "千円", "fiscal year 2021 (令和3年度)",
+                "1 市税", "2 総務費", "3,800,000 円", "total 10,000,000 円", "dry run");
+
+        Run rejected = run("import-budget-csv", file.toString(), "--expected-total-yen", "10000001", data);
+        assertThat(rejected.exit()).isEqualTo(1);
+        assertThat(rejected.output()).contains("expectedTotalYen: the file's lines add up to 10,000,000 円 but the printed total is 10,000,001 円");
+
+        Run imported = run("import-budget-csv", file.toString(), "--expected-total-yen", "10000000", data);
+        assertThat(imported.exit()).as(imported.output()).isZero();
+        assertThat(imported.output()).contains("4 lines read, 4 added, 0 already present");
+
+        Run again = run("import-budget-csv", file.toString(), "--json", data);
+        assertThat(again.exit()).isZero();
+        assertThat(again.output()).contains("\"alreadyPresent\" : 4", "\"added\" : 0");
+
+        Run replay = run("replay", "--fiscal-year", "2021", "--effective-on", "2021-06-01", data);
+        assertThat(replay.exit()).as(replay.output()).isZero();
+        assertThat(replay.output()).contains("\"totalYen\" : 10000000", "replay and read model agree");
     }
 }

@@ -121,6 +121,7 @@ class SecurityMatrixIT extends LedgerIT {
             Map.entry("POST /api/audit/replays", 400),
             Map.entry("POST /api/audit/verify", 200),
             Map.entry("POST /api/imports", 415),
+            Map.entry("POST /api/imports/budget-csv", 415),
             Map.entry("POST /api/initiatives", 400),
             Map.entry("POST /api/initiatives/{id}/amendments", 400),
             Map.entry("POST /api/initiatives/{id}/corrections", 400),

@@ -394,6 +394,14 @@ class ApiContractIT {
         assertThat(post("/api/imports?fiscalYear=2023").as(OFFICER).body("text/plain", broken).expect(422).json().get("report").isObject())
                 .isTrue();
         post("/api/imports?fiscalYear=2023").as(OFFICER).body("text/plain", new byte[0]).expect(400);
+        byte[] csv = "年度,会計,歳入歳出,款,項,目,所属,予算額\nR7,一般会計,歳出,1 議会費,1 議会費,1 議会費,議会事務局,\"1,000\"\n"
+                .getBytes(StandardCharsets.UTF_8);
+        post("/api/imports/budget-csv?dryRun=true").as(OFFICER).body("text/csv", csv).expect(200);
+        assertThat(post("/api/imports/budget-csv?fileName=r7.csv").as(OFFICER).body("text/csv", csv).expect(201).json().get("totalYen")
+                .asLong()).isEqualTo(1000);
+        assertThat(post("/api/imports/budget-csv?expectedTotalYen=1").as(OFFICER).body("text/csv", csv).expect(422).json().get("report")
+                .isObject()).isTrue();
+        post("/api/imports/budget-csv?unit=man").as(OFFICER).body("text/csv", csv).expect(400);
 
         // 400: bad input the document allows but the service refuses, and input the document already refuses
         Exchange added = post("/api/initiatives").as(OFFICER).json(Api.line(2024, "1", "分類", "総務部", "契約試験", 1000)).expect(201);

@@ -13,4 +13,14 @@ public record Category(String code, String name) {
         code = Text.required("categoryCode", code == null ? null : Text.key(code), MAX_CODE_LENGTH);
         name = Text.required("categoryName", name, MAX_NAME_LENGTH);
     }
+
+    /** The code of {@code category}, null for none (a classified line may have no category). */
+    public static String codeOf(Category category) {
+        return category == null ? null : category.code();
+    }
+
+    /** The name of {@code category}, null for none. */
+    public static String nameOf(Category category) {
+        return category == null ? null : category.name();
+    }
 }

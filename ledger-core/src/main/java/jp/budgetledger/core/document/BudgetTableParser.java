@@ -65,17 +65,13 @@ public final class BudgetTableParser {
                 text = new String(bytes, charset);
             }
         } else {
-            text = decode(bytes, StandardCharsets.UTF_8);
-            used = StandardCharsets.UTF_8;
-            if (text == null) {
-                text = decode(bytes, SHIFT_JIS);
-                used = SHIFT_JIS;
-            }
-            if (text == null) {
+            DecodedText detected = detect(bytes);
+            if (detected == null) {
                 problems.add(new DocumentProblem(0, "charset", "the document is neither UTF-8 nor Shift_JIS text"));
-                text = new String(bytes, StandardCharsets.UTF_8);
-                used = StandardCharsets.UTF_8;
+                detected = new DecodedText(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
             }
+            text = detected.text();
+            used = detected.charset();
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -94,6 +90,22 @@ public final class BudgetTableParser {
         }
     }
 
+    /** Text and the character set it was read in. */
+    public record DecodedText(String text, Charset charset) {
+    }
+
+    /** {@code bytes} as UTF-8 when they are valid UTF-8, else as Shift_JIS ({@link #SHIFT_JIS}); null when neither. */
+    public static DecodedText detect(byte[] bytes) {
+        for (Charset charset : new Charset[]{StandardCharsets.UTF_8, SHIFT_JIS}) {
+            String text = decode(bytes, charset);
+            if (text != null) {
+                return new DecodedText(text, charset);
+            }
+        }
+        return null;
+    }
+
+    /** {@code bytes} decoded strictly in {@code charset}, or null when they are not valid text in it. */
     private static String decode(byte[] bytes, Charset charset) {
         try {
             return charset.newDecoder()

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  * Handles {@link ImportBudgetDocument}: creates one {@link Initiative} per line through the
  * same {@link AddInitiative} handler that single additions use, then the {@link BudgetDocument}.
  * Everything happens in the command's unit of work, so the document is recorded whole or not at all.
+ * A line without a section (a classified line of a budget CSV) has no category.
  */
 public class BudgetDocumentImporter {
 
@@ -44,14 +45,17 @@ public class BudgetDocumentImporter {
                 .collect(Collectors.toMap(DocumentSection::code, Function.identity()));
         List<DocumentLine> placed = new ArrayList<>();
         for (ImportedLine line : command.lines()) {
-            DocumentSection section = sections.get(line.sectionCode());
-            if (section == null) {
-                throw new InvalidValueException("sectionCode", "row " + line.row() + " names section " + line.sectionCode()
-                        + ", which the document does not have");
+            Category category = null;
+            if (line.sectionCode() != null) {
+                DocumentSection section = sections.get(line.sectionCode());
+                if (section == null) {
+                    throw new InvalidValueException("sectionCode", "row " + line.row() + " names section " + line.sectionCode()
+                            + ", which the document does not have");
+                }
+                category = new Category(section.code(), section.name());
             }
-            AddInitiative add = new AddInitiative(line.initiativeId(), command.fiscalYear(),
-                    new Category(section.code(), section.name()), line.department(), line.name(), line.amount(),
-                    line.summary(), command.change());
+            AddInitiative add = new AddInitiative(line.initiativeId(), command.fiscalYear(), category, line.department(),
+                    line.name(), line.amount(), line.summary(), command.change(), line.classification());
             try {
                 initiatives.newInstance(() -> new Initiative(add, registry, subjects));
             } catch (LedgerRuleViolation violation) {

@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** Keeps the layout tables of imported documents. The latest document of a fiscal year names its sections and notes. */
+/**
+ * Keeps the layout tables of imported documents. The latest document of a fiscal year names its sections and notes;
+ * lines without a section (a budget CSV's) have no place in a 別紙 layout and are not kept.
+ */
 @Component
 @ProcessingGroup(ProjectionNames.DOCUMENTS)
 public class DocumentLayoutProjection {
@@ -50,6 +53,9 @@ public class DocumentLayoutProjection {
                     .update();
         }
         for (DocumentLine line : event.lines()) {
+            if (line.sectionCode() == null) {
+                continue;
+            }
             jdbc.sql("""
                             INSERT INTO budget_document_line (initiative_id, document_id, section_code, row_number, summary_shared)
                             VALUES (?, ?, ?, ?, ?) ON CONFLICT (initiative_id) DO NOTHING""")
