@@ -3,6 +3,7 @@ package jp.budgetledger.app.audit;
 import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.app.projection.ProjectionProgress;
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeAdded;
@@ -80,7 +81,7 @@ public class LiteralReplay {
                     Line line = new Line(added.change().effectiveDate());
                     line.changes.merge(added.change().effectiveDate(), added.amount().yen(), Long::sum);
                     line.departments.put(added.change().effectiveDate(), added.department().name());
-                    line.categories.put(added.change().effectiveDate(), added.category() == null ? null : added.category().code());
+                    line.categories.put(added.change().effectiveDate(), Category.codeOf(added.category()));
                     line.classifications.put(added.change().effectiveDate(), Optional.ofNullable(added.classification()));
                     lines.put(added.initiativeId().value(), line);
                 } else if (payload instanceof AmountAmended amended && amended.fiscalYear().equals(fiscalYear)) {
@@ -98,7 +99,7 @@ public class LiteralReplay {
                     if (line != null) {
                         LocalDate from = moved.change().effectiveDate();
                         setFrom(line.departments, from, moved.departmentAfter().name());
-                        setFrom(line.categories, from, moved.categoryAfter() == null ? null : moved.categoryAfter().code());
+                        setFrom(line.categories, from, Category.codeOf(moved.categoryAfter()));
                         if (moved.classificationAfter() != null) {
                             setFrom(line.classifications, from, Optional.of(moved.classificationAfter()));
                         }

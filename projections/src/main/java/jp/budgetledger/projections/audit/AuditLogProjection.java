@@ -85,17 +85,17 @@ public class AuditLogProjection {
     void on(LedgerEvent event, DomainEventMessage<?> message) {
         Row row;
         if (event instanceof InitiativeAdded added) {
-            row = new Row(added.department().name(), code(added.category()), added.name(), null, added.amount().yen());
+            row = new Row(added.department().name(), Category.codeOf(added.category()), added.name(), null, added.amount().yen());
         } else if (event instanceof AmountAmended amended) {
-            row = new Row(amended.department().name(), code(amended.category()),
+            row = new Row(amended.department().name(), Category.codeOf(amended.category()),
                     null, amended.amountBefore().yen(), amended.amountAfter().yen());
         } else if (event instanceof InitiativeWithdrawn withdrawn) {
-            row = new Row(withdrawn.department().name(), code(withdrawn.category()), null,
+            row = new Row(withdrawn.department().name(), Category.codeOf(withdrawn.category()), null,
                     withdrawn.amountBefore().yen(), 0L);
         } else if (event instanceof InitiativeRevised revised) {
             row = new Row(revised.department().name(), null, revised.nameAfter(), null, null);
         } else if (event instanceof InitiativeReassigned reassigned) {
-            row = new Row(reassigned.departmentAfter().name(), code(reassigned.categoryAfter()),
+            row = new Row(reassigned.departmentAfter().name(), Category.codeOf(reassigned.categoryAfter()),
                     null, reassigned.amount().yen(), reassigned.amount().yen());
         } else if (event instanceof FundsTransferred transferred) {
             row = new Row(null, null, transferred.fromId() + " → " + transferred.toId(), null, transferred.amount().yen());
@@ -153,9 +153,6 @@ public class AuditLogProjection {
         RowArrays.update(jdbc, INSERT, rows);
     }
 
-    private static String code(Category category) {
-        return category == null ? null : category.code();
-    }
 
     private static String text(MetaData meta, String key) {
         Object value = meta.get(key);

@@ -68,8 +68,8 @@ public class InitiativeListProjection {
     @EventHandler
     void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, EventMessage<?> message) {
         OffsetDateTime at = utc(recordedAt);
-        Object[] row = {event.initiativeId().value(), event.fiscalYear().value(), categoryCode(event.category()),
-                categoryName(event.category()), event.department().name(), event.name(), event.summary(), event.amount().yen(), sequence,
+        Object[] row = {event.initiativeId().value(), event.fiscalYear().value(), Category.codeOf(event.category()),
+                Category.nameOf(event.category()), event.department().name(), event.name(), event.summary(), event.amount().yen(), sequence,
                 StorePosition.of(message), at, at};
         writes.add(ADD, concat(row, ClassificationColumns.values(event.classification())));
     }
@@ -91,7 +91,7 @@ public class InitiativeListProjection {
 
     @EventHandler
     void on(InitiativeReassigned event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        Object[] assigned = {event.departmentAfter().name(), categoryCode(event.categoryAfter()), categoryName(event.categoryAfter()),
+        Object[] assigned = {event.departmentAfter().name(), Category.codeOf(event.categoryAfter()), Category.nameOf(event.categoryAfter()),
                 sequence, utc(recordedAt)};
         Object[] where = {event.initiativeId().value(), sequence};
         if (event.classificationAfter() == null) {
@@ -101,13 +101,7 @@ public class InitiativeListProjection {
         }
     }
 
-    private static String categoryCode(Category category) {
-        return category == null ? null : category.code();
-    }
 
-    private static String categoryName(Category category) {
-        return category == null ? null : category.name();
-    }
 
     private static Object[] concat(Object[] first, Object[] second) {
         Object[] all = java.util.Arrays.copyOf(first, first.length + second.length);

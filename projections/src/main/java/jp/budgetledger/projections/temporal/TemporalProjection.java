@@ -160,7 +160,7 @@ public class TemporalProjection {
     @EventHandler
     void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt, EventMessage<?> message) {
         batch.add(new Addition(event.initiativeId().value(), event.fiscalYear().value(), StorePosition.of(message),
-                new State(event.department().name(), codeOf(event.category()), nameOf(event.category()), event.name(),
+                new State(event.department().name(), Category.codeOf(event.category()), Category.nameOf(event.category()), event.name(),
                         event.amount().yen(), event.classification()),
                 sequence, event.change().effectiveDate(), event.fiscalYear().lastDay().plusDays(1), utc(recordedAt)));
     }
@@ -186,7 +186,7 @@ public class TemporalProjection {
     @EventHandler
     void on(InitiativeReassigned event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         change(event.initiativeId().value(), event.fiscalYear().value(), event.change().effectiveDate(), sequence, recordedAt,
-                s -> new State(event.departmentAfter().name(), codeOf(event.categoryAfter()), nameOf(event.categoryAfter()), s.name(),
+                s -> new State(event.departmentAfter().name(), Category.codeOf(event.categoryAfter()), Category.nameOf(event.categoryAfter()), s.name(),
                         s.amount(), event.classificationAfter() != null ? event.classificationAfter() : s.classification()));
     }
 
@@ -293,13 +293,7 @@ public class TemporalProjection {
         return Arrays.stream(ClassificationColumns.NAMES.split(",")).map(c -> alias + c.strip()).collect(Collectors.joining(", "));
     }
 
-    private static String codeOf(Category category) {
-        return category == null ? null : category.code();
-    }
 
-    private static String nameOf(Category category) {
-        return category == null ? null : category.name();
-    }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
