@@ -144,11 +144,11 @@ class BudgetCsvImportIT extends LedgerIT {
 
     @Test
     void aBudgetCsvImportsWithItsTotalsPerAccountSideAndKanAndASecondImportAddsNothing() throws Exception {
-        Book book = book("2150年度", 4, 3, 1);
+        Book book = book("2180年度", 4, 3, 1);
         assertThat(book.lines()).isEqualTo(432);
-        Api.Response imported = importCsv(book.yenCsv().getBytes(StandardCharsets.UTF_8), "fileName=fy2150-tousho.csv");
+        Api.Response imported = importCsv(book.yenCsv().getBytes(StandardCharsets.UTF_8), "fileName=fy2180-tousho.csv");
         assertThat(imported.status()).as(imported.raw()).isEqualTo(201);
-        assertThat(imported.number("fiscalYear")).isEqualTo(2150);
+        assertThat(imported.number("fiscalYear")).isEqualTo(2180);
         assertThat(imported.number("added")).isEqualTo(432);
         assertThat(imported.number("totalYen")).isEqualTo(book.totalYen());
         assertThat(kanTotals(imported.body())).isEqualTo(book.kanYen());
@@ -158,21 +158,21 @@ class BudgetCsvImportIT extends LedgerIT {
         assertThat(imported.body().at("/document/charset").asText()).isEqualTo("UTF-8");
         long position = caughtUp(imported);
 
-        List<JsonNode> lines = lines(2150, position);
+        List<JsonNode> lines = lines(2180, position);
         assertThat(lines).hasSize(432);
         assertThat(lines.stream().mapToLong(l -> l.get("amountYen").asLong()).sum()).isEqualTo(book.totalYen());
         assertThat(lines).extracting(l -> l.get("name").asText()).allMatch(name -> name.matches("節[123]"));
-        assertThat(api.get("/api/totals?fiscalYear=2150&minPosition=" + position).number("totalYen")).isEqualTo(book.totalYen());
+        assertThat(api.get("/api/totals?fiscalYear=2180&minPosition=" + position).number("totalYen")).isEqualTo(book.totalYen());
         String payload = jdbc.sql("""
                         SELECT convert_from(payload, 'UTF8') FROM domainevententry
                         WHERE payloadType LIKE '%InitiativeAdded' AND aggregateIdentifier = ?""")
                 .param(lines.get(0).get("id").asText()).query(String.class).single();
         assertThat(payload).contains("\"reason\":\"当初予算\"")
-                .contains("fy2150-tousho.csv SHA-256:" + imported.body().at("/document/sha256").asText())
+                .contains("fy2180-tousho.csv SHA-256:" + imported.body().at("/document/sha256").asText())
                 .contains("\"classification\"");
 
         long before = events();
-        Api.Response again = importCsv(book.yenCsv().getBytes(StandardCharsets.UTF_8), "fileName=fy2150-tousho.csv");
+        Api.Response again = importCsv(book.yenCsv().getBytes(StandardCharsets.UTF_8), "fileName=fy2180-tousho.csv");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.number("added")).isZero();
         assertThat(again.number("alreadyPresent")).isEqualTo(432);
@@ -184,10 +184,10 @@ class BudgetCsvImportIT extends LedgerIT {
     @Test
     void theSameBookInShiftJisAndInThousandsComesOutToTheSameYen() throws Exception {
         Book book = book("", 4, 3, 2);
-        Api.Response sjis = importCsv(book.yenCsv().getBytes(Charset.forName("windows-31j")), "fiscalYear=2151");
+        Api.Response sjis = importCsv(book.yenCsv().getBytes(Charset.forName("windows-31j")), "fiscalYear=2181");
         assertThat(sjis.status()).as(sjis.raw()).isEqualTo(201);
         assertThat(sjis.body().at("/document/charset").asText()).isEqualTo("Shift_JIS");
-        Api.Response thousands = importCsv(book.thousandCsv().getBytes(StandardCharsets.UTF_8), "fiscalYear=2152&unit=thousand");
+        Api.Response thousands = importCsv(book.thousandCsv().getBytes(StandardCharsets.UTF_8), "fiscalYear=2182&unit=thousand");
         assertThat(thousands.status()).as(thousands.raw()).isEqualTo(201);
         assertThat(thousands.body().at("/document/unit").asText()).isEqualTo("千円");
 
@@ -195,13 +195,13 @@ class BudgetCsvImportIT extends LedgerIT {
             assertThat(response.number("totalYen")).isEqualTo(book.totalYen());
             assertThat(kanTotals(response.body())).isEqualTo(book.kanYen());
         }
-        assertThat(api.get("/api/totals?fiscalYear=2151&minPosition=" + caughtUp(sjis)).number("totalYen")).isEqualTo(book.totalYen());
-        assertThat(api.get("/api/totals?fiscalYear=2152&minPosition=" + caughtUp(thousands)).number("totalYen")).isEqualTo(book.totalYen());
+        assertThat(api.get("/api/totals?fiscalYear=2181&minPosition=" + caughtUp(sjis)).number("totalYen")).isEqualTo(book.totalYen());
+        assertThat(api.get("/api/totals?fiscalYear=2182&minPosition=" + caughtUp(thousands)).number("totalYen")).isEqualTo(book.totalYen());
     }
 
     @Test
     void aWrongExpectedTotalRejectsTheWholeFileNamingBothFiguresAndRecordsNothing() throws Exception {
-        Book book = book("2153", 4, 3, 3);
+        Book book = book("2183", 4, 3, 3);
         long before = events();
         Api.Response rejected = importCsv(book.yenCsv().getBytes(StandardCharsets.UTF_8), "expectedTotalYen=" + (book.totalYen() + 1000));
         assertThat(rejected.status()).isEqualTo(422);
@@ -212,7 +212,7 @@ class BudgetCsvImportIT extends LedgerIT {
         });
         assertThat(rejected.body().at("/report/recorded").asBoolean()).isFalse();
         assertThat(events()).isEqualTo(before);
-        assertThat(api.get("/api/totals?fiscalYear=2153").number("initiativeCount")).isZero();
+        assertThat(api.get("/api/totals?fiscalYear=2183").number("initiativeCount")).isZero();
 
         Api.Response right = importCsv(book.yenCsv().getBytes(StandardCharsets.UTF_8), "dryRun=true&expectedTotalYen=" + book.totalYen());
         assertThat(right.status()).isEqualTo(200);
@@ -223,7 +223,7 @@ class BudgetCsvImportIT extends LedgerIT {
 
     @Test
     void everyRowProblemIsListedWithItsLineAndColumnAndNothingIsRecorded() throws Exception {
-        Book book = book("2154", 1, 1, 4);
+        Book book = book("2184", 1, 1, 4);
         List<String> rows = new ArrayList<>(List.of(book.yenCsv().split("\n")));
         rows.set(3, rows.get(3).replaceFirst(",[0-9]+$", ",△1000"));
         rows.set(5, rows.get(5).replace(",歳出,", ",支出金,").replace(",歳入,", ",支出金,"));
@@ -246,7 +246,7 @@ class BudgetCsvImportIT extends LedgerIT {
 
     @Test
     void twentyThousandRowsImportInOneGo() throws Exception {
-        Book book = book("2155", 93, 6, 5);
+        Book book = book("2185", 93, 6, 5);
         String csv = book.yenCsv();
         int lines = book.lines();
         assertThat(lines).isGreaterThanOrEqualTo(20_000);
@@ -258,7 +258,7 @@ class BudgetCsvImportIT extends LedgerIT {
         assertThat(imported.number("added")).isEqualTo(lines);
         assertThat(imported.number("totalYen")).isEqualTo(book.totalYen());
         assertThat(kanTotals(imported.body())).isEqualTo(book.kanYen());
-        JsonNode total = api.get("/api/totals?fiscalYear=2155&minPosition=" + caughtUp(imported)).body();
+        JsonNode total = api.get("/api/totals?fiscalYear=2185&minPosition=" + caughtUp(imported)).body();
         assertThat(total.get("initiativeCount").asInt()).isEqualTo(lines);
         assertThat(total.get("totalYen").asLong()).isEqualTo(book.totalYen());
     }
