@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.CapacityMonitor;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
@@ -35,7 +34,7 @@ import java.util.function.Function;
  * type: capacity here is over the last {@value #CAPACITY_WINDOW_SECONDS} seconds, per component,
  * and timers publish no client-side percentiles. Where every event passes (the processors and the
  * event bus) the counters and timers are {@link PayloadTypeMeters}: the same meters as Axon's,
- * found once per payload type.
+ * found once per payload type; the latency is {@link ProcessorLatency}, Axon's gauge registered once.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessorMonitors {
@@ -47,7 +46,9 @@ class ProcessorMonitors {
     ConfigurerModule boundedProcessorMonitors(MeterRegistry registry) {
         return configurer -> {
             for (String name : ProjectionNames.ALL) {
-                configurer.eventProcessing().registerMessageMonitorFactory(name, (configuration, componentType, componentName) -> monitor(registry, name));
+                ProcessorLatency latency = new ProcessorLatency(registry, "eventProcessor", Tags.of("processorName", name));
+                configurer.eventProcessing().registerMessageMonitorFactory(name,
+                        (configuration, componentType, componentName) -> monitor(registry, name, latency));
             }
             configurer.configureMessageMonitor(CommandBus.class, (configuration, componentType, componentName) -> handlerMonitor(registry, "commandBus"));
             configurer.configureMessageMonitor(QueryBus.class, (configuration, componentType, componentName) -> handlerMonitor(registry, "queryBus"));
@@ -68,11 +69,11 @@ class ProcessorMonitors {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static MessageMonitor<Message<?>> monitor(MeterRegistry registry, String processor) {
+    static MessageMonitor<Message<?>> monitor(MeterRegistry registry, String processor, ProcessorLatency latency) {
         Tags processorName = Tags.of("processorName", processor);
         List<MessageMonitor<? super EventMessage<?>>> monitors = List.of(
                 new PayloadTypeMeters(registry, "eventProcessor", processorName),
-                EventProcessorLatencyMonitor.buildMonitor("eventProcessor", registry, message -> processorName),
+                latency,
                 capacity(registry, "eventProcessor", processorName));
         return (MessageMonitor) new MultiMessageMonitor<EventMessage<?>>(monitors);
     }

@@ -21,15 +21,19 @@ class ProcessorMonitorsTest {
 
     @Test
     void aProcessorsMetersKeepTheirNamesAndTags() {
-        ProcessorMonitors.monitor(registry, "totals").onMessageIngested(GenericEventMessage.asEventMessage(new Amended("1"))).reportSuccess();
+        ProcessorLatency latency = new ProcessorLatency(registry, "eventProcessor", Tags.of("processorName", "totals"));
+        ProcessorMonitors.monitor(registry, "totals", latency).onMessageIngested(GenericEventMessage.asEventMessage(new Amended("1"))).reportSuccess();
+        ProcessorMonitors.monitor(registry, "totals", latency).onMessageIngested(new GenericEventMessage<>("e2", new Amended("2"),
+                java.util.Map.of(), java.time.Instant.now().minusSeconds(30))).reportSuccess();
 
         Tags processor = Tags.of("processorName", "totals");
         Tags byPayload = processor.and("payloadType", "Amended");
         assertThat(tags("eventProcessor.capacity")).containsExactly(processor);
         assertThat(tags("eventProcessor.latency")).containsExactly(processor);
-        assertThat(registry.get("eventProcessor.processedCounter").tags(byPayload).counter().count()).isEqualTo(1);
-        assertThat(registry.get("eventProcessor.successCounter").tags(byPayload).counter().count()).isEqualTo(1);
-        assertThat(registry.get("eventProcessor.allTimer").tags(byPayload).timer().count()).isEqualTo(1);
+        assertThat(registry.get("eventProcessor.latency").tags(processor).gauge().value()).isBetween(30_000.0, 40_000.0);
+        assertThat(registry.get("eventProcessor.processedCounter").tags(byPayload).counter().count()).isEqualTo(2);
+        assertThat(registry.get("eventProcessor.successCounter").tags(byPayload).counter().count()).isEqualTo(2);
+        assertThat(registry.get("eventProcessor.allTimer").tags(byPayload).timer().count()).isEqualTo(2);
         assertThat(registry.get("eventProcessor.allTimer").timer().takeSnapshot().percentileValues()).isEmpty();
     }
 
