@@ -138,7 +138,7 @@ public class BudgetImportService {
         ImportBudgetDocument command = new ImportBudgetDocument(documentId, fiscalYear,
                 new DocumentInfo(table.title(), table.attachment(), table.unit().label(), parsed.sha256()),
                 table.sections().stream().map(s -> new DocumentSection(s.code(), s.name(), s.notes())).toList(),
-                lines, new ChangeContext(null, REASON, reference(table, parsed.sha256())));
+                lines, new ChangeContext(null, REASON, reference(table, parsed.sha256())).asPartOfSet());
         try {
             Recorded<ImportResult> recorded = commands.importDocument(command, requester);
             metrics.imported(recorded.result().linesAdded());
