@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,11 +145,17 @@ public class AccountBalanceGuard {
         if (added != null) {
             return added;
         }
-        return lines.get(id.value(), key -> jdbc.sql("SELECT fiscal_year, account_key, account_name, side FROM account_balance_line "
+        Optional<LineAccount> known = lines.getIfPresent(id.value());
+        if (known != null) {
+            return known;
+        }
+        Optional<LineAccount> stored = jdbc.sql("SELECT fiscal_year, account_key, account_name, side FROM account_balance_line "
                         + "WHERE initiative_id = ?")
-                .param(key)
+                .param(id.value())
                 .query((rs, row) -> new LineAccount(rs.getInt(1), rs.getString(2), rs.getString(3), Side.parse(rs.getString(4))))
-                .optional());
+                .optional();
+        lines.put(id.value(), stored);
+        return stored;
     }
 
     /** The changes of the current unit of work, written and checked once when it prepares to commit. */
@@ -227,7 +234,7 @@ public class AccountBalanceGuard {
     /** One 会計's differences per side (yen, lines) in a unit of work, and whether any of them was not flagged as part of a set. */
     private static final class AccountChange {
         final String account;
-        final Map<Side, long[]> bySide = new java.util.EnumMap<>(Side.class);
+        final Map<Side, long[]> bySide = new EnumMap<>(Side.class);
         boolean unflagged;
 
         AccountChange(String account) {

@@ -99,12 +99,9 @@ class BackupRestoreIT {
 
     @Test
     void aRestoredStoreKeepsTheBalanceOfEachAccount() throws Exception {
-        Path source = dir.resolve("source");
-        Path target = dir.resolve("target");
-        Path backup = dir.resolve("events.ndjson");
         String expenditure;
         String revenue;
-        try (ConfigurableApplicationContext ledger = start(source, false)) {
+        try (ConfigurableApplicationContext ledger = start(dir.resolve("source"), false)) {
             Api api = api(ledger);
             expenditure = api.post("/api/initiatives", sided("expenditure", "1", 1_000, "")).text("id");
             revenue = api.post("/api/initiatives", sided("revenue", "1", 600, ", \"partOfSet\": true")).text("id");
@@ -116,10 +113,12 @@ class BackupRestoreIT {
                     .isEqualTo(200);
             assertThat(api.post("/api/initiatives/" + revenue + "/amendments", amendment(10, "")).status()).isEqualTo(200);
         }
-        assertThat(LedgerCli.run(new String[]{"export-events", backup.toString(), "--ledger.data-dir=" + source})).isZero();
-        assertThat(LedgerCli.run(new String[]{"import-events", backup.toString(), "--ledger.data-dir=" + target})).isZero();
+        Path backup = dir.resolve("events.ndjson");
+        for (String[] run : new String[][]{{"export-events", "source"}, {"import-events", "target"}}) {
+            assertThat(LedgerCli.run(new String[]{run[0], backup.toString(), "--ledger.data-dir=" + dir.resolve(run[1])})).isZero();
+        }
 
-        try (ConfigurableApplicationContext restored = start(target, false)) {
+        try (ConfigurableApplicationContext restored = start(dir.resolve("target"), false)) {
             Api api = api(restored);
             Api.Response refused = api.post("/api/initiatives/" + expenditure + "/amendments", amendment(1, ""));
             assertThat(refused.status()).as(refused.raw()).isEqualTo(422);
