@@ -3,13 +3,16 @@ package jp.budgetledger.app.backup;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import jp.budgetledger.app.command.AccountBalanceGuard;
 import jp.budgetledger.app.command.JdbcSubjectTable;
 import jp.budgetledger.app.eventstore.EventHashes;
 import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.InitiativeAdded;
+import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeRevised;
 import jp.budgetledger.core.api.InitiativeId;
@@ -28,15 +31,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code export-events} and {@code import-events}. The export streams every row of the event store
  * in position order as one JSON object per line (NDJSON), with payload and metadata as the exact
  * UTF-8 text stored and the event's hash; the import writes the rows back, at the same positions
  * and byte for byte, into an empty store, checking each hash on the way, and then rebuilds the
- * command side's uniqueness registry from the events. The read models rebuild themselves from the
+ * command side's uniqueness registry, 科目 table and 会計 balances from the events. The read models rebuild themselves from the
  * restored events; verify and every digest taken before still match.
  */
 @Service
@@ -51,15 +56,17 @@ public class EventBackup {
     private final EventStorageEngine storageEngine;
     private final StoredEvents store;
     private final JdbcSubjectTable subjects;
+    private final AccountBalanceGuard balances;
 
     public EventBackup(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, EventStorageEngine storageEngine,
-                       StoredEvents store, JdbcSubjectTable subjects) {
+                       StoredEvents store, JdbcSubjectTable subjects, AccountBalanceGuard balances) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.transactions = transactions;
         this.storageEngine = storageEngine;
         this.store = store;
         this.subjects = subjects;
+        this.balances = balances;
     }
 
     /** One exported event. */
@@ -163,7 +170,8 @@ public class EventBackup {
 
     /**
      * The uniqueness registry and the 科目 table are command-side state derived from the events: each line's current fiscal
-     * year, department and name or classification, and the names of its classification's levels.
+     * year, department and name or classification, the names of its classification's levels, and each classified line's
+     * amount with every recorded change in the balance of its 会計.
      */
     private long rebuildRegistry() {
         Map<String, InitiativeKey> keys = new HashMap<>();
@@ -171,6 +179,8 @@ public class EventBackup {
         Map<String, Department> departments = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         Map<String, Classification> classifications = new HashMap<>();
+        Map<String, Long> amounts = new HashMap<>();
+        Set<String> withdrawn = new HashSet<>();
         try (var stream = storageEngine.readEvents(null, false)) {
             stream.forEach(event -> {
                 Object payload = event.getPayload();
@@ -181,7 +191,12 @@ public class EventBackup {
                     names.put(id, added.name());
                     if (added.classification() != null) {
                         classifications.put(id, added.classification());
+                        amounts.put(id, added.amount().yen());
                     }
+                } else if (payload instanceof AmountAmended amended) {
+                    amounts.computeIfPresent(amended.initiativeId().value(), (id, yen) -> amended.amountAfter().yen());
+                } else if (payload instanceof InitiativeWithdrawn gone) {
+                    withdrawn.add(gone.initiativeId().value());
                 } else if (payload instanceof InitiativeRevised revised) {
                     names.put(revised.initiativeId().value(), revised.nameAfter());
                 } else if (payload instanceof InitiativeReassigned moved) {
@@ -201,6 +216,8 @@ public class EventBackup {
             jdbc.sql("DELETE FROM subject_holder").update();
             jdbc.sql("DELETE FROM subject_name").update();
             classifications.forEach((id, classification) -> SubjectNames.claim(subjects, years.get(id), classification, InitiativeId.of(id)));
+            balances.rebuild(classifications.entrySet().stream().map(e -> new AccountBalanceGuard.RebuiltLine(InitiativeId.of(e.getKey()),
+                    years.get(e.getKey()), e.getValue(), amounts.get(e.getKey()), withdrawn.contains(e.getKey()))).toList());
         });
         return rows.size();
     }

@@ -2,6 +2,7 @@ package jp.budgetledger.app.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.audit.ChangeContextMetadataInterceptor;
+import jp.budgetledger.app.command.AccountBalanceGuard;
 import jp.budgetledger.app.cluster.FairShareSegments;
 import jp.budgetledger.app.cluster.NodeRegistry;
 import jp.budgetledger.app.eventstore.AppendedPositions;
@@ -27,6 +28,7 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -189,7 +191,8 @@ public class AxonConfig {
 
     /**
      * Registers the aggregates ({@code ledger-core} carries no Spring stereotypes) and the processors'
-     * policies: fiscal-year sequencing for the totals and a fair share of segments per node.
+     * policies: fiscal-year sequencing for the totals, a fair share of segments per node, and the 会計 balance guard as a
+     * subscribing processor (in the publishing unit of work and transaction) whose errors fail the command.
      */
     @Bean
     ConfigurerModule ledgerAxonModule(InitiativeRegistry registry, SubjectTable subjects, org.axonframework.common.caching.Cache initiativeCache,
@@ -210,6 +213,9 @@ public class AxonConfig {
                     c.repository(Transfer.class), c.repository(SupplementaryBudget.class), registry, subjects));
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
+            processing.registerSubscribingEventProcessor(AccountBalanceGuard.PROCESSING_GROUP)
+                    .registerListenerInvocationErrorHandler(AccountBalanceGuard.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                    .registerErrorHandler(AccountBalanceGuard.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
             processing.registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder.maxSegmentProvider(fairShare)
                     .coordinatorExecutor(name -> {
                         PromptCoordinatorExecutor coordinator = new PromptCoordinatorExecutor(name);

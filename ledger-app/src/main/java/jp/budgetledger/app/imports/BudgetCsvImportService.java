@@ -147,7 +147,7 @@ public class BudgetCsvImportService {
 
         ImportBudgetDocument command = new ImportBudgetDocument(report.documentId(), fiscalYear,
                 new DocumentInfo(request.fileName(), null, parsed.unit().label(), parsed.sha256()), List.of(), lines,
-                new ChangeContext(null, BudgetImportService.REASON, reference(request.fileName(), parsed.sha256())));
+                new ChangeContext(null, BudgetImportService.REASON, reference(request.fileName(), parsed.sha256())).asPartOfSet());
         Recorded<ImportResult> recorded = DocumentRecording.record(commands, metrics, command, requester, BudgetCsvImportService::column, errors);
         if (recorded != null) {
             return report.build(recorded.result().linesAdded(), 0, true,

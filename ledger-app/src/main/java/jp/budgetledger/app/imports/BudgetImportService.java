@@ -135,7 +135,7 @@ public class BudgetImportService {
         ImportBudgetDocument command = new ImportBudgetDocument(documentId, fiscalYear,
                 new DocumentInfo(table.title(), table.attachment(), table.unit().label(), parsed.sha256()),
                 table.sections().stream().map(s -> new DocumentSection(s.code(), s.name(), s.notes())).toList(),
-                lines, new ChangeContext(null, REASON, reference(table, parsed.sha256())));
+                lines, new ChangeContext(null, REASON, reference(table, parsed.sha256())).asPartOfSet());
         Recorded<ImportResult> recorded = DocumentRecording.record(commands, metrics, command, requester, BudgetImportService::column, errors);
         if (recorded != null) {
             return report.build(recorded.result().linesAdded(), 0, true,

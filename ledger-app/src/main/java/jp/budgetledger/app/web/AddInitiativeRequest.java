@@ -31,5 +31,6 @@ public record AddInitiativeRequest(
         @Size(max = 200) @Schema(description = "The 会計 (一般会計, a 特別会計); with side and subject it classifies the line") String accountName,
         @Schema(description = "expenditure (歳出) or revenue (歳入); 歳出 and 歳入 are read too") String side,
         @Valid ClassificationRequests.SubjectBody subject,
-        @Size(max = 20) @Schema(description = "The department's code as the budget book prints it (classified lines only)") String departmentCode) {
+        @Size(max = 20) @Schema(description = "The department's code as the budget book prints it (classified lines only)") String departmentCode,
+        @Schema(description = ApiDocumentation.PART_OF_SET) Boolean partOfSet) {
 }

@@ -1,6 +1,7 @@
 package jp.budgetledger.app.web;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -14,5 +15,6 @@ public record AmendmentRequest(
         Long deltaYen,
         LocalDate effectiveDate,
         @NotBlank @Size(max = 1000) String reason,
-        @Size(max = 200) String reference) {
+        @Size(max = 200) String reference,
+        @Schema(description = ApiDocumentation.PART_OF_SET) Boolean partOfSet) {
 }

@@ -62,7 +62,9 @@ import java.util.TreeMap;
 @OpenAPIDefinition(info = @Info(title = "Budget Ledger API", version = "1",
         description = "An event-sourced ledger of public budgets. Amounts are exact integers of yen in fields ending in Yen. "
                 + "Writes return position, which a read can pass as minPosition to see that write. Errors are "
-                + "application/problem+json (RFC 9457) with errors [{field, reason}]."))
+                + "application/problem+json (RFC 9457) with errors [{field, reason}]. A change that leaves a 会計 with lines on both "
+                + "sides unbalanced (歳入 ≠ 歳出) is 422 unbalanced-account (revenueYen, expenditureYen), unless it says partOfSet: true "
+                + "(one side of a set still being recorded; imports of budget books always are)."))
 @SecurityScheme(name = ApiDocumentation.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "API clients: HTTP Basic on every request; stateless, no CSRF token needed.")
 @SecurityScheme(name = ApiDocumentation.SESSION, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.COOKIE, paramName = "JSESSIONID",
@@ -72,6 +74,10 @@ import java.util.TreeMap;
 class ApiDocumentation {
 
     static final String BASIC = "basicAuth";
+    /** The description of the {@code partOfSet} field of every write that changes amounts. */
+    static final String PART_OF_SET = "true: this change is one side of a set still being recorded (e.g. an expenditure book before its "
+            + "revenue book), so it may leave a 会計 unbalanced; otherwise a change that leaves a 会計 with lines on both sides with "
+            + "歳入 and 歳出 totals that differ is 422 unbalanced-account";
     static final String SESSION = "session";
     static final String CSRF = "csrf";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
@@ -257,6 +263,8 @@ class ApiDocumentation {
                 .addProperty("report", new ComposedSchema().addAnyOfItem(new Schema<>().$ref("#/components/schemas/ImportReport"))
                         .addAnyOfItem(new Schema<>().$ref("#/components/schemas/BudgetCsvReport"))
                         .description("422 for a rejected import: the 別紙 import's report or the budget CSV's"))
+                .addProperty("revenueYen", new IntegerSchema().format("int64").description("422 unbalanced-account: the 会計's 歳入 total the change would leave"))
+                .addProperty("expenditureYen", new IntegerSchema().format("int64").description("422 unbalanced-account: the 会計's 歳出 total the change would leave"))
                 .required(List.of("type", "title", "status", "errors"));
     }
 

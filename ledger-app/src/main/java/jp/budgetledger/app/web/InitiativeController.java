@@ -101,7 +101,7 @@ class InitiativeController {
                 body.name(),
                 Money.ofYen(body.amountYen()),
                 body.summary(),
-                new ChangeContext(body.effectiveDate(), body.reason(), body.reference()),
+                new ChangeContext(body.effectiveDate(), body.reason(), body.reference(), body.partOfSet()),
                 classification);
         Recorded<String> recorded = RequestFields.COMMON.call(() -> commands.add(command, requester));
         return ResponseEntity
@@ -143,7 +143,7 @@ class InitiativeController {
         InitiativeId initiativeId = InitiativeId.of(id);
         user.requireLine(initiativeId);
         Requester requester = context.requester(request, response);
-        ChangeContext change = new ChangeContext(body.effectiveDate(), body.reason(), body.reference());
+        ChangeContext change = new ChangeContext(body.effectiveDate(), body.reason(), body.reference(), body.partOfSet());
         AmendAmount command = (body.newAmountYen() != null
                 ? AmendAmount.to(initiativeId, Money.ofYen(body.newAmountYen()), change)
                 : AmendAmount.by(initiativeId, Money.ofYen(body.deltaYen()), change)).expecting(IfMatch.version(ifMatch));
@@ -162,7 +162,7 @@ class InitiativeController {
         user.requireLine(line);
         var command = new WithdrawInitiative(line, IfMatch.version(ifMatch), body.kind(),
                 body.mergedInto() == null ? null : InitiativeId.of(body.mergedInto()),
-                new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
+                new ChangeContext(body.effectiveDate(), body.reason(), body.reference(), body.partOfSet()));
         return changed(line, commands.change(command, line, context.requester(request, response)), response);
     }
 
@@ -200,7 +200,7 @@ class InitiativeController {
         var command = new ReassignInitiative(line, IfMatch.version(ifMatch),
                 body.department() == null ? null : Department.of(body.department()),
                 body.categoryCode() == null ? null : new Category(body.categoryCode(), body.categoryName()),
-                new ChangeContext(body.effectiveDate(), body.reason(), body.reference()),
+                new ChangeContext(body.effectiveDate(), body.reason(), body.reference(), body.partOfSet()),
                 body.subject() == null ? null : ClassificationRequests.subject("", body.subject()));
         return changed(line, commands.change(command, line, context.requester(request, response)), response);
     }
@@ -214,7 +214,7 @@ class InitiativeController {
         InitiativeId line = InitiativeId.of(id);
         user.requireLine(line);
         var command = new CorrectEvent(line, IfMatch.version(ifMatch), body.sequence(),
-                new ChangeContext(null, body.reason(), body.reference()));
+                new ChangeContext(null, body.reason(), body.reference(), body.partOfSet()));
         return changed(line, commands.change(command, line, context.requester(request, response)), response);
     }
 

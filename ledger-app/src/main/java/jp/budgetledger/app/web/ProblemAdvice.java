@@ -16,6 +16,7 @@ import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.core.domain.DuplicateInitiativeException;
 import jp.budgetledger.core.domain.LedgerRuleViolation;
+import jp.budgetledger.core.domain.UnbalancedAccountException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -102,6 +103,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         List<FieldError> errors = List.of(new FieldError(field, e.getMessage()));
         if (e instanceof DuplicateInitiativeException duplicate) {
             return problem(HttpStatus.CONFLICT, e.rule(), "Line already exists", errors, Map.of("existingId", duplicate.existingId().value()));
+        }
+        if (e instanceof UnbalancedAccountException unbalanced) {
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "Rejected by a ledger rule", errors, Map.of("rule", e.rule(),
+                    "revenueYen", unbalanced.revenue().yen(), "expenditureYen", unbalanced.expenditure().yen()));
         }
         return problem(e.isConflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "Rejected by a ledger rule",
                 errors, Map.of("rule", e.rule()));

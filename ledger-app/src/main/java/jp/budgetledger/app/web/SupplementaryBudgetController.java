@@ -1,5 +1,6 @@
 package jp.budgetledger.app.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -78,7 +79,8 @@ class SupplementaryBudgetController {
 
     @JsonIgnoreProperties(value = "actor")
     record BudgetRequest(@NotNull Integer fiscalYear, @NotBlank @Size(max = 200) String name, @Size(max = 200) String reference,
-                         @NotNull LocalDate resolvedOn, @Size(max = 1000) String reason, @NotEmpty List<@Valid Item> items) {
+                         @NotNull LocalDate resolvedOn, @Size(max = 1000) String reason, @NotEmpty List<@Valid Item> items,
+                         @Schema(description = ApiDocumentation.PART_OF_SET) Boolean partOfSet) {
     }
 
     record Enacted(String id, int fiscalYear, String name, int items, long deltaYen, List<String> initiativeIds, long position) {
@@ -103,7 +105,7 @@ class SupplementaryBudgetController {
             items.add(item);
         }
         var command = new EnactSupplementaryBudget(SupplementaryBudgetId.generate(), year, body.name(), body.reference(),
-                body.resolvedOn(), body.reason(), items);
+                body.resolvedOn(), body.reason(), items, body.partOfSet());
         var recorded = RequestFields.SUPPLEMENTARY_BUDGET.call(() -> commands.enact(command, context.requester(request, response)));
         return new Enacted(command.budgetId().value(), year.value(), command.name(), items.size(), recorded.result().total().yen(),
                 items.stream().map(it -> it.initiativeId().value()).toList(), recorded.position());

@@ -1,5 +1,6 @@
 package jp.budgetledger.app.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -42,7 +43,7 @@ class TransferController {
 
     @JsonIgnoreProperties(value = "actor")
     record TransferRequest(@NotBlank String fromId, @NotBlank String toId, @NotNull @Positive Long amountYen, LocalDate effectiveDate,
-                           @NotBlank @Size(max = 1000) String reason, @Size(max = 200) String reference) {
+                           @NotBlank @Size(max = 1000) String reason, @Size(max = 200) String reference, @Schema(description = ApiDocumentation.PART_OF_SET) Boolean partOfSet) {
     }
 
     record Transferred(String id, String fromId, String toId, long amountYen, long fromVersion, long toVersion, long position) {
@@ -58,7 +59,7 @@ class TransferController {
         user.requireLine(InitiativeId.of(body.toId()));
         TransferId transferId = TransferId.generate();
         var recorded = RequestFields.TRANSFER.call(() -> commands.transfer(new TransferFunds(transferId, InitiativeId.of(body.fromId()),
-                InitiativeId.of(body.toId()), Money.ofYen(body.amountYen()), new ChangeContext(body.effectiveDate(), body.reason(), body.reference())),
+                InitiativeId.of(body.toId()), Money.ofYen(body.amountYen()), new ChangeContext(body.effectiveDate(), body.reason(), body.reference(), body.partOfSet())),
                 context.requester(request, response)));
         return new Transferred(transferId.value(), body.fromId(), body.toId(), body.amountYen(),
                 recorded.result().fromVersion(), recorded.result().toVersion(), recorded.position());

@@ -84,4 +84,50 @@ class BackupRestoreIT {
             assertThat(api.post("/api/initiatives", classified("企画課", "総務費")).status()).isEqualTo(201);
         }
     }
+
+    /** A line of 一般会計 of 2022 on {@code side} (目 {@code moku}) with {@code more} fields. */
+    private static String sided(String side, String moku, long yen, String more) {
+        return """
+                {"fiscalYear": 2022, "department": "財政課", "name": "目%s", "amountYen": %d, "reason": "当初予算", "accountCode": "1",
+                 "accountName": "一般会計", "side": "%s", "subject": {"kan": {"code": "1", "name": "款"}, "kou": {"code": "1", "name": "項"},
+                 "moku": {"code": "%s", "name": "目%s"}}%s}""".formatted(moku, yen, side, moku, moku, more);
+    }
+
+    private static String amendment(long delta, String more) {
+        return "{\"deltaYen\": " + delta + ", \"reason\": \"補正\"" + more + "}";
+    }
+
+    @Test
+    void aRestoredStoreKeepsTheBalanceOfEachAccount() throws Exception {
+        String expenditure;
+        String revenue;
+        try (ConfigurableApplicationContext ledger = start(dir.resolve("source"), false)) {
+            Api api = api(ledger);
+            expenditure = api.post("/api/initiatives", sided("expenditure", "1", 1_000, "")).text("id");
+            revenue = api.post("/api/initiatives", sided("revenue", "1", 600, ", \"partOfSet\": true")).text("id");
+            assertThat(api.post("/api/initiatives", sided("revenue", "2", 400, "")).status()).isEqualTo(201);
+            String extra = api.post("/api/initiatives", sided("revenue", "3", 50, ", \"partOfSet\": true")).text("id");
+            assertThat(api.post("/api/initiatives/" + extra + "/withdrawals", "{\"reason\": \"廃止\", \"partOfSet\": true}").status())
+                    .isEqualTo(200);
+            assertThat(api.post("/api/initiatives/" + expenditure + "/amendments", amendment(10, ", \"partOfSet\": true")).status())
+                    .isEqualTo(200);
+            assertThat(api.post("/api/initiatives/" + revenue + "/amendments", amendment(10, "")).status()).isEqualTo(200);
+        }
+        Path backup = dir.resolve("events.ndjson");
+        for (String[] run : new String[][]{{"export-events", "source"}, {"import-events", "target"}}) {
+            assertThat(LedgerCli.run(new String[]{run[0], backup.toString(), "--ledger.data-dir=" + dir.resolve(run[1])})).isZero();
+        }
+
+        try (ConfigurableApplicationContext restored = start(dir.resolve("target"), false)) {
+            Api api = api(restored);
+            Api.Response refused = api.post("/api/initiatives/" + expenditure + "/amendments", amendment(1, ""));
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(422);
+            assertThat(refused.text("rule")).isEqualTo("unbalanced-account");
+            assertThat(refused.number("revenueYen")).as("600 + 10 + 400; the withdrawn 50 not counted").isEqualTo(1_010);
+            assertThat(refused.number("expenditureYen")).isEqualTo(1_011);
+            assertThat(api.post("/api/initiatives/" + expenditure + "/amendments", amendment(1, ", \"partOfSet\": true")).status())
+                    .isEqualTo(200);
+            assertThat(api.post("/api/initiatives/" + revenue + "/amendments", amendment(1, "")).status()).as("balanced again").isEqualTo(200);
+        }
+    }
 }

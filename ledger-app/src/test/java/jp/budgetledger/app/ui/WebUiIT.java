@@ -203,7 +203,7 @@ class WebUiIT extends LedgerIT {
                 + ", \"moku\": " + level.formatted(moku.split(" ")[0], moku.split(" ")[1]) + "}";
         return api.post("/api/initiatives", """
                 {"fiscalYear": %d, "department": "財政課", "name": "%s", "amountYen": %d, "reason": "当初予算",
-                 "accountCode": "01", "accountName": "一般会計", "side": "%s", "subject": %s}""".formatted(year, name, yen, side, subject))
+                 "accountCode": "01", "accountName": "一般会計", "side": "%s", "subject": %s, "partOfSet": true}""".formatted(year, name, yen, side, subject))
                 .number("position");
     }
 

@@ -368,7 +368,7 @@ class ApiContractIT {
                 {"fiscalYear": 2025, "name": "補正第1号", "resolvedOn": "2025-06-20", "items": [{"department": "税務課", "name": "個人",
                  "categoryCode": "1", "categoryName": "分類", "amountYen": 500, "accountCode": "1", "accountName": "一般会計",
                  "side": "revenue", "subject": {"kan": {"code": "1", "name": "市税"}, "kou": {"code": "1", "name": "市民税"},
-                 "moku": {"code": "1", "name": "個人"}}}]}""").expect(201);
+                 "moku": {"code": "1", "name": "個人"}}}], "partOfSet": true}""").expect(201);
         Exchange conflict = post("/api/initiatives").as(OFFICER).json("""
                 {"fiscalYear": 2025, "categoryCode": "1", "categoryName": "分類", "department": "企画部", "name": "企画",
                  "amountYen": 1, "reason": "当初予算", "accountCode": "1", "accountName": "一般会計", "side": "expenditure",

@@ -185,7 +185,7 @@ class ClassifiedLinesIT extends LedgerIT {
                  "side": "歳入", "subject": {"kan": {"code": "1", "name": "市税"}, "kou": {"code": "1", "name": "市民税"},
                  "moku": {"code": "1", "name": "個人"}}}""";
         Api.Response enacted = api.post("/api/supplementary-budgets", """
-                {"fiscalYear": 2156, "name": "6月補正", "resolvedOn": "2156-06-20", "items": [%s]}""".formatted(revenueLine));
+                {"fiscalYear": 2156, "name": "6月補正", "resolvedOn": "2156-06-20", "items": [%s], "partOfSet": true}""".formatted(revenueLine));
         assertThat(enacted.status()).as(enacted.raw()).isEqualTo(201);
         String id = enacted.body().get("initiativeIds").get(0).asText();
         JsonNode shown = api.get("/api/initiatives/" + id + "?minPosition=" + enacted.number("position")).body();

@@ -97,7 +97,7 @@ class SubjectTotalsApiIT extends LedgerIT {
 
     private void add(int year, String department, long yen, Classification c) {
         commands.sendAndWait(new AddInitiative(InitiativeId.generate(), FiscalYear.of(year), null, Department.of(department),
-                c.subject().deepest().name(), Money.ofYen(yen), null, new ChangeContext(LocalDate.of(year, 4, 1), "当初予算", "議案第1号"), c));
+                c.subject().deepest().name(), Money.ofYen(yen), null, new ChangeContext(LocalDate.of(year, 4, 1), "当初予算", "議案第1号", true), c));
     }
 
     @BeforeAll
@@ -116,7 +116,7 @@ class SubjectTotalsApiIT extends LedgerIT {
         Classification welfare = classification(general, Side.EXPENDITURE, "3:民生費", "1:社会福祉費", "1:社会福祉総務費");
         InitiativeId welfareLine = InitiativeId.generate();
         commands.sendAndWait(new AddInitiative(welfareLine, FiscalYear.of(FY), null, Department.of("福祉課"), "社会福祉総務費",
-                Money.ofYen(300_000_000), null, new ChangeContext(LocalDate.of(FY, 4, 1), "当初予算", null), welfare));
+                Money.ofYen(300_000_000), null, new ChangeContext(LocalDate.of(FY, 4, 1), "当初予算", null, true), welfare));
         add(FY, "保険年金課", 80_000_000, classification(health, Side.REVENUE, "1:国民健康保険税", "1:国民健康保険税", "1:一般被保険者国民健康保険税"));
         add(FY, "保険年金課", 80_000_000, classification(health, Side.EXPENDITURE, "2:保険給付費", "1:療養諸費", "1:一般被保険者療養給付費"));
         add(FY - 1, "総務課", 650_000_000, classification(general, Side.EXPENDITURE, "2:総務費", "1:総務管理費", "1:一般管理費"));
@@ -133,7 +133,7 @@ class SubjectTotalsApiIT extends LedgerIT {
                         SupplementaryItem.change(welfareLine, Money.ofYen(30_000_000)),
                         SupplementaryItem.create(InitiativeId.generate(), new SupplementaryItem.NewLine(null, Department.of("福祉課"), "障害者福祉費",
                                 null, Money.ofYen(20_000_000),
-                                classification(general, Side.EXPENDITURE, "3:民生費", "1:社会福祉費", "2:障害者福祉費"))))));
+                                classification(general, Side.EXPENDITURE, "3:民生費", "1:社会福祉費", "2:障害者福祉費")))), true));
         t2 = mark();
         head = store.head();
     }

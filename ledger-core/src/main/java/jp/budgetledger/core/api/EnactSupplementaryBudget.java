@@ -7,10 +7,11 @@ import java.util.Objects;
 /**
  * Records a supplementary budget (補正予算) resolved on {@code resolvedOn}, which is the effective
  * date of all its changes. All items apply or none. Produces the lines' events and
- * {@link SupplementaryBudgetEnacted}.
+ * {@link SupplementaryBudgetEnacted}. {@code partOfSet} flags it as one side of a set still being recorded
+ * (see {@link ChangeContext#partOfSet()}).
  */
 public record EnactSupplementaryBudget(SupplementaryBudgetId budgetId, FiscalYear fiscalYear, String name, String reference,
-                                       LocalDate resolvedOn, String reason, List<SupplementaryItem> items) {
+                                       LocalDate resolvedOn, String reason, List<SupplementaryItem> items, Boolean partOfSet) {
 
     public EnactSupplementaryBudget {
         Objects.requireNonNull(budgetId, "budgetId");
@@ -25,8 +26,14 @@ public record EnactSupplementaryBudget(SupplementaryBudgetId budgetId, FiscalYea
         }
     }
 
+    /** A supplementary budget not flagged as part of a set. */
+    public EnactSupplementaryBudget(SupplementaryBudgetId budgetId, FiscalYear fiscalYear, String name, String reference,
+                                    LocalDate resolvedOn, String reason, List<SupplementaryItem> items) {
+        this(budgetId, fiscalYear, name, reference, resolvedOn, reason, items, null);
+    }
+
     /** The change context its items carry: reason (or the budget's name), reference, and the resolution date. */
     public ChangeContext change() {
-        return new ChangeContext(resolvedOn, reason == null ? name : reason, reference);
+        return new ChangeContext(resolvedOn, reason == null ? name : reason, reference, partOfSet);
     }
 }

@@ -209,7 +209,7 @@ public class Initiative {
             throw new NegativeAmountException(Concept.CORRECTED_EVENT, after);
         }
         requireNonNegativeFrom(amendment.effectiveDate(), delta, Concept.CORRECTED_EVENT);
-        ChangeContext change = new ChangeContext(amendment.effectiveDate(), command.change().reason(), command.change().reference());
+        ChangeContext change = command.change().from(amendment.effectiveDate());
         apply(new AmountAmended(id, fiscalYear, category, department, amount, after, change,
                 ChangeCause.correction(command.sequence())));
         return version;

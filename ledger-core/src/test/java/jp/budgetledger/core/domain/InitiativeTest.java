@@ -294,6 +294,16 @@ class InitiativeTest {
     }
 
     @Test
+    void aCorrectionFlaggedAsPartOfASetRecordsTheFlagAndKeepsTheAmendmentsDate() {
+        AmountAmended mistaken = new AmountAmended(ID, FY2020, SMART, SOMU, Money.ofYen(1000), Money.ofYen(1500),
+                new ChangeContext(LocalDate.of(2020, 10, 1), "増額", null));
+        fixture.given(added(1000), mistaken)
+                .when(new CorrectEvent(ID, null, 1, ChangeContext.of("誤入力の訂正").asPartOfSet()))
+                .expectEvents(new AmountAmended(ID, FY2020, SMART, SOMU, Money.ofYen(1500), Money.ofYen(1000),
+                        new ChangeContext(LocalDate.of(2020, 10, 1), "誤入力の訂正", null, true), ChangeCause.correction(1)));
+    }
+
+    @Test
     void aStaleExpectedVersionIsRejected() {
         fixture.given(added(1000), new AmountAmended(ID, FY2020, SMART, SOMU, Money.ofYen(1000), Money.ofYen(1500),
                         new ChangeContext(LocalDate.of(2020, 4, 1), "増額", null)))
