@@ -1,5 +1,6 @@
 package jp.budgetledger.app.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.audit.ChangeContextMetadataInterceptor;
 import jp.budgetledger.app.command.AccountBalanceGuard;
@@ -9,6 +10,7 @@ import jp.budgetledger.app.eventstore.AppendedPositions;
 import jp.budgetledger.app.eventstore.HashChainingEventStorageEngine;
 import jp.budgetledger.app.eventstore.PositionedJdbcEventStorageEngine;
 import jp.budgetledger.app.eventstore.ProcessorTokens;
+import jp.budgetledger.app.observability.ProcessorMonitors;
 import jp.budgetledger.app.eventstore.ReadPositions;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.domain.BudgetDocument;
@@ -195,7 +197,7 @@ public class AxonConfig {
      * subscribing processor (in the publishing unit of work and transaction) whose errors fail the command.
      */
     @Bean
-    ConfigurerModule ledgerAxonModule(InitiativeRegistry registry, SubjectTable subjects, org.axonframework.common.caching.Cache initiativeCache,
+    ConfigurerModule ledgerAxonModule(MeterRegistry meters, InitiativeRegistry registry, SubjectTable subjects, org.axonframework.common.caching.Cache initiativeCache,
                                       FairShareSegments fairShare) {
         return configurer -> {
             CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
@@ -215,7 +217,8 @@ public class AxonConfig {
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
             processing.registerSubscribingEventProcessor(AccountBalanceGuard.PROCESSING_GROUP)
                     .registerListenerInvocationErrorHandler(AccountBalanceGuard.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
-                    .registerErrorHandler(AccountBalanceGuard.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+                    .registerErrorHandler(AccountBalanceGuard.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                    .registerMessageMonitorFactory(AccountBalanceGuard.PROCESSING_GROUP, ProcessorMonitors.factory(meters, AccountBalanceGuard.PROCESSING_GROUP));
             processing.registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder.maxSegmentProvider(fairShare)
                     .coordinatorExecutor(name -> {
                         PromptCoordinatorExecutor coordinator = new PromptCoordinatorExecutor(name);

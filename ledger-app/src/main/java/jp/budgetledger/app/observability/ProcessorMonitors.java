@@ -3,9 +3,10 @@ package jp.budgetledger.app.observability;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
-import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.commandhandling.CommandBus;
+import jp.budgetledger.projections.ProjectionNames;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.MessageMonitorFactory;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Axon's own Micrometer monitors for every projection processor and for the command, event and
+ * Axon's own Micrometer monitors for every event processor (the projections' pooled processors and
+ * the subscribing one that guards the balance in the commands' transactions) and for the command, event and
  * query buses: counters ({@code <prefix>.*Counter}) and timers ({@code <prefix>.*Timer}) by
  * payload type, the processors' latency ({@code eventProcessor.latency}) and the capacity of the
  * processors and of the command and query buses ({@code eventProcessor.capacity},
@@ -37,7 +39,7 @@ import java.util.function.Function;
  * found once per payload type; the latency is {@link ProcessorLatency}, Axon's gauge registered once.
  */
 @Configuration(proxyBeanMethods = false)
-class ProcessorMonitors {
+public class ProcessorMonitors {
 
     static final long CAPACITY_WINDOW_SECONDS = 5;
     static final Duration TIMER_STATISTICS_EXPIRY = Duration.ofMinutes(2);
@@ -46,14 +48,22 @@ class ProcessorMonitors {
     ConfigurerModule boundedProcessorMonitors(MeterRegistry registry) {
         return configurer -> {
             for (String name : ProjectionNames.ALL) {
-                ProcessorLatency latency = new ProcessorLatency(registry, "eventProcessor", Tags.of("processorName", name));
-                configurer.eventProcessing().registerMessageMonitorFactory(name,
-                        (configuration, componentType, componentName) -> monitor(registry, name, latency));
+                configurer.eventProcessing().registerMessageMonitorFactory(name, factory(registry, name));
             }
             configurer.configureMessageMonitor(CommandBus.class, (configuration, componentType, componentName) -> handlerMonitor(registry, "commandBus"));
             configurer.configureMessageMonitor(QueryBus.class, (configuration, componentType, componentName) -> handlerMonitor(registry, "queryBus"));
             configurer.configureMessageMonitor(EventBus.class, (configuration, componentType, componentName) -> eventBusMonitor(registry));
         };
+    }
+
+    /**
+     * The monitors of the event processor {@code processor}, for
+     * {@code EventProcessingConfigurer.registerMessageMonitorFactory}: every processor the ledger
+     * configures must be given them, or Axon's auto-configured monitors apply to it.
+     */
+    public static MessageMonitorFactory factory(MeterRegistry registry, String processor) {
+        ProcessorLatency latency = new ProcessorLatency(registry, "eventProcessor", Tags.of("processorName", processor));
+        return (configuration, componentType, componentName) -> monitor(registry, processor, latency);
     }
 
     static MessageMonitor<Message<?>> handlerMonitor(MeterRegistry registry, String bus) {
