@@ -223,9 +223,26 @@ const Ledger = (() => {
   /** An instant as Japan time in the Japanese way (2026年12月1日 18:06:36), whatever the browser's time zone. */
   function japanTime(iso) { return tokyo.format(new Date(iso)); }
 
+  /** The stage picker of a fiscal year: the current budget, the initial budget, each supplementary budget. */
+  async function stages(select, fiscalYear) {
+    const budgets = await api('/api/supplementary-budgets?fiscalYear=' + fiscalYear);
+    select.replaceChildren(el('option', { value: '', text: t('stage.all') }), el('option', { value: 'initial', text: t('stage.initial') }),
+      ...budgets.map(b => el('option', { value: b.id, text: b.name })));
+  }
+
+  /** A horizontal bar chart of amounts in 千円 (Chart.js). */
+  function barChart(id, labels, values) {
+    return new Chart(document.getElementById(id), {
+      type: 'bar',
+      data: { labels, datasets: [{ label: t('amount'), data: values, backgroundColor: '#0b4f8a' }] },
+      options: { indexAxis: 'y', maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } },
+        scales: { x: { ticks: { callback: v => yen(v) } } } }
+    });
+  }
+
   /** A datetime-local value (the browser's time zone) as an ISO-8601 instant. */
   function instant(local) { return local ? new Date(local).toISOString() : ''; }
 
-  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, params, instant, era, cookie, japanTime,
+  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, params, instant, era, cookie, japanTime, stages, barChart,
     get lang() { return lang; } };
 })();

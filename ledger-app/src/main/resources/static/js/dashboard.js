@@ -10,20 +10,11 @@
   document.getElementById('effectiveOn').value = query.get('effectiveOn') || '';
   const charts = {};
 
-  async function stages() {
-    const budgets = await api('/api/supplementary-budgets?fiscalYear=' + year.value);
-    stage.replaceChildren(el('option', { value: '', text: t('stage.all') }), el('option', { value: 'initial', text: t('stage.initial') }),
-      ...budgets.map(b => el('option', { value: b.id, text: b.name })));
-  }
+  const stages = () => Ledger.stages(stage, year.value);
 
   function chart(id, labels, values) {
     if (charts[id]) charts[id].destroy();
-    charts[id] = new Chart(document.getElementById(id), {
-      type: 'bar',
-      data: { labels, datasets: [{ label: t('amount'), data: values, backgroundColor: '#0b4f8a' }] },
-      options: { indexAxis: 'y', maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } },
-        scales: { x: { ticks: { callback: v => Ledger.yen(v) } } } }
-    });
+    charts[id] = Ledger.barChart(id, labels, values);
   }
 
   function table(id, rows) {

@@ -12,11 +12,7 @@
   let path = (query.get('path') || '').split('/').filter(p => p !== '').map(Number);
   let chart;
 
-  async function stages() {
-    const budgets = await api('/api/supplementary-budgets?fiscalYear=' + year.value);
-    stage.replaceChildren(el('option', { value: '', text: t('stage.all') }), el('option', { value: 'initial', text: t('stage.initial') }),
-      ...budgets.map(b => el('option', { value: b.id, text: b.name })));
-  }
+  const stages = () => Ledger.stages(stage, year.value);
 
   function moment() {
     return { fiscalYear: year.value, effectiveOn: document.getElementById('effectiveOn').value,
@@ -81,12 +77,7 @@
         el('td', { class: 'num', text: thousand(node.totalYen) }), el('td', { class: 'num', text: node.lineCount }));
     }) : [el('tr', {}, el('td', { colspan: 4, text: t('no.lines') }))]));
     if (chart) chart.destroy();
-    chart = new Chart(document.getElementById('childrenChart'), {
-      type: 'bar',
-      data: { labels: children.map(label), datasets: [{ label: t('amount'), data: children.map(n => Math.round(n.totalYen / 1000)), backgroundColor: '#0b4f8a' }] },
-      options: { indexAxis: 'y', maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } },
-        scales: { x: { ticks: { callback: v => Ledger.yen(v) } } } }
-    });
+    chart = Ledger.barChart('childrenChart', children.map(label), children.map(n => Math.round(n.totalYen / 1000)));
   }
 
   async function show() {
