@@ -59,11 +59,13 @@ public class ProcessorMonitors {
     /**
      * The monitors of the event processor {@code processor}, for
      * {@code EventProcessingConfigurer.registerMessageMonitorFactory}: every processor the ledger
-     * configures must be given them, or Axon's auto-configured monitors apply to it.
+     * configures must be given them, or Axon's auto-configured monitors apply to it. Each call of the
+     * factory gives the same monitors, whose gauges are registered once.
      */
     public static MessageMonitorFactory factory(MeterRegistry registry, String processor) {
-        ProcessorLatency latency = new ProcessorLatency(registry, "eventProcessor", Tags.of("processorName", processor));
-        return (configuration, componentType, componentName) -> monitor(registry, processor, latency);
+        MessageMonitor<Message<?>> monitor = monitor(registry, processor,
+                new ProcessorLatency(registry, "eventProcessor", Tags.of("processorName", processor)));
+        return (configuration, componentType, componentName) -> monitor;
     }
 
     static MessageMonitor<Message<?>> handlerMonitor(MeterRegistry registry, String bus) {

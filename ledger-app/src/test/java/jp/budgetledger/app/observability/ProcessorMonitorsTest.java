@@ -38,6 +38,14 @@ class ProcessorMonitorsTest {
     }
 
     @Test
+    void aProcessorsFactoryGivesTheSameMonitorsEveryTimeItIsAsked() {
+        var factory = ProcessorMonitors.factory(registry, "account-balance");
+
+        assertThat(factory.create(null, Object.class, "account-balance")).isSameAs(factory.create(null, Object.class, "account-balance"));
+        assertThat(tags("eventProcessor.latency")).containsExactly(Tags.of("processorName", "account-balance"));
+    }
+
+    @Test
     void aBusHasCountersByPayloadTypeAndOneCapacityGauge() {
         ProcessorMonitors.handlerMonitor(registry, "commandBus").onMessageIngested(GenericCommandMessage.asCommandMessage(new Amended("1"))).reportFailure(new IllegalStateException());
 
