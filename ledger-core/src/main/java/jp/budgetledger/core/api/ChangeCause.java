@@ -1,14 +1,15 @@
 package jp.budgetledger.core.api;
 
 /**
- * What a change of amount was part of: a supplementary budget, a transfer between lines, or the
- * correction of an earlier event. {@code id} names that budget or transfer, or for a correction
- * the sequence number of the corrected event.
+ * What a change of amount was part of: a supplementary budget, a transfer between lines, a use of
+ * a 会計's reserve fund (予備費充用), or the correction of an earlier event. {@code id} names that
+ * budget, transfer or reserve-fund use, or for a correction the sequence number of the corrected event.
  */
 public record ChangeCause(String kind, String id) {
 
     public static final String SUPPLEMENTARY_BUDGET = "supplementary-budget";
     public static final String TRANSFER = "transfer";
+    public static final String RESERVE_FUND = "reserve-fund";
     public static final String CORRECTION = "correction";
 
     public static ChangeCause supplementaryBudget(String id) {
@@ -17,6 +18,10 @@ public record ChangeCause(String kind, String id) {
 
     public static ChangeCause transfer(String id) {
         return new ChangeCause(TRANSFER, id);
+    }
+
+    public static ChangeCause reserveFund(String id) {
+        return new ChangeCause(RESERVE_FUND, id);
     }
 
     public static ChangeCause correction(long sequence) {

@@ -5,6 +5,10 @@ public final class MetadataKeys {
 
     /** Who made the change: the authenticated user (until authentication exists, the request's actor header). */
     public static final String ACTOR = "actor";
+    /** Who approved the change (four-eyes approval), beside {@link #ACTOR}, the user who requested it; absent when none was needed. */
+    public static final String APPROVED_BY = "approvedBy";
+    /** The draft (起案) an approved change was recorded from; absent when none was needed. */
+    public static final String DRAFT_ID = "draftId";
     /** Ties together every event caused by one request. */
     public static final String CORRELATION_ID = "correlationId";
     /** The client's id of the request (its {@code X-Request-Id}), or one made for it. */

@@ -7,7 +7,8 @@ import java.util.Objects;
  * neither; the source may not go below zero on any day. Produces {@link FundsTransferred} and an
  * {@link AmountAmended} on each line whose cause names the transfer.
  */
-public record TransferFunds(TransferId transferId, InitiativeId fromId, InitiativeId toId, Money amount, ChangeContext change) {
+public record TransferFunds(TransferId transferId, InitiativeId fromId, InitiativeId toId, Money amount, ChangeContext change)
+        implements Proposal {
     public TransferFunds {
         Objects.requireNonNull(transferId, "transferId");
         Objects.requireNonNull(fromId, "fromId");

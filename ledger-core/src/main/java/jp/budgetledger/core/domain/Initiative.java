@@ -113,6 +113,17 @@ public class Initiative {
      * @return the line's version after the change
      */
     public long applyDelta(Money delta, ChangeContext requested, ChangeCause cause) {
+        ChangeContext change = checkDelta(delta, requested);
+        apply(new AmountAmended(id, fiscalYear, category, department, amount, amount.plus(delta), change, cause));
+        return version;
+    }
+
+    /**
+     * Checks that {@link #applyDelta} would accept {@code delta} now, changing nothing.
+     *
+     * @return the change context the change would be recorded with
+     */
+    public ChangeContext checkDelta(Money delta, ChangeContext requested) {
         requireActive();
         Money after;
         try {
@@ -128,8 +139,7 @@ public class Initiative {
         }
         ChangeContext change = resolveForLine(requested);
         requireNonNegativeFrom(change.effectiveDate(), delta, Concept.AMOUNT_CHANGE);
-        apply(new AmountAmended(id, fiscalYear, category, department, amount, after, change, cause));
-        return version;
+        return change;
     }
 
     public FiscalYear fiscalYear() {

@@ -2,8 +2,10 @@ package jp.budgetledger.core.domain;
 
 import jp.budgetledger.core.api.AddInitiative;
 import jp.budgetledger.core.api.ChangeCause;
+import jp.budgetledger.core.api.ChangeContext;
 import jp.budgetledger.core.api.Concept;
 import jp.budgetledger.core.api.EnactSupplementaryBudget;
+import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.FundsTransferred;
 import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
@@ -45,23 +47,37 @@ public class MultiLineHandlers {
 
     @CommandHandler
     public TransferResult handle(TransferFunds command) throws Exception {
+        PreparedTransfer transfer = prepare(command);
+        ChangeCause cause = ChangeCause.transfer(command.transferId().value());
+        long fromVersion = transfer.from().invoke(line -> line.applyDelta(command.amount().negate(), transfer.change(), cause));
+        long toVersion = transfer.to().invoke(line -> line.applyDelta(command.amount(), transfer.change(), cause));
+        FundsTransferred transferred = new FundsTransferred(command.transferId(), transfer.fiscalYear(), command.fromId(), command.toId(),
+                command.amount(), transfer.change());
+        transfers.newInstance(() -> new Transfer(transferred));
+        return new TransferResult(command.transferId(), fromVersion, toVersion);
+    }
+
+    /** Checks {@code command} against every rule {@link #handle(TransferFunds)} applies, changing nothing. */
+    public void check(TransferFunds command) {
+        PreparedTransfer transfer = prepare(command);
+        transfer.from().invoke(line -> line.checkDelta(command.amount().negate(), transfer.change()));
+        transfer.to().invoke(line -> line.checkDelta(command.amount(), transfer.change()));
+    }
+
+    private record PreparedTransfer(Aggregate<Initiative> from, Aggregate<Initiative> to, FiscalYear fiscalYear, ChangeContext change) {
+    }
+
+    private PreparedTransfer prepare(TransferFunds command) {
         boolean fromFirst = command.fromId().value().compareTo(command.toId().value()) < 0;
         Aggregate<Initiative> first = load(fromFirst ? command.fromId() : command.toId(), fromFirst ? Concept.SOURCE_LINE : Concept.DESTINATION_LINE);
         Aggregate<Initiative> second = load(fromFirst ? command.toId() : command.fromId(), fromFirst ? Concept.DESTINATION_LINE : Concept.SOURCE_LINE);
         Aggregate<Initiative> from = fromFirst ? first : second;
         Aggregate<Initiative> to = fromFirst ? second : first;
-        var fiscalYear = from.invoke(Initiative::fiscalYear);
+        FiscalYear fiscalYear = from.invoke(Initiative::fiscalYear);
         if (!to.invoke(Initiative::fiscalYear).equals(fiscalYear)) {
             throw new FiscalYearMismatchException(Concept.DESTINATION_LINE, to.invoke(Initiative::fiscalYear), fiscalYear);
         }
-        ChangeCause cause = ChangeCause.transfer(command.transferId().value());
-        var change = command.change().withDefaultEffectiveDate(fiscalYear.firstDay());
-        long fromVersion = from.invoke(line -> line.applyDelta(command.amount().negate(), change, cause));
-        long toVersion = to.invoke(line -> line.applyDelta(command.amount(), change, cause));
-        FundsTransferred transferred = new FundsTransferred(command.transferId(), fiscalYear, command.fromId(), command.toId(),
-                command.amount(), change);
-        transfers.newInstance(() -> new Transfer(transferred));
-        return new TransferResult(command.transferId(), fromVersion, toVersion);
+        return new PreparedTransfer(from, to, fiscalYear, command.change().withDefaultEffectiveDate(fiscalYear.firstDay()));
     }
 
     @CommandHandler
