@@ -174,6 +174,8 @@ class ApprovalIT {
         JsonNode requested = as(TestUsers.DEFAULT).get("/api/audit/events?actor=tanaka&size=500").body();
         assertThat(requested.get("items").toString()).contains("\"type\":\"ChangeDrafted\"", "\"subject\":\"transfer\"");
 
+        JsonNode replay = as(TestUsers.DEFAULT).post("/api/audit/replays", "{\"fiscalYear\": 2190}").body();
+        assertThat(replay.get("matches").asBoolean()).as(replay.toString()).isTrue();
         JsonNode verified = as(TestUsers.DEFAULT).post("/api/audit/verify", "{}").body();
         assertThat(verified.get("verified").asBoolean()).as(verified.toString()).isTrue();
     }
