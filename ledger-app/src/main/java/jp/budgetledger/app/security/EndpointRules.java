@@ -44,6 +44,7 @@ public final class EndpointRules {
             new Rule(HttpMethod.GET, "/api/supplementary-budgets", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/approvals", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/approvals/{id}", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/approvals/{id}/history", Role.VIEWER),
 
             new Rule(HttpMethod.GET, "/api/initiatives/{id}/history", Role.AUDITOR),
             new Rule(HttpMethod.GET, "/api/audit/events", Role.AUDITOR),

@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jp.budgetledger.app.audit.EventHistory;
+import jp.budgetledger.app.audit.HistoryEntry;
 import jp.budgetledger.app.command.LedgerCommands;
 import jp.budgetledger.app.command.Recorded;
 import jp.budgetledger.app.security.CurrentUser;
@@ -50,9 +52,11 @@ class ApprovalController {
     private final CurrentUser user;
     private final ReadConsistency consistency;
     private final ObjectMapper json;
+    private final EventHistory history;
 
     ApprovalController(DraftQueries drafts, LedgerCommands commands, RequestContext context, CurrentUser user,
-                       ReadConsistency consistency, ObjectMapper json) {
+                       ReadConsistency consistency, ObjectMapper json, EventHistory history) {
+        this.history = history;
         this.drafts = drafts;
         this.commands = commands;
         this.context = context;
@@ -96,6 +100,15 @@ class ApprovalController {
                 .filter(d -> seesAll() || d.requester().equals(user.name()))
                 .map(this::approval)
                 .orElseThrow(() -> new NotFoundException("draft", id));
+    }
+
+    @Operation(summary = "A draft's history",
+            description = "Its events from the store: drafted (the proposal), approved or rejected; who, when and why. 404 for a draft "
+                    + "the user may not see.")
+    @GetMapping("/{id}/history")
+    List<HistoryEntry> history(@PathVariable String id) {
+        show(id, null);
+        return history.of(DraftId.of(id).value());
     }
 
     @Operation(summary = "Approve a draft",

@@ -150,6 +150,16 @@ class ApprovalIT {
         assertThat(again.body().get("rule").asText()).isEqualTo("draft-not-pending");
         assertThat(amountOf(from, approvedAt)).isEqualTo(700_000);
 
+        JsonNode draftHistory = as("tanaka").get("/api/approvals/" + draftId + "/history").body();
+        assertThat(draftHistory).extracting(e -> e.get("type").asText()).containsExactly("ChangeDrafted", "DraftApproved");
+        assertThat(draftHistory).extracting(e -> e.get("actor").asText()).containsExactly("tanaka", "approver");
+        assertThat(draftHistory.get(0).get("reason").asText()).isEqualTo("流用（起案）");
+        assertThat(draftHistory.get(0).get("reference").asText()).isEqualTo("起案第7号");
+        assertThat(draftHistory.get(0).at("/changes/proposal/kind").asText()).as(draftHistory.toString()).isEqualTo("transfer");
+        assertThat(draftHistory.get(0).at("/changes/proposal/fromId").asText()).isEqualTo(from);
+        assertThat(draftHistory.get(0).get("draftId").asText()).isEqualTo(draftId);
+        assertThat(as("only-officer").get("/api/approvals/" + draftId + "/history").status()).isEqualTo(404);
+
         JsonNode history = as(TestUsers.DEFAULT).get("/api/initiatives/" + from + "/history").body();
         JsonNode last = history.get(history.size() - 1);
         assertThat(last.get("actor").asText()).isEqualTo("tanaka");

@@ -102,6 +102,7 @@ class SecurityMatrixIT extends LedgerIT {
             Map.entry("GET /api/admin/projections", 200),
             Map.entry("GET /api/approvals", 200),
             Map.entry("GET /api/approvals/{id}", 404),
+            Map.entry("GET /api/approvals/{id}/history", 404),
             Map.entry("POST /api/approvals/{id}/approve", 404),
             Map.entry("POST /api/approvals/{id}/reject", 400),
             Map.entry("GET /api/audit/digest", 200),

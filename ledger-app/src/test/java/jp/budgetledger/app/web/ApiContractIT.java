@@ -389,6 +389,7 @@ class ApiContractIT {
         get("/api/approvals?state=pending&minPosition=1").as(OFFICER).expect(200);
         get("/api/approvals?state=maybe").as("approver").expect(400);
         get("/api/approvals/dr-none").as("approver").expect(404);
+        get("/api/approvals/dr-none/history").as(OFFICER).expect(404);
         post("/api/approvals/dr-none/approve").as("approver").expect(404);
         post("/api/approvals/dr-none/reject").as("approver").json("{\"reason\":\"根拠不足\"}").expect(404);
         post("/api/approvals/dr-none/approve").as(OFFICER).expect(403);
