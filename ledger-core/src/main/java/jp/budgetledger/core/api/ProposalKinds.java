@@ -23,4 +23,9 @@ public final class ProposalKinds {
         return TYPES.stream().filter(t -> t.value().equals(type)).map(JsonSubTypes.Type::name).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(type.getName() + " is not listed in Proposal's @JsonSubTypes"));
     }
+
+    /** Every kind, in the order listed. */
+    public static List<String> all() {
+        return TYPES.stream().map(JsonSubTypes.Type::name).toList();
+    }
 }
