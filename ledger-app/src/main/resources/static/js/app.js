@@ -4,7 +4,7 @@
 const Ledger = (() => {
   const messages = {
     ja: {
-      'brand': '予算台帳', 'nav.dashboard': 'ダッシュボード', 'nav.subjects': '科目別', 'nav.lines': '事業一覧', 'nav.officer': '予算の入力', 'nav.audit': '監査',
+      'brand': '予算台帳', 'nav.dashboard': 'ダッシュボード', 'nav.subjects': '科目別', 'nav.lines': '事業一覧', 'nav.officer': '予算の入力', 'nav.audit': '監査', 'nav.approvals': '起案と承認',
       'logout': 'ログアウト', 'lang': 'English', 'skip': '本文へ移動',
       'fiscalYear': '年度', 'effectiveOn': '効力発生日', 'asOf': '記録時点', 'stage': '段階', 'stage.all': '現在の予算',
       'stage.initial': '当初予算', 'show': '表示', 'now': '現在に戻す', 'thousandYen': '千円', 'lines': '事業',
@@ -16,6 +16,12 @@ const Ledger = (() => {
       'audit.title': '監査', 'filter.name': '事業名で絞り込み', 'filter.any': 'すべて', 'history': '変更履歴', 'history.needsAuditor': '変更履歴の閲覧には監査権限が必要です。',
       'amend': '予算額の変更', 'amend.kind': '変更の指定', 'amend.to': '変更後の額（円）', 'amend.by': '増減額（円）', 'amountYen': '金額（円）',
       'reason': '理由', 'reference': '根拠（議案番号など）', 'record': '記録する', 'recorded': '記録しました。',
+      'drafted': '起案しました。承認後に反映されます。',
+      'approvals.title': '起案と承認', 'approval.pending': '承認待ち', 'approval.approved': '承認済み', 'approval.rejected': '却下',
+      'approval.requestedAt': '起案日時', 'approval.requester': '起案者', 'approval.change': '内容', 'approval.approver': '承認者',
+      'approval.decision': '決裁', 'approval.approve': '承認する', 'approval.reject': '却下する', 'approval.rejectReason': '却下の理由',
+      'approval.done': '承認しました。変更が反映されました。', 'approval.rejectedDone': '却下しました。', 'approval.none': '該当する起案はありません。',
+      'kind.transfer': '流用', 'kind.reserve-fund-use': '予備費充用', 'kind.bill-submission': '補正予算の提出', 'kind.senketsu': '専決処分', 'yen': '円',
       'add.title': '事業の追加', 'categoryCode': '分類番号', 'categoryName': '分類名', 'transfer.title': '流用',
       'transfer.from': '流用元の事業ID', 'transfer.to': '流用先の事業ID', 'sb.title': '補正予算', 'sb.name': '補正予算の名称',
       'sb.resolvedOn': '議決日（効力発生日）', 'sb.items': '項目（1行に1項目：「事業ID,増減額」または「new,分類番号,分類名,部局,事業名,金額」）',
@@ -40,7 +46,7 @@ const Ledger = (() => {
       'export.table1': '第1表 歳入歳出予算 (XLSX)', 'export.detail': '歳入歳出予算事項別明細書 (XLSX)'
     },
     en: {
-      'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit',
+      'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit', 'nav.approvals': 'Approvals',
       'logout': 'Log out', 'lang': '日本語', 'skip': 'Skip to content',
       'fiscalYear': 'Fiscal year', 'effectiveOn': 'Effective on', 'asOf': 'As recorded at', 'stage': 'Stage', 'stage.all': 'Current budget',
       'stage.initial': 'Initial budget', 'show': 'Show', 'now': 'Back to now', 'thousandYen': 'thousand yen', 'lines': 'lines',
@@ -52,6 +58,12 @@ const Ledger = (() => {
       'audit.title': 'Audit', 'filter.name': 'Filter by name', 'filter.any': 'All', 'history': 'History', 'history.needsAuditor': 'Reading the history needs the auditor role.',
       'amend': 'Amend the amount', 'amend.kind': 'Amend', 'amend.to': 'New amount (yen)', 'amend.by': 'Difference (yen)', 'amountYen': 'Amount (yen)',
       'reason': 'Reason', 'reference': 'Reference (bill number…)', 'record': 'Record', 'recorded': 'Recorded.',
+      'drafted': 'Drafted; it takes effect once approved.',
+      'approvals.title': 'Drafts and approvals', 'approval.pending': 'Pending', 'approval.approved': 'Approved', 'approval.rejected': 'Rejected',
+      'approval.requestedAt': 'Drafted at', 'approval.requester': 'Requester', 'approval.change': 'Change', 'approval.approver': 'Approver',
+      'approval.decision': 'Decision', 'approval.approve': 'Approve', 'approval.reject': 'Reject', 'approval.rejectReason': 'Reason to reject',
+      'approval.done': 'Approved; the change took effect.', 'approval.rejectedDone': 'Rejected.', 'approval.none': 'No drafts match.',
+      'kind.transfer': 'Transfer', 'kind.reserve-fund-use': 'Reserve fund use', 'kind.bill-submission': 'Bill submission', 'kind.senketsu': 'Senketsu', 'yen': 'yen',
       'add.title': 'Add a line', 'categoryCode': 'Category code', 'categoryName': 'Category name', 'transfer.title': 'Transfer',
       'transfer.from': 'From line id', 'transfer.to': 'To line id', 'sb.title': 'Supplementary budget', 'sb.name': 'Name',
       'sb.resolvedOn': 'Resolved on (effective date)', 'sb.items': 'Items, one per line: "line id,difference" or "new,code,category,department,name,amount"',
@@ -180,6 +192,7 @@ const Ledger = (() => {
     const links = [['nav.dashboard', '/'], ['nav.subjects', '/subjects.html'], ['nav.lines', '/lines.html']];
     if (has('OFFICER')) links.push(['nav.officer', '/officer.html']);
     if (has('AUDITOR')) links.push(['nav.audit', '/audit.html']);
+    if (has('OFFICER') || has('APPROVER')) links.push(['nav.approvals', '/approvals.html']);
     const nav = el('nav', { 'aria-label': 'main' }, el('ul', {}, ...links.map(([key, href]) =>
       el('li', {}, el('a', { href, 'data-i18n': key, 'aria-current': key === current ? 'page' : null })))));
     const langButton = el('button', { type: 'button', id: 'lang', 'data-i18n': 'lang' });

@@ -35,7 +35,7 @@
   submit(transfer, async () => {
     const result = await api('/api/transfers', { method: 'POST', json: values(transfer,
       ['fromId', 'toId', 'amountYen', 'effectiveDate', 'reason', 'reference']) });
-    return t('recorded') + ' ' + result.id;
+    return result.draftId ? t('drafted') + ' ' + result.draftId : t('recorded') + ' ' + result.id;
   });
 
   const budget = document.getElementById('budget');

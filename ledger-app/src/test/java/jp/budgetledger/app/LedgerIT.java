@@ -32,9 +32,13 @@ public abstract class LedgerIT {
         }
     }
 
-    /** The ledger's data directory and the test users, for a test that starts its own ledger. */
+    /**
+     * The ledger's data directory and the test users, for a test that starts its own ledger; every
+     * change takes effect at once (no four-eyes approval: {@code ApprovalIT} tests it with the packaged default).
+     */
     public static void register(DynamicPropertyRegistry registry, Path dataDirectory) {
         registry.add("ledger.data-dir", dataDirectory::toString);
+        registry.add("ledger.approval.required-for", () -> "");
         TestUsers.register(registry);
     }
 }

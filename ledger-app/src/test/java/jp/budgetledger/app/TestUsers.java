@@ -31,6 +31,9 @@ public final class TestUsers {
             new User("auditor", List.of("AUDITOR"), List.of()),
             new User("viewer", List.of("VIEWER"), List.of()),
             new User("admin", List.of("ADMIN"), List.of()),
+            new User("approver", List.of("APPROVER"), List.of()),
+            new User("kacho", List.of("APPROVER"), List.of()),
+            new User("approving-officer", List.of("OFFICER", "APPROVER"), List.of()),
             new User("soumu-officer", List.of("OFFICER"), List.of("総務部")),
             new User("multi-officer", List.of("OFFICER"), List.of("総務部", "出納局")));
 

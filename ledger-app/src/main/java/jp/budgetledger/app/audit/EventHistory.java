@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.ChangeDrafted;
+import jp.budgetledger.core.api.DraftEvent;
+import jp.budgetledger.core.api.DraftRejected;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.LedgerEvent;
@@ -19,7 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the history of one aggregate straight from the event store, every event from the first. */
+/**
+ * Reads the history of one aggregate straight from the event store, every event from the first: a
+ * line's, or a draft's (its proposal in {@code changes}, the requester or approver as actor).
+ */
 @Service
 public class EventHistory {
 
@@ -68,13 +75,16 @@ public class EventHistory {
         } else {
             changes = fields(payload, "initiativeId", "change");
         }
-        LocalDate effective = payload instanceof LedgerEvent ledgerEvent ? ledgerEvent.change().effectiveDate() : null;
-        String reason = payload instanceof LedgerEvent ledgerEvent ? ledgerEvent.change().reason() : null;
-        String reference = payload instanceof LedgerEvent ledgerEvent ? ledgerEvent.change().reference() : null;
+        ChangeContext change = payload instanceof LedgerEvent ledgerEvent ? ledgerEvent.change()
+                : payload instanceof ChangeDrafted drafted ? drafted.proposal().change() : null;
+        LocalDate effective = change == null ? null : change.effectiveDate();
+        String reason = payload instanceof DraftRejected rejected ? rejected.reason() : change == null ? null : change.reason();
+        String reference = change == null ? null : change.reference();
         return new HistoryEntry(event.getPayloadType().getSimpleName(), event.getSequenceNumber(), position, event.getTimestamp(),
                 effective, text(meta, MetadataKeys.ACTOR), reason, reference, before, after, changes,
                 text(meta, MetadataKeys.CORRELATION_ID), text(meta, MetadataKeys.REQUEST_ID), text(meta, MetadataKeys.CAUSATION_ID),
-                text(meta, MetadataKeys.HASH));
+                text(meta, MetadataKeys.HASH), text(meta, MetadataKeys.APPROVED_BY),
+                payload instanceof DraftEvent draft ? draft.draftId().value() : text(meta, MetadataKeys.DRAFT_ID));
     }
 
     private Map<String, Object> fields(Object payload, String... without) {

@@ -3,6 +3,11 @@ package jp.budgetledger.app.command;
 import jp.budgetledger.core.api.AddInitiative;
 import jp.budgetledger.core.api.AmendAmount;
 import jp.budgetledger.core.api.AmendmentResult;
+import jp.budgetledger.core.api.ApproveDraft;
+import jp.budgetledger.core.api.DraftChange;
+import jp.budgetledger.core.api.DraftId;
+import jp.budgetledger.core.api.Proposal;
+import jp.budgetledger.core.api.RejectDraft;
 import jp.budgetledger.core.api.EnactSupplementaryBudget;
 import jp.budgetledger.core.api.ImportBudgetDocument;
 import jp.budgetledger.core.api.ImportResult;
@@ -27,6 +32,8 @@ import org.springframework.stereotype.Service;
  * that lost a race to append (another writer, possibly on another node, changed the same line
  * first) is run again on the new state, up to {@value #ATTEMPTS} times, and never merged blindly;
  * a command given an expected version (If-Match) is not retried.
+ * The metadata set here ({@code actor} and the request's ids) is the sender's: an approved draft's proposal is
+ * sent from within its approval with the requester as actor and the approver beside, never through here.
  */
 @Service
 public class LedgerCommands {
@@ -69,6 +76,28 @@ public class LedgerCommands {
         return new Recorded<>(result, 0, positionOf(command.budgetId().value(), 0));
     }
 
+    /** Records {@code proposal} as a draft by the requester, waiting for approval; refused, like the proposal itself would be, when it breaks a rule now. */
+    public Recorded<DraftId> draft(Proposal proposal, Requester requester) {
+        DraftId id = send(new DraftChange(DraftId.generate(), proposal, requester.actor()), requester);
+        return new Recorded<>(id, 0, positionOf(id.value(), 0));
+    }
+
+    /**
+     * Approves a draft as {@code approver}: its proposal takes effect as the requester's change, in
+     * the same transaction. The position is that of the last event recorded, the proposal's own.
+     *
+     * @return what the proposal's handler returned
+     */
+    public Recorded<Object> approve(DraftId draft, Requester approver) {
+        Object result = send(new ApproveDraft(draft, approver.actor()), approver);
+        return new Recorded<>(result, 1, lastPositionOr(draft.value(), 1));
+    }
+
+    public Recorded<DraftId> reject(DraftId draft, String reason, Requester approver) {
+        send(new RejectDraft(draft, approver.actor(), reason), approver);
+        return new Recorded<>(draft, 1, positionOf(draft.value(), 1));
+    }
+
     public Recorded<ImportResult> importDocument(ImportBudgetDocument command, Requester requester) {
         ImportResult result = send(command, requester);
         return new Recorded<>(result, 0, positionOf(result.documentId().value(), 0));
@@ -102,6 +131,15 @@ public class LedgerCommands {
             AppendedPositions.stop();
             throw e;
         }
+    }
+
+    private long lastPositionOr(String aggregateId, long sequence) {
+        Long last = AppendedPositions.last();
+        if (last == null) {
+            return positionOf(aggregateId, sequence);
+        }
+        AppendedPositions.stop();
+        return last;
     }
 
     private long positionOf(String aggregateId, long sequence) {

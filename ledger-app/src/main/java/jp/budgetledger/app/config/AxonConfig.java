@@ -13,8 +13,12 @@ import jp.budgetledger.app.eventstore.ProcessorTokens;
 import jp.budgetledger.app.observability.ProcessorMonitors;
 import jp.budgetledger.app.eventstore.ReadPositions;
 import jp.budgetledger.core.api.MetadataKeys;
+import jp.budgetledger.core.api.TransferFunds;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
+import jp.budgetledger.core.domain.Draft;
+import jp.budgetledger.core.domain.DraftHandlers;
+import jp.budgetledger.core.domain.ProposalChecks;
 import jp.budgetledger.core.domain.Initiative;
 import jp.budgetledger.core.domain.InitiativeRegistry;
 import jp.budgetledger.core.domain.MultiLineHandlers;
@@ -196,6 +200,8 @@ public class AxonConfig {
      * Registers the aggregates ({@code ledger-core} carries no Spring stereotypes) and the processors'
      * policies: fiscal-year sequencing for the totals, a fair share of segments per node, and the 会計 balance guard as a
      * subscribing processor (in the publishing unit of work and transaction) whose errors fail the command.
+     * Drafts of changes that wait for approval are checked by the proposals' own checks ({@link ProposalChecks},
+     * one per kind) and, once approved, sent on the command bus from within the approval's unit of work.
      */
     @Bean
     ConfigurerModule ledgerAxonModule(MeterRegistry meters, InitiativeRegistry registry, SubjectTable subjects, org.axonframework.common.caching.Cache initiativeCache,
@@ -212,8 +218,14 @@ public class AxonConfig {
                     .configureCommandTargetResolver(c -> targets));
             configurer.registerCommandHandler(c -> new BudgetDocumentImporter(
                     c.repository(Initiative.class), c.repository(BudgetDocument.class), registry, subjects));
-            configurer.registerCommandHandler(c -> new MultiLineHandlers(c.repository(Initiative.class),
-                    c.repository(Transfer.class), c.repository(SupplementaryBudget.class), registry, subjects));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Draft.class)
+                    .configureCommandTargetResolver(c -> targets));
+            configurer.registerCommandHandler(c -> multiLineHandlers(c, registry, subjects));
+            configurer.registerCommandHandler(c -> {
+                MultiLineHandlers lines = multiLineHandlers(c, registry, subjects);
+                ProposalChecks checks = new ProposalChecks().with(TransferFunds.class, lines::check);
+                return new DraftHandlers(c.repository(Draft.class), checks, c.commandBus());
+            });
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
             processing.registerSubscribingEventProcessor(AccountBalanceGuard.PROCESSING_GROUP)
@@ -227,5 +239,11 @@ public class AxonConfig {
                         return coordinator;
                     }));
         };
+    }
+
+    private static MultiLineHandlers multiLineHandlers(org.axonframework.config.Configuration c, InitiativeRegistry registry,
+                                                       SubjectTable subjects) {
+        return new MultiLineHandlers(c.repository(Initiative.class), c.repository(Transfer.class), c.repository(SupplementaryBudget.class),
+                registry, subjects);
     }
 }

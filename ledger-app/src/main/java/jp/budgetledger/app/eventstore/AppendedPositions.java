@@ -43,6 +43,12 @@ public final class AppendedPositions {
         return tracked == null ? null : tracked.get(key(aggregateId, sequence));
     }
 
+    /** The highest position this thread appended while tracking, or null when it appended none. */
+    public static Long last() {
+        Map<String, Long> tracked = TRACKED.get();
+        return tracked == null ? null : tracked.values().stream().max(Long::compare).orElse(null);
+    }
+
     private static String key(String aggregateId, long sequence) {
         return aggregateId + '\u0000' + sequence;
     }

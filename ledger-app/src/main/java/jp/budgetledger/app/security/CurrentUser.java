@@ -31,6 +31,12 @@ public class CurrentUser {
         return authentication.getName();
     }
 
+    /** Whether the user was given {@code role} itself (not merely a role that includes it). */
+    public boolean has(Role role) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()));
+    }
+
     private Optional<LedgerUser> user() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof LedgerUser user ? Optional.of(user) : Optional.empty();

@@ -42,6 +42,9 @@ public final class EndpointRules {
             new Rule(HttpMethod.GET, "/api/reports/table1", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/reports/detail", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/supplementary-budgets", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/approvals", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/approvals/{id}", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/approvals/{id}/history", Role.VIEWER),
 
             new Rule(HttpMethod.GET, "/api/initiatives/{id}/history", Role.AUDITOR),
             new Rule(HttpMethod.GET, "/api/audit/events", Role.AUDITOR),
@@ -59,6 +62,9 @@ public final class EndpointRules {
             new Rule(HttpMethod.POST, "/api/supplementary-budgets", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports/budget-csv", Role.OFFICER),
+
+            new Rule(HttpMethod.POST, "/api/approvals/{id}/approve", Role.APPROVER),
+            new Rule(HttpMethod.POST, "/api/approvals/{id}/reject", Role.APPROVER),
 
             new Rule(HttpMethod.POST, "/api/admin/projections/{name}/rebuild", Role.ADMIN),
             new Rule(HttpMethod.GET, "/api/admin/projections", Role.ADMIN));

@@ -68,6 +68,7 @@ public class SecurityConfig {
                 ROLE_OFFICER > ROLE_VIEWER
                 ROLE_AUDITOR > ROLE_VIEWER
                 ROLE_ADMIN > ROLE_VIEWER
+                ROLE_APPROVER > ROLE_VIEWER
                 """);
     }
 

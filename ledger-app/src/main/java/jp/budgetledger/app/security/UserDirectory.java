@@ -23,9 +23,10 @@ import java.util.Map;
 
 /**
  * The users who may log in. Configured users ({@code ledger.security.users}) when there are any;
- * otherwise, on the embedded database, demo users officer, auditor, viewer and admin whose random
+ * otherwise, on the embedded database, demo users officer, auditor, viewer, admin and approver whose random
  * passwords are written once to {@code <data-dir>/demo-credentials.txt} (readable by its owner
- * only) and read back on later starts. The log names that file, never a password.
+ * only) and read back on later starts; a demo user the file does not name yet (one added in a later
+ * version) is given a password appended to it. The log names that file, never a password.
  */
 public class UserDirectory implements UserDetailsService {
 
@@ -38,6 +39,7 @@ public class UserDirectory implements UserDetailsService {
         DEMO_USERS.put("auditor", Role.AUDITOR);
         DEMO_USERS.put("viewer", Role.VIEWER);
         DEMO_USERS.put("admin", Role.ADMIN);
+        DEMO_USERS.put("approver", Role.APPROVER);
     }
 
     private final Map<String, LedgerUser> users = new HashMap<>();
@@ -63,16 +65,15 @@ public class UserDirectory implements UserDetailsService {
     public static UserDirectory demo(LedgerProperties properties, PasswordEncoder encoder) {
         Path file = properties.dataDir().resolve(DEMO_FILE).toAbsolutePath().normalize();
         Map<String, String> passwords = Files.exists(file) ? read(file) : write(file);
+        List<String> missing = DEMO_USERS.keySet().stream().filter(name -> !passwords.containsKey(name)).toList();
+        if (!missing.isEmpty()) {
+            passwords.putAll(append(file, missing));
+        }
         UserDirectory directory = new UserDirectory();
-        DEMO_USERS.forEach((name, role) -> {
-            String password = passwords.get(name);
-            if (password == null) {
-                throw new IllegalStateException(file + " has no password for " + name + "; delete the file to make new demo users");
-            }
-            directory.users.put(name, new LedgerUser(name, encoder.encode(password), List.of(role), List.of()));
-        });
-        log.info("No users configured (ledger.security.users): demo users officer, auditor, viewer and admin; their passwords are in {}",
-                file);
+        DEMO_USERS.forEach((name, role) ->
+                directory.users.put(name, new LedgerUser(name, encoder.encode(passwords.get(name)), List.of(role), List.of())));
+        log.info("No users configured (ledger.security.users): demo users {}; their passwords are in {}",
+                String.join(", ", DEMO_USERS.keySet()), file);
         return directory;
     }
 
@@ -86,17 +87,33 @@ public class UserDirectory implements UserDetailsService {
                 user.getAuthorities().stream().map(a -> Role.valueOf(a.getAuthority().substring(5))).toList(), user.departments());
     }
 
-    private static Map<String, String> write(Path file) {
+    private static Map<String, String> newPasswords(Iterable<String> names, StringBuilder text) {
         SecureRandom random = new SecureRandom();
         Map<String, String> passwords = new LinkedHashMap<>();
-        StringBuilder text = new StringBuilder("# Budget Ledger demo users (created on first start; delete this file to make new ones)\n");
-        for (String name : DEMO_USERS.keySet()) {
+        for (String name : names) {
             byte[] bytes = new byte[15];
             random.nextBytes(bytes);
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             passwords.put(name, password);
             text.append(name).append(' ').append(password).append('\n');
         }
+        return passwords;
+    }
+
+    private static Map<String, String> append(Path file, List<String> names) {
+        StringBuilder text = new StringBuilder();
+        Map<String, String> passwords = newPasswords(names, text);
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+        return passwords;
+    }
+
+    private static Map<String, String> write(Path file) {
+        StringBuilder text = new StringBuilder("# Budget Ledger demo users (created on first start; delete this file to make new ones)\n");
+        Map<String, String> passwords = newPasswords(DEMO_USERS.keySet(), text);
         try {
             Files.createDirectories(file.getParent());
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -87,7 +87,7 @@ class AuditController {
                 CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader("position", "recordedAt", "type",
                         "fiscalYear", "department", "categoryCode", "subject", "actor", "effectiveDate", "reason", "reference",
                         "amountBeforeYen", "amountAfterYen", "aggregateId", "sequence", "eventId", "correlationId", "requestId",
-                        "hash", "subjectPath").get());
+                        "hash", "subjectPath", "approvedBy", "draftId").get());
                 auditLog.forEach(filter, e -> print(csv, e));
                 csv.flush();
             } catch (IOException e) {
@@ -106,7 +106,7 @@ class AuditController {
             csv.printRecord(e.position(), e.recordedAt(), e.type(), e.fiscalYear(), e.department(), e.categoryCode(), e.subject(),
                     e.actor(), e.effectiveDate(), e.reason(), e.reference(), e.amountBeforeYen(), e.amountAfterYen(),
                     e.aggregateId(), e.sequence(), e.eventId(), e.correlationId(), e.requestId(), e.hash(),
-                    e.subjectPath());
+                    e.subjectPath(), e.approvedBy(), e.draftId());
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

@@ -18,15 +18,21 @@ import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.Money;
 import jp.budgetledger.core.api.TransferFunds;
 import jp.budgetledger.core.api.TransferId;
-import org.springframework.http.HttpStatus;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jp.budgetledger.app.command.Requester;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 
-/** {@code POST /api/transfers}: moves an amount between two lines of a fiscal year (流用), both or neither. */
+/**
+ * {@code POST /api/transfers}: moves an amount between two lines of a fiscal year (流用), both or
+ * neither; or, when transfers need approval, records it as a draft ({@link Approvals}).
+ */
 @RestController
 @Tag(name = "transfers")
 class TransferController {
@@ -34,11 +40,13 @@ class TransferController {
     private final LedgerCommands commands;
     private final RequestContext context;
     private final CurrentUser user;
+    private final Approvals approvals;
 
-    TransferController(LedgerCommands commands, RequestContext context, CurrentUser user) {
+    TransferController(LedgerCommands commands, RequestContext context, CurrentUser user, Approvals approvals) {
         this.commands = commands;
         this.context = context;
         this.user = user;
+        this.approvals = approvals;
     }
 
     @JsonIgnoreProperties(value = "actor")
@@ -51,17 +59,26 @@ class TransferController {
 
     @Operation(summary = "Transfer between two lines (流用)",
             description = "Moves amountYen from one line to another of the same fiscal year, both or neither, effective from effectiveDate. "
-                    + "An unknown line (unknown-line) or a transfer that would make the source negative is 422.")
+                    + "An unknown line (unknown-line) or a transfer that would make the source negative is 422. "
+                    + "When transfers need four-eyes approval (ledger.approval.required-for), the checked transfer is recorded as a "
+                    + "draft instead and answered 202 with its id and state pending; it takes effect once approved (/api/approvals).")
+    @ApiResponse(responseCode = "201", description = "Transferred",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Transferred.class)))
+    @ApiResponse(responseCode = "202", description = "Recorded as a draft that waits for approval",
+            headers = @Header(name = "Location", description = "The draft", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Approvals.Drafted.class)))
     @PostMapping("/api/transfers")
-    @ResponseStatus(HttpStatus.CREATED)
-    Transferred transfer(@Valid @RequestBody TransferRequest body, HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<Object> transfer(@Valid @RequestBody TransferRequest body, HttpServletRequest request, HttpServletResponse response) {
         user.requireLine(InitiativeId.of(body.fromId()));
         user.requireLine(InitiativeId.of(body.toId()));
         TransferId transferId = TransferId.generate();
-        var recorded = RequestFields.TRANSFER.call(() -> commands.transfer(new TransferFunds(transferId, InitiativeId.of(body.fromId()),
-                InitiativeId.of(body.toId()), Money.ofYen(body.amountYen()), new ChangeContext(body.effectiveDate(), body.reason(), body.reference(), body.partOfSet())),
-                context.requester(request, response)));
-        return new Transferred(transferId.value(), body.fromId(), body.toId(), body.amountYen(),
-                recorded.result().fromVersion(), recorded.result().toVersion(), recorded.position());
+        TransferFunds transfer = new TransferFunds(transferId, InitiativeId.of(body.fromId()), InitiativeId.of(body.toId()),
+                Money.ofYen(body.amountYen()), new ChangeContext(body.effectiveDate(), body.reason(), body.reference(), body.partOfSet()));
+        Requester requester = context.requester(request, response);
+        return RequestFields.TRANSFER.call(() -> approvals.submit(transfer, requester, () -> {
+            var recorded = commands.transfer(transfer, requester);
+            return new Transferred(transferId.value(), body.fromId(), body.toId(), body.amountYen(),
+                    recorded.result().fromVersion(), recorded.result().toVersion(), recorded.position());
+        }));
     }
 }

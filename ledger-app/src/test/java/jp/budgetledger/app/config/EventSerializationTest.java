@@ -6,6 +6,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.BudgetDocumentImported;
 import jp.budgetledger.core.api.ChangeCause;
+import jp.budgetledger.core.api.ChangeDrafted;
+import jp.budgetledger.core.api.DraftApproved;
+import jp.budgetledger.core.api.DraftId;
+import jp.budgetledger.core.api.DraftRejected;
+import jp.budgetledger.core.api.TransferFunds;
 import jp.budgetledger.core.api.FundsTransferred;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeRevised;
@@ -76,7 +81,13 @@ class EventSerializationTest {
             new SupplementaryBudgetEnacted(SupplementaryBudgetId.of("sb-1"), FiscalYear.of(2020), "9月補正（2次分）", "議案第49号",
                     LocalDate.of(2020, 9, 30), List.of(new SupplementaryBudgetEnacted.Item(ID, Money.ofYen(500), false),
                     new SupplementaryBudgetEnacted.Item(InitiativeId.of("new"), Money.ofYen(2_000), true)),
-                    new ChangeContext(LocalDate.of(2020, 9, 30), "9月補正（2次分）", "議案第49号")));
+                    new ChangeContext(LocalDate.of(2020, 9, 30), "9月補正（2次分）", "議案第49号")),
+            new ChangeDrafted(DraftId.of("dr-1"), "transfer", new TransferFunds(TransferId.of("tr-2"), ID, InitiativeId.of("other"),
+                    Money.ofYen(1_000), new ChangeContext(LocalDate.of(2020, 11, 1), "流用", "起案第7号", true)), "tanaka"),
+            new ChangeDrafted(DraftId.of("dr-2"), "transfer", new TransferFunds(TransferId.of("tr-3"), ID, InitiativeId.of("other"),
+                    Money.ofYen(1), ChangeContext.of("流用")), "tanaka"),
+            new DraftApproved(DraftId.of("dr-1"), "kacho"),
+            new DraftRejected(DraftId.of("dr-2"), "kacho", "根拠不足"));
 
     @Test
     void everyEventRoundTripsThroughTheStorageSerializer() {
@@ -87,6 +98,14 @@ class EventSerializationTest {
             Object back = serializer.deserialize(serialized);
             assertThat(back).isEqualTo(event);
         }
+    }
+
+    @Test
+    void aDraftKeepsItsProposalWholeWithTheProposalsKind() {
+        Object drafted = SAMPLES.stream().filter(ChangeDrafted.class::isInstance).findFirst().orElseThrow();
+        String json = new String(serializer.serialize(drafted, byte[].class).getData(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"proposal\":{\"kind\":\"transfer\",\"transferId\":\"tr-2\"", "\"amount\":1000",
+                "\"effectiveDate\":\"2020-11-01\"", "\"partOfSet\":true", "\"requester\":\"tanaka\"");
     }
 
     @Test

@@ -59,6 +59,7 @@ class SecurityMatrixIT extends LedgerIT {
             case "only-officer" -> required == Role.VIEWER || required == Role.OFFICER;
             case "auditor" -> required == Role.VIEWER || required == Role.AUDITOR;
             case "admin" -> required == Role.VIEWER || required == Role.ADMIN;
+            case "approver" -> required == Role.VIEWER || required == Role.APPROVER;
             default -> throw new IllegalArgumentException(user);
         };
     }
@@ -99,6 +100,11 @@ class SecurityMatrixIT extends LedgerIT {
      */
     private static final Map<String, Integer> ALLOWED_STATUS = Map.ofEntries(
             Map.entry("GET /api/admin/projections", 200),
+            Map.entry("GET /api/approvals", 200),
+            Map.entry("GET /api/approvals/{id}", 404),
+            Map.entry("GET /api/approvals/{id}/history", 404),
+            Map.entry("POST /api/approvals/{id}/approve", 404),
+            Map.entry("POST /api/approvals/{id}/reject", 400),
             Map.entry("GET /api/audit/digest", 200),
             Map.entry("GET /api/audit/events", 200),
             Map.entry("GET /api/fiscal-years", 200),
@@ -135,7 +141,7 @@ class SecurityMatrixIT extends LedgerIT {
     void eachRoleIsAllowedOrForbiddenAsTheMatrixSays() {
         Map<String, String> observed = new java.util.TreeMap<>();
         List<String> wrong = new ArrayList<>();
-        for (String user : List.of("viewer", "only-officer", "auditor", "admin")) {
+        for (String user : List.of("viewer", "only-officer", "auditor", "admin", "approver")) {
             Api api = new Api(port).as(user);
             for (Endpoint endpoint : endpoints()) {
                 Role required = EndpointRules.of(endpoint.method(), endpoint.pattern()).orElseThrow().role();

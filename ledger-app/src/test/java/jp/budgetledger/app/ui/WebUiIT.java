@@ -3,6 +3,14 @@ package jp.budgetledger.app.ui;
 import jp.budgetledger.app.Api;
 import jp.budgetledger.app.LedgerIT;
 import jp.budgetledger.app.TestUsers;
+import jp.budgetledger.app.command.LedgerCommands;
+import jp.budgetledger.app.command.Requester;
+import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.DraftId;
+import jp.budgetledger.core.api.InitiativeId;
+import jp.budgetledger.core.api.Money;
+import jp.budgetledger.core.api.TransferFunds;
+import jp.budgetledger.core.api.TransferId;
 import jp.budgetledger.core.document.BundledSamples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +64,8 @@ class WebUiIT extends LedgerIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    LedgerCommands commands;
     WebDriver browser;
     Api api;
     Path profile;
@@ -128,6 +138,39 @@ class WebUiIT extends LedgerIT {
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("position").asLong();
+    }
+
+    /** Logs out and in again as {@code user}. */
+    private void signIn(String user) {
+        browser.findElement(By.id("logout")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/login.html"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        waitUntilReady();
+    }
+
+    @Test
+    void anApproverSeesAnOfficersDraftByItsLinesNamesAndApprovingItMovesTheMoney() {
+        Api.Response from = api.post("/api/initiatives", line(2196, "1", "分類", "総務部", "流用元の事業", 1_000_000));
+        Api.Response to = api.post("/api/initiatives", line(2196, "1", "分類", "総務部", "流用先の事業", 500_000));
+        DraftId draft = commands.draft(new TransferFunds(TransferId.generate(), InitiativeId.of(from.text("id")), InitiativeId.of(to.text("id")),
+                Money.ofYen(300_000), new ChangeContext(null, "起案した流用", "起案第9号")), Requester.system("suzuki")).result();
+        open("/lines.html");
+        signIn("approver");
+        try {
+            open("/approvals.html");
+            waiting().until(d -> !d.findElements(By.id("approve-" + draft.value())).isEmpty());
+            String row = browser.findElement(By.id("draft-" + draft.value())).getText();
+            assertThat(row).contains("流用", "suzuki", "流用元の事業 → 流用先の事業", "300,000", "起案した流用", "承認待ち");
+            browser.findElement(By.id("approve-" + draft.value())).click();
+            waiting().until(d -> d.findElement(By.cssSelector("#decide .notice")).getText().contains("承認しました"));
+            assertThat(browser.findElements(By.id("draft-" + draft.value()))).as("no longer pending").isEmpty();
+            assertThat(api.get("/api/initiatives/" + from.text("id")).number("amountYen")).isEqualTo(700_000);
+            assertThat(api.get("/api/initiatives/" + to.text("id")).number("amountYen")).isEqualTo(800_000);
+        } finally {
+            signIn("tanaka");
+        }
     }
 
     @Test

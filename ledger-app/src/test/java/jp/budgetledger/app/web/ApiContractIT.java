@@ -197,6 +197,7 @@ class ApiContractIT {
         sessionOfTheWebPages();
         errorsAndRetries();
         classifiedLines();
+        approvals();
 
         Set<String> documented = documentedOperations();
         assertThat(documented).as("the served document lists operations").hasSizeGreaterThan(25);
@@ -377,6 +378,21 @@ class ApiContractIT {
         assertThat(conflict.text("rule")).isEqualTo("subject-name-conflict");
         post("/api/initiatives").as(OFFICER).json(Api.line(2025, "1", "分類", "総務部", "x", 1).replace("{", "{\"side\": \"sideways\", "))
                 .expect(400);
+    }
+
+    /**
+     * The approvals' operations with the shared test configuration, where nothing needs approval (ApprovalIT drafts, approves
+     * and rejects with the packaged default): the lists, and the answers for a draft the ledger does not have.
+     */
+    private void approvals() {
+        assertThat(get("/api/approvals").as("approver").expect(200).json().isArray()).isTrue();
+        get("/api/approvals?state=pending&minPosition=1").as(OFFICER).expect(200);
+        get("/api/approvals?state=maybe").as("approver").expect(400);
+        get("/api/approvals/dr-none").as("approver").expect(404);
+        get("/api/approvals/dr-none/history").as(OFFICER).expect(404);
+        post("/api/approvals/dr-none/approve").as("approver").expect(404);
+        post("/api/approvals/dr-none/reject").as("approver").json("{\"reason\":\"根拠不足\"}").expect(404);
+        post("/api/approvals/dr-none/approve").as(OFFICER).expect(403);
     }
 
     private void errorsAndRetries() {

@@ -3,7 +3,10 @@ package jp.budgetledger.projections.audit;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.BudgetDocumentImported;
 import jp.budgetledger.core.api.Category;
+import jp.budgetledger.core.api.ChangeDrafted;
 import jp.budgetledger.core.api.Classification;
+import jp.budgetledger.core.api.DraftEvent;
+import jp.budgetledger.core.api.DraftRejected;
 import jp.budgetledger.core.api.FundsTransferred;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
@@ -49,7 +52,8 @@ public class AuditLogProjection {
     private static final String INSERT = """
             INSERT INTO audit_event (position, event_id, aggregate_id, sequence_number, event_type, fiscal_year,
                 department, category_code, subject, actor, recorded_at, effective_date, reason, reference,
-                amount_before_yen, amount_after_yen, correlation_id, request_id, causation_id, hash, subject_path)
+                amount_before_yen, amount_after_yen, correlation_id, request_id, causation_id, hash, subject_path,
+                approved_by, draft_id)
             SELECT r.position, r.event_id, r.aggregate_id, r.sequence_number, r.event_type, r.fiscal_year,
                 r.department, r.category_code,
                 CASE WHEN r.own_subject OR r.subject IS NOT NULL THEN r.subject ELSE (
@@ -59,14 +63,16 @@ public class AuditLogProjection {
                 r.correlation_id, r.request_id, r.causation_id, r.hash,
                 CASE WHEN r.own_path THEN r.subject_path ELSE (
                     SELECT a.subject_path FROM audit_event a WHERE a.aggregate_id = r.aggregate_id
-                    ORDER BY a.sequence_number DESC LIMIT 1) END
+                    ORDER BY a.sequence_number DESC LIMIT 1) END,
+                r.approved_by, r.draft_id
             FROM unnest(?::varchar[], ?::bigint[], ?::text[], ?::integer[], ?::text[], ?::varchar[], ?::boolean[],
                         ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::varchar[], ?::boolean[], ?::text[])
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::varchar[], ?::boolean[], ?::text[],
+                        ?::text[], ?::varchar[])
                  AS r(event_id, sequence_number, event_type, fiscal_year, department, category_code, own_subject,
                       subject, actor, recorded_at, effective_date, reason, reference, amount_before_yen,
                       amount_after_yen, correlation_id, request_id, causation_id, hash, position, aggregate_id, own_path,
-                      subject_path)
+                      subject_path, approved_by, draft_id)
             ON CONFLICT (position) DO NOTHING""";
 
     private static final int SUBJECT = 7;
@@ -122,7 +128,36 @@ public class AuditLogProjection {
                 event.change().effectiveDate(), event.change().reason(), event.change().reference(), row.before(),
                 row.after(), text(meta, MetadataKeys.CORRELATION_ID), text(meta, MetadataKeys.REQUEST_ID),
                 text(meta, MetadataKeys.CAUSATION_ID), text(meta, MetadataKeys.HASH), StorePosition.of(message),
-                message.getAggregateIdentifier(), ownPath, path == null ? null : path.printedPath()}));
+                message.getAggregateIdentifier(), ownPath, path == null ? null : path.printedPath(),
+                text(meta, MetadataKeys.APPROVED_BY), text(meta, MetadataKeys.DRAFT_ID)}));
+    }
+
+    /**
+     * A draft's events: the subject names the kind of change proposed; the reason is the proposal's
+     * when drafted, the approver's when rejected; the actor is the requester or the approver. No
+     * fiscal year, department or amount: a draft changes no figure.
+     */
+    @EventHandler
+    void on(DraftEvent event, DomainEventMessage<?> message) {
+        MetaData meta = message.getMetaData();
+        String subject = null;
+        String reason = null;
+        String reference = null;
+        java.time.LocalDate effective = null;
+        if (event instanceof ChangeDrafted drafted) {
+            subject = drafted.kind();
+            reason = drafted.proposal().change().reason();
+            reference = drafted.proposal().change().reference();
+            effective = drafted.proposal().change().effectiveDate();
+        } else if (event instanceof DraftRejected rejected) {
+            reason = rejected.reason();
+        }
+        batch.add(new Entry(message.getAggregateIdentifier(), true, new Object[]{
+                message.getIdentifier(), message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
+                null, null, null, true, subject, text(meta, MetadataKeys.ACTOR), message.getTimestamp().atOffset(ZoneOffset.UTC),
+                effective, reason, reference, null, null, text(meta, MetadataKeys.CORRELATION_ID), text(meta, MetadataKeys.REQUEST_ID),
+                text(meta, MetadataKeys.CAUSATION_ID), text(meta, MetadataKeys.HASH), StorePosition.of(message),
+                message.getAggregateIdentifier(), true, null, text(meta, MetadataKeys.APPROVED_BY), event.draftId().value()}));
     }
 
     /** A row of the batch; {@code values} in the statement's column order, its subject at {@link #SUBJECT}. */

@@ -1,6 +1,15 @@
 package jp.budgetledger.projections.audit;
 
+import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.ChangeDrafted;
 import jp.budgetledger.core.api.Classification;
+import jp.budgetledger.core.api.DraftApproved;
+import jp.budgetledger.core.api.DraftId;
+import jp.budgetledger.core.api.DraftRejected;
+import jp.budgetledger.core.api.InitiativeId;
+import jp.budgetledger.core.api.TransferFunds;
+import jp.budgetledger.core.api.TransferId;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.Money;
@@ -108,6 +117,41 @@ class AuditLogProjectionIT {
                 "1 一般会計 › 歳出 › 2 総務費 › 1 総務管理費 › 2 文書広報費",
                 "1 一般会計 › 歳出 › 2 総務費 › 1 総務管理費 › 2 文書広報費",
                 "1 一般会計 › 歳出 › 2 総務費 › 1 総務管理費 › 2 文書広報費");
+    }
+
+    @Test
+    void aDraftsEventsAreLoggedWithTheirKindAndTheApprovedChangeCarriesTheApproverBesideTheActor() {
+        InitiativeAdded a = added("a", 2020, "1", "総務部", "流用元", 1_000);
+        projection.on(a, recorded(a, "a", 0, 1));
+        DraftId draft = DraftId.of("dr-1");
+        TransferFunds transfer = new TransferFunds(TransferId.of("tr-1"), a.initiativeId(), InitiativeId.of("b"), Money.ofYen(100),
+                new ChangeContext(null, "流用（起案）", "起案第7号"));
+        ChangeDrafted drafted = new ChangeDrafted(draft, "transfer", transfer, "tanaka");
+        projection.on(drafted, ProjectionDatabase.recorded(drafted, "dr-1", 0, Map.of(MetadataKeys.ACTOR, "tanaka"), 2));
+        DraftApproved approval = new DraftApproved(draft, "kacho");
+        projection.on(approval, ProjectionDatabase.recorded(approval, "dr-1", 1, Map.of(MetadataKeys.ACTOR, "kacho"), 3));
+        AmountAmended change = amended(a, 1_000, 900);
+        projection.on(change, ProjectionDatabase.recorded(change, "a", 1, Map.of(MetadataKeys.ACTOR, "tanaka",
+                MetadataKeys.APPROVED_BY, "kacho", MetadataKeys.DRAFT_ID, "dr-1"), 4));
+        DraftRejected rejection = new DraftRejected(DraftId.of("dr-2"), "kacho", "根拠不足");
+        projection.on(rejection, ProjectionDatabase.recorded(rejection, "dr-2", 1, Map.of(MetadataKeys.ACTOR, "kacho"), 5));
+
+        record Row(String type, Integer fiscalYear, String subject, String actor, String approvedBy, String draftId, String reason,
+                   String reference) {
+        }
+        assertThat(jdbc.sql("SELECT event_type, fiscal_year, subject, actor, approved_by, draft_id, reason, reference "
+                        + "FROM audit_event WHERE position > ? ORDER BY position").param(ProjectionDatabase.at(1))
+                .query((rs, i) -> new Row(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8))).list())
+                .containsExactly(
+                        new Row("ChangeDrafted", null, "transfer", "tanaka", null, "dr-1", "流用（起案）", "起案第7号"),
+                        new Row("DraftApproved", null, null, "kacho", null, "dr-1", null, null),
+                        new Row("AmountAmended", 2020, "流用元", "tanaka", "kacho", "dr-1", "補正", null),
+                        new Row("DraftRejected", null, null, "kacho", null, "dr-2", "根拠不足", null));
+        assertThat(new AuditLogQueries(jdbc).ofAggregate("a")).last().satisfies(e -> {
+            assertThat(e.approvedBy()).isEqualTo("kacho");
+            assertThat(e.draftId()).isEqualTo("dr-1");
+        });
     }
 
     private void handleInOneBatch(List<DomainEventMessage<?>> messages) {
