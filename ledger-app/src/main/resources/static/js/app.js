@@ -43,7 +43,22 @@ const Ledger = (() => {
       'balance.title': '会計ごとの歳入歳出', 'balance.revenue': '歳入（千円）', 'balance.expenditure': '歳出（千円）', 'balance.difference': '差引（千円）',
       'side.expenditure': '歳出', 'side.revenue': '歳入', 'level.account': '会計', 'level.side': '歳入・歳出', 'level.kan': '款', 'level.kou': '項',
       'level.moku': '目', 'level.jigyou': '事業', 'level.setsu': '節', 'level.saisetsu': '細節',
-      'export.table1': '第1表 歳入歳出予算 (XLSX)', 'export.detail': '歳入歳出予算事項別明細書 (XLSX)'
+      'export.table1': '第1表 歳入歳出予算 (XLSX)', 'export.detail': '歳入歳出予算事項別明細書 (XLSX)',
+      'nav.bills': '補正予算', 'linePicker.filter': '事業名・科目で検索', 'linePicker.none': '（事業を選んでください）',
+      'linePicker.count': '{0} 件中 {1} 件', 'transfer.fromLine': '流用元の事業', 'transfer.toLine': '流用先の事業',
+      'transfer.clause': '予算総則の項間流用条項（項をまたぐときの根拠条、例：第5条）', 'drafted.id': '起案しました。承認待ちです（起案ID：{0}）。',
+      'reserve.title': '予備費充用', 'reserve.from': '予備費', 'reserve.to': '充用先の事業（歳出）',
+      'sb.procedure': '手続', 'sb.procedure.assembly': '議会に提出（議決を待つ）', 'sb.procedure.senketsu': '専決処分',
+      'sb.procedure.passed': '議決済み（提出と可決を同時に記録）', 'sb.billNumber': '議案番号', 'sb.date': '日付（提出日・専決日・議決日）',
+      'sb.lines': '既存事業の増減', 'sb.addItem': '行を追加', 'sb.removeItem': '削除', 'sb.delta': '増減額（円）',
+      'sb.newLines': '新規事業（1行に1事業：「new,分類番号,分類名,部局,事業名,金額」）',
+      'bills.title': '補正予算（議案）', 'bills.number': '号', 'bills.titleCol': '件名', 'bills.state': '状態', 'bills.dates': '提出・議決',
+      'bills.total': '補正額（千円）', 'bills.resolve': '議決の記録', 'bills.outcome': '議決結果', 'bills.outcome.passed': '可決',
+      'bills.outcome.amended': '修正可決', 'bills.outcome.rejected': '否決', 'bills.resolvedOn': '議決日', 'bills.report': '専決処分の報告',
+      'bills.report.approved': '承認', 'bills.report.disapproved': '不承認', 'bills.reportOn': '報告日', 'bills.none': 'この年度の補正予算はありません。',
+      'state.submitted': '提出済み（審議中）', 'state.passed': '可決', 'state.amended': '修正可決', 'state.rejected': '否決',
+      'state.senketsu': '専決処分', 'state.approved': '承認済み', 'state.disapproved': '不承認', 'state.pending': '承認待ち',
+      'reserveFund': '予備費'
     },
     en: {
       'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit', 'nav.approvals': 'Approvals',
@@ -85,7 +100,22 @@ const Ledger = (() => {
       'balance.title': 'Revenue and expenditure per account', 'balance.revenue': 'Revenue (thousand yen)', 'balance.expenditure': 'Expenditure (thousand yen)',
       'balance.difference': 'Difference (thousand yen)', 'side.expenditure': 'Expenditure', 'side.revenue': 'Revenue', 'level.account': 'account',
       'level.side': 'side', 'level.kan': 'kan (款)', 'level.kou': 'kou (項)', 'level.moku': 'moku (目)', 'level.jigyou': 'project', 'level.setsu': 'setsu (節)',
-      'level.saisetsu': 'saisetsu (細節)', 'export.table1': 'Table 1, revenue and expenditure (XLSX)', 'export.detail': 'Itemised statement (XLSX)'
+      'level.saisetsu': 'saisetsu (細節)', 'export.table1': 'Table 1, revenue and expenditure (XLSX)', 'export.detail': 'Itemised statement (XLSX)',
+      'nav.bills': 'Supplementary budgets', 'linePicker.filter': 'Search by name or subject', 'linePicker.none': '(choose a line)',
+      'linePicker.count': '{1} of {0} lines', 'transfer.fromLine': 'From line', 'transfer.toLine': 'To line',
+      'transfer.clause': 'Clause of the general provisions allowing a transfer between kou (e.g. 第5条)', 'drafted.id': 'Drafted; waiting for approval (draft {0}).',
+      'reserve.title': 'Use of the reserve fund', 'reserve.from': 'Reserve fund', 'reserve.to': 'Into line (expenditure)',
+      'sb.procedure': 'Procedure', 'sb.procedure.assembly': 'Submit to the assembly (awaits its resolution)', 'sb.procedure.senketsu': 'Decided by the head (senketsu)',
+      'sb.procedure.passed': 'Already passed (record submission and passing at once)', 'sb.billNumber': 'Bill number', 'sb.date': 'Date (submitted, decided or resolved)',
+      'sb.lines': 'Changes of existing lines', 'sb.addItem': 'Add a row', 'sb.removeItem': 'Remove', 'sb.delta': 'Difference (yen)',
+      'sb.newLines': 'New lines, one per line: "new,code,category,department,name,amount"',
+      'bills.title': 'Supplementary budgets (bills)', 'bills.number': 'No.', 'bills.titleCol': 'Title', 'bills.state': 'State', 'bills.dates': 'Submitted, resolved',
+      'bills.total': 'Change (thousand yen)', 'bills.resolve': 'Record the resolution', 'bills.outcome': 'Outcome', 'bills.outcome.passed': 'Passed',
+      'bills.outcome.amended': 'Passed as amended', 'bills.outcome.rejected': 'Rejected', 'bills.resolvedOn': 'Resolved on', 'bills.report': 'Report to the assembly',
+      'bills.report.approved': 'Approved', 'bills.report.disapproved': 'Disapproved', 'bills.reportOn': 'On', 'bills.none': 'No supplementary budgets this year.',
+      'state.submitted': 'Submitted (in deliberation)', 'state.passed': 'Passed', 'state.amended': 'Passed as amended', 'state.rejected': 'Rejected',
+      'state.senketsu': 'Decided by the head', 'state.approved': 'Approved', 'state.disapproved': 'Disapproved', 'state.pending': 'Pending approval',
+      'reserveFund': 'reserve fund'
     }
   };
 
@@ -190,6 +220,7 @@ const Ledger = (() => {
   async function header(current) {
     me = await api('/api/me');
     const links = [['nav.dashboard', '/'], ['nav.subjects', '/subjects.html'], ['nav.lines', '/lines.html']];
+    links.push(['nav.bills', '/bills.html']);
     if (has('OFFICER')) links.push(['nav.officer', '/officer.html']);
     if (has('AUDITOR')) links.push(['nav.audit', '/audit.html']);
     if (has('OFFICER') || has('APPROVER')) links.push(['nav.approvals', '/approvals.html']);
@@ -253,9 +284,54 @@ const Ledger = (() => {
     });
   }
 
+  /** 「1 一般会計 › 歳出 › 2 総務費 › …」, as the history and the audit log print it; — for an unclassified line. */
+  function subjectPath(line) {
+    if (!line.subject) return '—';
+    const printed = level => (level.code ? level.code + ' ' : '') + level.name;
+    const levels = ['kan', 'kou', 'moku', 'jigyou', 'setsu', 'saisetsu'].map(k => line.subject[k]).filter(Boolean);
+    return [printed({ code: line.accountCode, name: line.accountName }), line.side === 'revenue' ? '歳入' : '歳出', ...levels.map(printed)]
+      .join(' › ');
+  }
+
+  /** How a picker names a line: its 会計・科目 path (if any), its name, its department and its amount in yen. */
+  function lineLabel(line) {
+    const subject = line.subject ? subjectPath(line) + ' — ' : '';
+    return subject + line.name + '（' + line.department + '）' + yen(line.amountYen) + '円';
+  }
+
+  /**
+   * Turns a select into a line picker: the fiscal year's active lines that {@code accept} takes, named by
+   * 会計・科目, name and department, with a search box before it that narrows the list as one types.
+   * The select's value is the chosen line's id; no one types an id.
+   */
+  async function linePicker(select, fiscalYear, accept = () => true) {
+    const lines = (await api('/api/initiatives?' + params({ fiscalYear })))
+      .filter(l => (l.status || 'ACTIVE') === 'ACTIVE' && accept(l));
+    let filter = select.previousElementSibling && select.previousElementSibling.classList.contains('picker-filter')
+      ? select.previousElementSibling : null;
+    if (!filter) {
+      filter = el('input', { type: 'search', class: 'picker-filter', id: select.id + '-filter', 'aria-label': t('linePicker.filter'),
+        placeholder: t('linePicker.filter'), 'aria-controls': select.id });
+      select.before(filter);
+      filter.addEventListener('input', () => fill());
+    }
+    const keep = select.value;
+    function fill() {
+      const words = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+      const shown = lines.filter(l => words.every(w => lineLabel(l).toLowerCase().includes(w)));
+      const current = select.value || keep;
+      select.replaceChildren(el('option', { value: '', text: t('linePicker.none') + ' ' + t('linePicker.count', lines.length, shown.length) }),
+        ...shown.map(l => el('option', { value: l.id, text: lineLabel(l) })));
+      if (shown.some(l => l.id === current)) select.value = current;
+    }
+    fill();
+    return lines;
+  }
+
   /** A datetime-local value (the browser's time zone) as an ISO-8601 instant. */
   function instant(local) { return local ? new Date(local).toISOString() : ''; }
 
   return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, params, instant, era, cookie, japanTime, stages, barChart,
+    subjectPath, lineLabel, linePicker,
     get lang() { return lang; } };
 })();

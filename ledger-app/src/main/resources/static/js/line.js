@@ -11,22 +11,13 @@
     document.getElementById('line-year').textContent = line.fiscalYear + '（' + Ledger.era(line.fiscalYear) + '）';
     document.getElementById('line-department').textContent = line.department;
     document.getElementById('line-category').textContent = line.categoryCode ? line.categoryCode + '. ' + line.categoryName : '—';
-    document.getElementById('line-subject').textContent = subjectPath(line);
+    document.getElementById('line-subject').textContent = Ledger.subjectPath(line);
     document.getElementById('line-amount').textContent = thousand(line.amountYen) + ' (' + yen(line.amountYen) + ' 円)';
     document.getElementById('line-status').textContent = t('status.' + line.status);
     document.getElementById('line-version').textContent = line.version;
     document.getElementById('line-summary').textContent = line.summary || '—';
     if (Ledger.has('OFFICER') && line.status !== 'WITHDRAWN') document.getElementById('amend-section').classList.remove('hidden');
     await history();
-  }
-
-  /** 「1 一般会計 › 歳出 › 2 総務費 › …」, as the history and the audit log print it; — for an unclassified line. */
-  function subjectPath(line) {
-    if (!line.subject) return '—';
-    const printed = level => (level.code ? level.code + ' ' : '') + level.name;
-    const levels = ['kan', 'kou', 'moku', 'jigyou', 'setsu', 'saisetsu'].map(k => line.subject[k]).filter(Boolean);
-    return [printed({ code: line.accountCode, name: line.accountName }), line.side === 'revenue' ? '歳入' : '歳出', ...levels.map(printed)]
-      .join(' › ');
   }
 
   async function history() {

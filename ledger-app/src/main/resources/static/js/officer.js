@@ -3,7 +3,7 @@
   const { t, el, api, thousand } = Ledger;
   await Ledger.header('nav.officer');
   const year = new Date().getMonth() >= 3 ? new Date().getFullYear() : new Date().getFullYear() - 1;
-  ['add-fiscalYear', 'budget-fiscalYear', 'import-fiscalYear'].forEach(id => { document.getElementById(id).value = year; });
+  ['add-fiscalYear', 'import-fiscalYear'].forEach(id => { document.getElementById(id).value = year; });
 
   function values(form, names) {
     const body = {};
@@ -31,25 +31,79 @@
     return t('recorded') + ' ' + t('id') + ': ' + result.id;
   });
 
+  /** A change that needs approval answers 202 with its draft; any other answer is the change itself. */
+  function outcome(result, id) {
+    return result && result.draftId ? t('drafted.id', result.draftId) : t('recorded') + ' ' + id(result);
+  }
+
+  const isReserve = l => l.reserveFund === true || (l.subject && l.subject.kan && l.subject.kan.name === '予備費');
+  const pickers = {
+    'transfer-fromId': l => !isReserve(l), 'transfer-toId': l => !isReserve(l),
+    'reserve-fromId': isReserve, 'reserve-toId': l => !isReserve(l) && l.side === 'expenditure'
+  };
+  const years = document.querySelectorAll('select.line-year');
+  for (const select of years) await Ledger.fiscalYears(select);
+
+  async function refreshPickers(form) {
+    const fiscalYear = form.elements.fiscalYear.value;
+    for (const select of form.querySelectorAll('select[id]')) {
+      if (pickers[select.id]) await Ledger.linePicker(select, fiscalYear, pickers[select.id]);
+    }
+    form.querySelectorAll('select.item-line').forEach(select => Ledger.linePicker(select, fiscalYear));
+  }
+
   const transfer = document.getElementById('transfer');
+  const reserve = document.getElementById('reserve');
+  const budget = document.getElementById('budget');
+  for (const form of [transfer, reserve, budget]) {
+    form.elements.fiscalYear.addEventListener('change', () => refreshPickers(form));
+    await refreshPickers(form);
+  }
+
   submit(transfer, async () => {
-    const result = await api('/api/transfers', { method: 'POST', json: values(transfer,
-      ['fromId', 'toId', 'amountYen', 'effectiveDate', 'reason', 'reference']) });
-    return result.draftId ? t('drafted') + ' ' + result.draftId : t('recorded') + ' ' + result.id;
+    const body = values(transfer, ['fromId', 'toId', 'amountYen', 'effectiveDate', 'reason', 'reference', 'clause']);
+    const result = await api('/api/transfers', { method: 'POST', json: body });
+    await refreshPickers(transfer);
+    return outcome(result, r => r.id);
   });
 
-  const budget = document.getElementById('budget');
+  submit(reserve, async () => {
+    const result = await api('/api/reserve-fund-uses', { method: 'POST', json: values(reserve,
+      ['fromId', 'toId', 'amountYen', 'effectiveDate', 'reason', 'reference']) });
+    await refreshPickers(reserve);
+    return outcome(result, r => r.id);
+  });
+
+  let itemCount = 0;
+  function addItem() {
+    itemCount++;
+    const select = el('select', { class: 'item-line', id: 'budget-item-' + itemCount, 'aria-label': t('transfer.fromLine') });
+    const delta = el('input', { class: 'item-delta', id: 'budget-delta-' + itemCount, inputmode: 'numeric', 'aria-label': t('sb.delta'), placeholder: t('sb.delta') });
+    const remove = el('button', { type: 'button', class: 'secondary', text: t('sb.removeItem') });
+    const row = el('div', { class: 'item-row' }, select, delta, remove);
+    remove.addEventListener('click', () => row.remove());
+    document.getElementById('budget-add-item').before(row);
+    Ledger.linePicker(select, budget.elements.fiscalYear.value);
+  }
+  document.getElementById('budget-add-item').addEventListener('click', addItem);
+  addItem();
+
+  const dateField = { assembly: 'submittedOn', senketsu: 'decidedOn', '': 'resolvedOn' };
   submit(budget, async () => {
-    const body = values(budget, ['fiscalYear', 'name', 'reference', 'resolvedOn']);
-    body.items = budget.elements.items.value.split('\n').map(l => l.trim()).filter(Boolean).map(line => {
+    const body = values(budget, ['fiscalYear', 'name', 'reference', 'billNumber']);
+    const procedure = budget.elements.procedure.value;
+    if (procedure) body.procedure = procedure;
+    body[dateField[procedure]] = budget.elements.date.value || null;
+    const changes = Array.from(budget.querySelectorAll('.item-row'))
+      .map(row => ({ initiativeId: row.querySelector('select').value, deltaYen: row.querySelector('input').value.trim() }))
+      .filter(item => item.initiativeId || item.deltaYen);
+    const created = budget.elements.newLines.value.split('\n').map(l => l.trim()).filter(Boolean).map(line => {
       const cells = line.split(',').map(c => c.trim());
-      if (cells[0] === 'new') {
-        return { categoryCode: cells[1], categoryName: cells[2], department: cells[3], name: cells[4], amountYen: cells[5] };
-      }
-      return { initiativeId: cells[0], deltaYen: cells[1] };
+      return { categoryCode: cells[1], categoryName: cells[2], department: cells[3], name: cells[4], amountYen: cells[5] };
     });
+    body.items = [...changes, ...created];
     const result = await api('/api/supplementary-budgets', { method: 'POST', json: body });
-    return t('recorded') + ' ' + result.id;
+    return outcome(result, r => (r.title || r.name || '') + ' ' + r.id);
   });
 
   const importForm = document.getElementById('import');

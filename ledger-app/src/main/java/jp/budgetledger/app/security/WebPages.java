@@ -9,7 +9,8 @@ public final class WebPages {
     /** Needed before login: the login page and the pages' static assets. */
     static final String[] PUBLIC = {LOGIN_PAGE, "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
     /** The pages themselves (each reads the API as the logged-in user). */
-    static final String[] PAGES = {"/", "/index.html", "/subjects.html", "/lines.html", "/line.html", "/officer.html", "/audit.html", "/approvals.html"};
+    static final String[] PAGES = {"/", "/index.html", "/subjects.html", "/lines.html", "/line.html", "/officer.html", "/audit.html", "/bills.html",
+            "/approvals.html"};
 
     private WebPages() {
     }

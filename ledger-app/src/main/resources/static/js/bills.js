@@ -1,0 +1,84 @@
+'use strict';
+(async () => {
+  const { t, el, api, thousand, japanTime } = Ledger;
+  await Ledger.header('nav.bills');
+  const year = document.getElementById('fiscalYear');
+  await Ledger.fiscalYears(year, new URLSearchParams(location.search).get('fiscalYear'));
+
+  const state = b => b.state || 'passed';
+  const date = d => d ? new Date(d + 'T00:00:00+09:00').toLocaleDateString('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Tokyo' }) : '';
+  const total = items => (items || []).reduce((sum, i) => sum + (i.deltaYen ?? i.amountYen ?? 0), 0);
+
+  function dates(b) {
+    const parts = [];
+    if (b.submittedOn) parts.push(t('state.submitted').replace(/（.*）|\(.*\)/, '') + ' ' + date(b.submittedOn));
+    if (b.decidedOn) parts.push(t('state.senketsu') + ' ' + date(b.decidedOn));
+    if (b.resolvedOn && !b.decidedOn) parts.push(t('bills.resolvedOn') + ' ' + date(b.resolvedOn));
+    if (b.assemblyReport) parts.push(t('bills.report') + ' ' + t('state.' + b.assemblyReport.outcome) + ' ' + date(b.assemblyReport.on));
+    return parts.join(' / ');
+  }
+
+  function form(b, kind) {
+    const f = el('form', { class: 'controls', id: kind + '-' + b.id, novalidate: '' });
+    const fieldErrors = name => el('div', { class: 'field-error', 'data-error-for': name });
+    if (kind === 'resolution') {
+      const outcome = el('select', { name: 'outcome' }, ...['passed', 'amended', 'rejected'].map(o => el('option', { value: o, text: t('bills.outcome.' + o) })));
+      const on = el('input', { type: 'date', name: 'resolvedOn' });
+      const amended = el('div', { class: 'hidden amended' }, ...(b.items || []).map(i => el('label', {},
+        el('span', { text: (i.lineName || i.name || i.initiativeId) }),
+        el('input', { name: 'item:' + i.initiativeId, value: i.deltaYen ?? i.amountYen ?? '', inputmode: 'numeric' }))));
+      outcome.addEventListener('change', () => amended.classList.toggle('hidden', outcome.value !== 'amended'));
+      f.append(el('label', {}, el('span', { text: t('bills.outcome') }), outcome), el('label', {}, el('span', { text: t('bills.resolvedOn') }), on),
+        amended, fieldErrors('outcome'), fieldErrors('resolvedOn'), fieldErrors('items'));
+    } else {
+      const outcome = el('select', { name: 'outcome' }, ...['approved', 'disapproved'].map(o => el('option', { value: o, text: t('bills.report.' + o) })));
+      f.append(el('label', {}, el('span', { text: t('bills.report') }), outcome),
+        el('label', {}, el('span', { text: t('bills.reportOn') }), el('input', { type: 'date', name: 'on' })), fieldErrors('outcome'), fieldErrors('on'));
+    }
+    f.append(el('button', { type: 'submit', class: 'primary', text: t(kind === 'resolution' ? 'bills.resolve' : 'bills.report') }),
+      el('div', { class: 'form-error', role: 'alert' }), el('div', { class: 'notice', role: 'status' }));
+    f.addEventListener('submit', async e => {
+      e.preventDefault();
+      Ledger.clearErrors(f);
+      try {
+        let body, path;
+        if (kind === 'resolution') {
+          body = { outcome: f.elements.outcome.value, resolvedOn: f.elements.resolvedOn.value || null };
+          if (body.outcome === 'amended') {
+            body.items = (b.items || []).map(i => ({ initiativeId: i.initiativeId, deltaYen: f.elements['item:' + i.initiativeId].value.trim() }));
+          }
+          path = '/api/supplementary-budgets/' + encodeURIComponent(b.id) + '/resolutions';
+        } else {
+          body = { outcome: f.elements.outcome.value, on: f.elements.on.value || null };
+          path = '/api/supplementary-budgets/' + encodeURIComponent(b.id) + '/assembly-reports';
+        }
+        const result = await api(path, { method: 'POST', json: body });
+        f.querySelector('.notice').textContent = result && result.draftId ? t('drafted.id', result.draftId) : t('recorded');
+        await load();
+      } catch (error) {
+        Ledger.showErrors(f, error);
+      }
+    });
+    return f;
+  }
+
+  async function load() {
+    const bills = await api('/api/supplementary-budgets?fiscalYear=' + encodeURIComponent(year.value));
+    document.getElementById('no-bills').classList.toggle('hidden', bills.length > 0);
+    const officer = Ledger.has('OFFICER');
+    document.querySelector('#bills tbody').replaceChildren(...bills.map(b => {
+      const actions = el('td', {});
+      if (officer && state(b) === 'submitted') actions.append(form(b, 'resolution'));
+      if (officer && b.procedure === 'senketsu' && !b.assemblyReport) actions.append(form(b, 'report'));
+      return el('tr', { class: state(b) === 'rejected' ? 'status-WITHDRAWN' : '' },
+        el('td', { text: b.accountName || '—' }), el('td', { class: 'num', text: b.number ? '第' + b.number + '号' : '' }),
+        el('td', { text: b.title || b.name }), el('td', { text: b.billNumber || b.reference || '' }),
+        el('td', {}, el('span', { class: 'badge', text: t('state.' + state(b)) })), el('td', { text: dates(b) }),
+        el('td', { class: 'num', text: thousand(b.totalYen ?? total(b.items)) }), actions);
+    }));
+    document.body.dataset.ready = 'true';
+  }
+
+  year.addEventListener('change', load);
+  await load();
+})();
