@@ -15,9 +15,11 @@ import jp.budgetledger.app.eventstore.ReadPositions;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
+import jp.budgetledger.core.domain.BudgetProvisions;
 import jp.budgetledger.core.domain.Initiative;
 import jp.budgetledger.core.domain.InitiativeRegistry;
 import jp.budgetledger.core.domain.MultiLineHandlers;
+import jp.budgetledger.core.domain.ReserveFundUse;
 import jp.budgetledger.core.domain.SubjectTable;
 import jp.budgetledger.core.domain.SupplementaryBudget;
 import jp.budgetledger.core.domain.Transfer;
@@ -210,10 +212,15 @@ public class AxonConfig {
                     .configureCommandTargetResolver(c -> targets));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(SupplementaryBudget.class)
                     .configureCommandTargetResolver(c -> targets));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ReserveFundUse.class)
+                    .configureCommandTargetResolver(c -> targets));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetProvisions.class)
+                    .configureCommandTargetResolver(c -> targets));
             configurer.registerCommandHandler(c -> new BudgetDocumentImporter(
                     c.repository(Initiative.class), c.repository(BudgetDocument.class), registry, subjects));
             configurer.registerCommandHandler(c -> new MultiLineHandlers(c.repository(Initiative.class),
-                    c.repository(Transfer.class), c.repository(SupplementaryBudget.class), registry, subjects));
+                    c.repository(Transfer.class), c.repository(SupplementaryBudget.class), c.repository(ReserveFundUse.class),
+                    c.repository(BudgetProvisions.class), registry, subjects));
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
             processing.registerSubscribingEventProcessor(AccountBalanceGuard.PROCESSING_GROUP)

@@ -14,6 +14,11 @@ public final class ReserveFund {
 
     /** True when {@code classification} places a line in its 会計's 予備費. */
     public static boolean is(Classification classification) {
-        return classification != null && Text.key(KAN_NAME).equals(Text.key(classification.subject().kan().name()));
+        return classification != null && isKan(classification.subject().kan());
+    }
+
+    /** True when {@code kan} is the 款 of a reserve fund. */
+    public static boolean isKan(SubjectLevel kan) {
+        return kan != null && Text.key(KAN_NAME).equals(Text.key(kan.name()));
     }
 }

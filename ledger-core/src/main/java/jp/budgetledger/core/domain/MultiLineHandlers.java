@@ -65,7 +65,7 @@ public class MultiLineHandlers {
         FundsTransferred transferred = new FundsTransferred(command.transferId(), transfer.lines().fiscalYear(), command.fromId(),
                 command.toId(), command.amount(), transfer.change(), transfer.level(), command.clause());
         transfers.newInstance(() -> new Transfer(transferred));
-        return new TransferResult(command.transferId(), versions[0], versions[1]);
+        return new TransferResult(command.transferId(), versions[0], versions[1], transfer.level(), command.clause());
     }
 
     /** Checks {@code command} against every rule {@link #handle(TransferFunds)} applies, changing nothing. */
