@@ -11,12 +11,8 @@ import java.util.Objects;
 public record BarSetsu(FiscalYear fiscalYear, SubjectLevel account, BarredSetsu barred, ChangeContext change) {
 
     public BarSetsu {
-        Objects.requireNonNull(fiscalYear, "fiscalYear");
+        GeneralProvisionsId.requireTarget(fiscalYear, account, change);
         Objects.requireNonNull(barred, "barred");
-        Objects.requireNonNull(change, "change");
-        if (account == null) {
-            throw new InvalidValueException("accountName", "must be given (会計)");
-        }
     }
 
     @TargetAggregateIdentifier

@@ -11,12 +11,8 @@ import java.util.Objects;
 public record RegisterTransferClause(FiscalYear fiscalYear, SubjectLevel account, TransferClause clause, ChangeContext change) {
 
     public RegisterTransferClause {
-        Objects.requireNonNull(fiscalYear, "fiscalYear");
+        GeneralProvisionsId.requireTarget(fiscalYear, account, change);
         Objects.requireNonNull(clause, "clause");
-        Objects.requireNonNull(change, "change");
-        if (account == null) {
-            throw new InvalidValueException("accountName", "must be given (会計)");
-        }
     }
 
     @TargetAggregateIdentifier

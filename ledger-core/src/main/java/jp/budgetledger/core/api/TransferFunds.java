@@ -17,17 +17,22 @@ public record TransferFunds(TransferId transferId, InitiativeId fromId, Initiati
 
     public TransferFunds {
         Objects.requireNonNull(transferId, "transferId");
+        requireMove(fromId, toId, amount, change, "a transfer");
+        clause = clause == null ? null : TransferClause.article(Concept.CLAUSE, clause);
+    }
+
+    /** What a move of an amount between two lines needs: two different lines, more than 0, a change context. */
+    static void requireMove(InitiativeId fromId, InitiativeId toId, Money amount, ChangeContext change, String what) {
         Objects.requireNonNull(fromId, "fromId");
         Objects.requireNonNull(toId, "toId");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(change, "change");
         if (fromId.equals(toId)) {
-            throw new InvalidValueException(Concept.DESTINATION_LINE, "a transfer needs two different lines");
+            throw new InvalidValueException(Concept.DESTINATION_LINE, what + " needs two different lines");
         }
         if (amount.yen() <= 0) {
             throw new InvalidValueException(Concept.AMOUNT_CHANGE, "must be more than 0");
         }
-        clause = clause == null ? null : TransferClause.article(Concept.CLAUSE, clause);
     }
 
     /** A transfer that cites no clause of the 予算総則. */

@@ -14,15 +14,6 @@ public record UseReserveFund(ReserveFundUseId useId, InitiativeId fromId, Initia
 
     public UseReserveFund {
         Objects.requireNonNull(useId, "useId");
-        Objects.requireNonNull(fromId, "fromId");
-        Objects.requireNonNull(toId, "toId");
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(change, "change");
-        if (fromId.equals(toId)) {
-            throw new InvalidValueException(Concept.DESTINATION_LINE, "a use of the reserve fund needs two different lines");
-        }
-        if (amount.yen() <= 0) {
-            throw new InvalidValueException(Concept.AMOUNT_CHANGE, "must be more than 0");
-        }
+        TransferFunds.requireMove(fromId, toId, amount, change, "a use of the reserve fund");
     }
 }
