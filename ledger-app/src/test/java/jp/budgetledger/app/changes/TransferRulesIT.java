@@ -135,6 +135,17 @@ class TransferRulesIT extends LedgerIT {
         assertThat(history.get(history.size() - 1).at("/changes/cause/kind").asText()).isEqualTo("reserve-fund");
         assertThat(history.get(history.size() - 1).at("/changes/cause/id").asText()).isEqualTo(used.text("id"));
 
+        JsonNode useHistory = api.get("/api/initiatives/" + used.text("id") + "/history").body();
+        assertThat(useHistory.get(0).get("type").asText()).isEqualTo("ReserveFundUsed");
+        assertThat(useHistory.get(0).get("reference").asText()).isEqualTo("財第12号");
+        assertThat(useHistory.get(0).at("/changes/amount").asLong()).isEqualTo(200_000);
+        JsonNode transferHistory = api.get("/api/initiatives/" + across.text("id") + "/history").body();
+        assertThat(transferHistory.get(0).at("/changes/level").asText()).isEqualTo("kou");
+        assertThat(transferHistory.get(0).at("/changes/clause").asText()).isEqualTo("第5条");
+        JsonNode provisionsHistory = api.get("/api/initiatives/provisions-" + YEAR + "/history").body();
+        assertThat(provisionsHistory).extracting(e -> e.get("type").asText()).containsExactly("TransferClauseRegistered", "SetsuBarred");
+        assertThat(provisionsHistory.get(0).at("/changes/clause/article").asText()).isEqualTo("第5条");
+
         JsonNode audit = api.get("/api/audit/events?fiscalYear=" + YEAR + "&minPosition=" + used.number("position")).body();
         assertThat(audit.toString()).contains("予備費充用 " + reserve + " → " + supplies, "(項間流用 第5条)", "(節間流用)",
                 "予算総則 第5条 項間流用", "流用禁止 節 交際費");

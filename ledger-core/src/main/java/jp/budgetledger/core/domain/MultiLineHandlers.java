@@ -80,7 +80,7 @@ public class MultiLineHandlers {
     private PreparedTransfer prepare(TransferFunds command) {
         LinePair lines = loadPair(command.fromId(), command.toId());
         String level = TransferLevels.check(lines.from().invoke(Initiative::classification), lines.to().invoke(Initiative::classification),
-                command.clause(), provisionsOf(lines.fiscalYear()));
+                command.clause(), () -> provisionsOf(lines.fiscalYear()));
         return new PreparedTransfer(lines, level, lines.resolve(command.change()));
     }
 

@@ -8,6 +8,7 @@ import jp.budgetledger.core.api.SubjectLevel;
 import jp.budgetledger.core.api.TransferClause;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * How far a transfer between two lines goes, and whether the law and the year's 予算総則 allow it
@@ -22,11 +23,11 @@ final class TransferLevels {
 
     /**
      * The level crossed (a {@link Subject.Level#code()} from {@code kou} down), null when either line is
-     * unclassified or both have the same path.
+     * unclassified or both have the same path. The year's 予算総則 is read only for two classified lines.
      *
      * @throws TransferLevelException when the transfer goes further than allowed
      */
-    static String check(Classification from, Classification to, String clause, GeneralProvisions provisions) {
+    static String check(Classification from, Classification to, String clause, Supplier<GeneralProvisions> year) {
         if (from == null || to == null) {
             return null;
         }
@@ -45,6 +46,7 @@ final class TransferLevels {
                     ReserveFund.is(from) ? Concept.SOURCE_LINE : Concept.DESTINATION_LINE,
                     "a 予備費 is used by a 予備費充用 (POST /api/reserve-fund-uses), never by a transfer");
         }
+        GeneralProvisions provisions = year.get();
         provisions.barred(from.account(), from.subject().setsu()).ifPresent(barred -> {
             throw new TransferLevelException(TransferLevelException.FROM_BARRED_SETSU, Concept.SOURCE_LINE,
                     "節 " + barred.setsu().name() + " is barred as the source of a transfer this year: " + barred.reason());
