@@ -8,6 +8,9 @@ import jp.budgetledger.core.api.BudgetDocumentImported;
 import jp.budgetledger.core.api.ChangeCause;
 import jp.budgetledger.core.api.BarredSetsu;
 import jp.budgetledger.core.api.FundsTransferred;
+import jp.budgetledger.core.api.Proposal;
+import jp.budgetledger.core.api.TransferFunds;
+import jp.budgetledger.core.api.UseReserveFund;
 import jp.budgetledger.core.api.ReserveFundUseId;
 import jp.budgetledger.core.api.ReserveFundUsed;
 import jp.budgetledger.core.api.SetsuBarred;
@@ -120,6 +123,21 @@ class EventSerializationTest {
                 byte[].class, FundsTransferred.class.getName(), "1"));
         assertThat(back).isEqualTo(SAMPLES.get(8));
         assertThat(((FundsTransferred) back).level()).isNull();
+    }
+
+    @Test
+    void proposalsRoundTripNamedByTheirKind() throws Exception {
+        var mapper = LedgerJson.storageMapper();
+        List<Proposal> proposals = List.of(
+                new TransferFunds(TransferId.of("tr-3"), ID, InitiativeId.of("other"), Money.ofYen(10), ChangeContext.of("流用"), "第5条"),
+                new TransferFunds(TransferId.of("tr-4"), ID, InitiativeId.of("other"), Money.ofYen(10), ChangeContext.of("流用")),
+                new UseReserveFund(ReserveFundUseId.of("rf-2"), ID, InitiativeId.of("other"), Money.ofYen(10),
+                        new ChangeContext(LocalDate.of(2020, 8, 1), "予備費充用", "財第12号")));
+        for (Proposal proposal : proposals) {
+            String json = mapper.writeValueAsString(proposal);
+            assertThat(json).contains(proposal instanceof UseReserveFund ? "\"kind\":\"reserve-fund-use\"" : "\"kind\":\"transfer\"");
+            assertThat(mapper.readValue(json, Proposal.class)).isEqualTo(proposal);
+        }
     }
 
     @Test

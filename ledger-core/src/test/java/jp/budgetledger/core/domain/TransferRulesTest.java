@@ -15,6 +15,7 @@ import jp.budgetledger.core.api.FundsTransferred;
 import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.Money;
 import jp.budgetledger.core.api.RegisterTransferClause;
+import jp.budgetledger.core.api.ReserveFund;
 import jp.budgetledger.core.api.ReserveFundUseId;
 import jp.budgetledger.core.api.ReserveFundUsed;
 import jp.budgetledger.core.api.Side;
@@ -121,6 +122,15 @@ class TransferRulesTest {
     private void registerClause(String article, List<SubjectLevel> kous, List<SubjectLevel> setsus) {
         ledger.send(new RegisterTransferClause(FY, GENERAL, new TransferClause(article, "各項に計上した給料、職員手当等及び共済費に係る予算額に"
                 + "過不足を生じた場合における同一款内でのこれらの経費の各項の間の流用", SOUMU, kous, setsus), ChangeContext.of("予算総則")));
+    }
+
+    @Test
+    void aReserveFundIsTheLineOfAKanNamedYobihi() {
+        assertThat(ReserveFund.is(new Classification(GENERAL, Side.EXPENDITURE, RESERVE, null))).isTrue();
+        assertThat(ReserveFund.isKan(SubjectLevel.of(null, "　予備費 "))).isTrue();
+        assertThat(ReserveFund.isKan(SubjectLevel.of("14", "災害予備費"))).isFalse();
+        assertThat(ReserveFund.is(new Classification(GENERAL, Side.EXPENDITURE, MINSEI, null))).isFalse();
+        assertThat(ReserveFund.is(null)).isFalse();
     }
 
     @Test
