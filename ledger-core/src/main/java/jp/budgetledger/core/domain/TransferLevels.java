@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * How far a transfer between two lines goes, and whether the law and the year's 予算総則 allow it
  * (地方自治法 第220条第2項): within one 会計 and side, not to or from a 予備費, not from a barred 節,
  * never across 款, across 項 only under a cited clause that covers both lines; within a 項 freely.
- * Lines without a classification are under none of these rules.
+ * A transfer between a line without a classification and any line but a 予備費 is under none of these rules.
  */
 final class TransferLevels {
 
@@ -28,6 +28,11 @@ final class TransferLevels {
      * @throws TransferLevelException when the transfer goes further than allowed
      */
     static String check(Classification from, Classification to, String clause, Supplier<GeneralProvisions> year) {
+        if (ReserveFund.is(from) || ReserveFund.is(to)) {
+            throw new TransferLevelException(TransferLevelException.TOUCHES_RESERVE_FUND,
+                    ReserveFund.is(from) ? Concept.SOURCE_LINE : Concept.DESTINATION_LINE,
+                    "a 予備費 is used by a 予備費充用 (POST /api/reserve-fund-uses), never by a transfer");
+        }
         if (from == null || to == null) {
             return null;
         }
@@ -40,11 +45,6 @@ final class TransferLevels {
             throw new TransferLevelException(TransferLevelException.ACROSS_SIDE, Concept.DESTINATION_LINE,
                     "a transfer stays on one side: the source is " + from.side().japanese() + ", the destination "
                             + to.side().japanese());
-        }
-        if (ReserveFund.is(from) || ReserveFund.is(to)) {
-            throw new TransferLevelException(TransferLevelException.TOUCHES_RESERVE_FUND,
-                    ReserveFund.is(from) ? Concept.SOURCE_LINE : Concept.DESTINATION_LINE,
-                    "a 予備費 is used by a 予備費充用 (POST /api/reserve-fund-uses), never by a transfer");
         }
         GeneralProvisions provisions = year.get();
         provisions.barred(from.account(), from.subject().setsu()).ifPresent(barred -> {

@@ -205,6 +205,7 @@ class TransferRulesTest {
         InitiativeId general = expenditure(soumu(KANRI, "1", null), 1_000);
         assertRefused(transfer(reserve, general, 10, null), "transfer-touches-reserve-fund", Concept.SOURCE_LINE);
         assertRefused(transfer(general, reserve, 10, null), "transfer-touches-reserve-fund", Concept.DESTINATION_LINE);
+        assertRefused(transfer(unclassified(1_000), reserve, 10, null), "transfer-touches-reserve-fund", Concept.DESTINATION_LINE);
     }
 
     @Test
