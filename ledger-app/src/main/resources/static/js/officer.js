@@ -31,12 +31,15 @@
     return t('recorded') + ' ' + t('id') + ': ' + result.id;
   });
 
-  const transfer = document.getElementById('transfer');
-  submit(transfer, async () => {
-    const result = await api('/api/transfers', { method: 'POST', json: values(transfer,
-      ['fromId', 'toId', 'amountYen', 'effectiveDate', 'reason', 'reference']) });
-    return t('recorded') + ' ' + result.id;
-  });
+  function move(form, path, names) {
+    submit(form, async () => {
+      const result = await api(path, { method: 'POST', json: values(form, names) });
+      return t('recorded') + ' ' + result.id;
+    });
+  }
+  const moved = ['fromId', 'toId', 'amountYen', 'effectiveDate', 'reason', 'reference'];
+  move(document.getElementById('transfer'), '/api/transfers', moved.concat(['clause']));
+  move(document.getElementById('reserve'), '/api/reserve-fund-uses', moved);
 
   const budget = document.getElementById('budget');
   submit(budget, async () => {

@@ -196,6 +196,34 @@ class WebUiIT extends LedgerIT {
         assertThat(events()).isEqualTo(before);
     }
 
+    @Test
+    void theReserveFundFormRefusesAUseBeyondTheBalanceNextToTheAmountAndRecordsAUseWithin() {
+        String line = """
+                {"fiscalYear": 2096, "department": "財政課", "name": "%s", "amountYen": %d, "reason": "当初予算", "accountCode": "1",
+                 "accountName": "一般会計", "side": "expenditure", "subject": {"kan": {"code": "%s", "name": "%s"},
+                 "kou": {"code": "1", "name": "%s"}, "moku": {"code": "1", "name": "%s"}}}""";
+        String reserve = api.post("/api/initiatives", line.formatted("予備費", 1_000, "14", "予備費", "予備費", "予備費")).text("id");
+        Api.Response target = api.post("/api/initiatives", line.formatted("災害対策", 0, "2", "総務費", "総務管理費", "一般管理費"));
+        open("/officer.html");
+        set("reserve-fromId", reserve);
+        set("reserve-toId", target.text("id"));
+        set("reserve-amountYen", "1001");
+        set("reserve-reason", "台風被害");
+        long before = events();
+        browser.findElement(By.cssSelector("#reserve button[type=submit]")).click();
+        By amountError = By.cssSelector("#reserve [data-error-for=amountYen]");
+        waiting().until(d -> !d.findElement(amountError).getText().isBlank());
+        assertThat(browser.findElement(amountError).getText()).contains("予備費");
+        assertThat(events()).isEqualTo(before);
+
+        set("reserve-amountYen", "400");
+        browser.findElement(By.cssSelector("#reserve button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("#reserve .notice")).getText().contains("rf-"));
+        assertThat(events()).as("both lines' amendments and the use").isEqualTo(before + 3);
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype = ?").param("jp.budgetledger.core.api.ReserveFundUsed")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     private long classifiedLine(int year, String side, String kan, String kou, String moku, String name, long yen) {
         String level = "{\"code\": \"%s\", \"name\": \"%s\"}";
         String subject = "{\"kan\": " + level.formatted(kan.split(" ")[0], kan.split(" ")[1])
