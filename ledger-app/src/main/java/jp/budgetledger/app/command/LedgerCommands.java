@@ -13,9 +13,11 @@ import jp.budgetledger.core.api.ImportBudgetDocument;
 import jp.budgetledger.core.api.ImportResult;
 import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.MetadataKeys;
+import jp.budgetledger.core.api.ReserveFundUseResult;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.core.api.TransferFunds;
 import jp.budgetledger.core.api.TransferResult;
+import jp.budgetledger.core.api.UseReserveFund;
 import jp.budgetledger.app.eventstore.AppendedPositions;
 import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.app.observability.LedgerMetrics;
@@ -62,13 +64,23 @@ public class LedgerCommands {
 
     /** A command on one line whose handler returns the line's new version. */
     public Recorded<Long> change(Object command, InitiativeId line, Requester requester) {
+        return change(command, line.value(), requester);
+    }
+
+    /** A command on the aggregate {@code aggregateId} (a fiscal year's 予算総則) whose handler returns its new version. */
+    public Recorded<Long> change(Object command, String aggregateId, Requester requester) {
         long version = send(command, requester);
-        return new Recorded<>(version, version, positionOf(line.value(), version));
+        return new Recorded<>(version, version, positionOf(aggregateId, version));
     }
 
     public Recorded<TransferResult> transfer(TransferFunds command, Requester requester) {
         TransferResult result = send(command, requester);
         return new Recorded<>(result, result.toVersion(), positionOf(command.transferId().value(), 0));
+    }
+
+    public Recorded<ReserveFundUseResult> useReserveFund(UseReserveFund command, Requester requester) {
+        ReserveFundUseResult result = send(command, requester);
+        return new Recorded<>(result, result.toVersion(), positionOf(command.useId().value(), 0));
     }
 
     public Recorded<SupplementaryBudgetEnacted> enact(EnactSupplementaryBudget command, Requester requester) {

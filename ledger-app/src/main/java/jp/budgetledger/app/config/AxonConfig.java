@@ -14,14 +14,17 @@ import jp.budgetledger.app.observability.ProcessorMonitors;
 import jp.budgetledger.app.eventstore.ReadPositions;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.api.TransferFunds;
+import jp.budgetledger.core.api.UseReserveFund;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
+import jp.budgetledger.core.domain.BudgetProvisions;
 import jp.budgetledger.core.domain.Draft;
 import jp.budgetledger.core.domain.DraftHandlers;
 import jp.budgetledger.core.domain.ProposalChecks;
 import jp.budgetledger.core.domain.Initiative;
 import jp.budgetledger.core.domain.InitiativeRegistry;
 import jp.budgetledger.core.domain.MultiLineHandlers;
+import jp.budgetledger.core.domain.ReserveFundUse;
 import jp.budgetledger.core.domain.SubjectTable;
 import jp.budgetledger.core.domain.SupplementaryBudget;
 import jp.budgetledger.core.domain.Transfer;
@@ -216,6 +219,10 @@ public class AxonConfig {
                     .configureCommandTargetResolver(c -> targets));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(SupplementaryBudget.class)
                     .configureCommandTargetResolver(c -> targets));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ReserveFundUse.class)
+                    .configureCommandTargetResolver(c -> targets));
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetProvisions.class)
+                    .configureCommandTargetResolver(c -> targets));
             configurer.registerCommandHandler(c -> new BudgetDocumentImporter(
                     c.repository(Initiative.class), c.repository(BudgetDocument.class), registry, subjects));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Draft.class)
@@ -223,7 +230,8 @@ public class AxonConfig {
             configurer.registerCommandHandler(c -> multiLineHandlers(c, registry, subjects));
             configurer.registerCommandHandler(c -> {
                 MultiLineHandlers lines = multiLineHandlers(c, registry, subjects);
-                ProposalChecks checks = new ProposalChecks().with(TransferFunds.class, lines::check);
+                ProposalChecks checks = new ProposalChecks().with(TransferFunds.class, lines::check)
+                        .with(UseReserveFund.class, lines::check);
                 return new DraftHandlers(c.repository(Draft.class), checks, c.commandBus());
             });
             EventProcessingConfigurer processing = configurer.eventProcessing();
@@ -244,6 +252,6 @@ public class AxonConfig {
     private static MultiLineHandlers multiLineHandlers(org.axonframework.config.Configuration c, InitiativeRegistry registry,
                                                        SubjectTable subjects) {
         return new MultiLineHandlers(c.repository(Initiative.class), c.repository(Transfer.class), c.repository(SupplementaryBudget.class),
-                registry, subjects);
+                c.repository(ReserveFundUse.class), c.repository(BudgetProvisions.class), registry, subjects);
     }
 }

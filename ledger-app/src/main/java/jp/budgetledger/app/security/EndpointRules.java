@@ -45,6 +45,7 @@ public final class EndpointRules {
             new Rule(HttpMethod.GET, "/api/approvals", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/approvals/{id}", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/approvals/{id}/history", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/general-provisions/{fiscalYear}", Role.VIEWER),
 
             new Rule(HttpMethod.GET, "/api/initiatives/{id}/history", Role.AUDITOR),
             new Rule(HttpMethod.GET, "/api/audit/events", Role.AUDITOR),
@@ -59,6 +60,9 @@ public final class EndpointRules {
             new Rule(HttpMethod.POST, "/api/initiatives/{id}/reassignments", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/initiatives/{id}/corrections", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/transfers", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/reserve-fund-uses", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/general-provisions/{fiscalYear}/transfer-clauses", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/general-provisions/{fiscalYear}/barred-setsu", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/supplementary-budgets", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports/budget-csv", Role.OFFICER),

@@ -64,7 +64,8 @@ final class ClassificationRequests {
                 level(at + "jigyou", body.jigyou()), level(at + "setsu", body.setsu()), level(at + "saisetsu", body.saisetsu())));
     }
 
-    private static SubjectLevel level(String field, Level level) {
+    /** The level {@code level} gives, its invalid code or name named after {@code field}; null for none. */
+    static SubjectLevel level(String field, Level level) {
         if (level == null) {
             return null;
         }

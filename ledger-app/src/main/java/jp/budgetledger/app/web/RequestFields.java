@@ -35,7 +35,14 @@ final class RequestFields {
 
     /** {@code POST /api/transfers}. */
     static final RequestFields TRANSFER = new RequestFields(Map.of(
+            Concept.SOURCE_LINE, "fromId", Concept.DESTINATION_LINE, "toId", Concept.AMOUNT_CHANGE, "amountYen", Concept.CLAUSE, "clause"));
+
+    /** {@code POST /api/reserve-fund-uses}. */
+    static final RequestFields RESERVE_FUND_USE = new RequestFields(Map.of(
             Concept.SOURCE_LINE, "fromId", Concept.DESTINATION_LINE, "toId", Concept.AMOUNT_CHANGE, "amountYen"));
+
+    /** {@code POST /api/general-provisions/{fiscalYear}/...}: a clause by its article, a barred 節 by its 節. */
+    static final RequestFields GENERAL_PROVISIONS = new RequestFields(Map.of(Concept.CLAUSE, "article", Concept.BARRED_SETSU, "setsu"));
 
     /** {@code POST /api/supplementary-budgets}: the fields of an item. */
     static final RequestFields SUPPLEMENTARY_BUDGET = new RequestFields(Map.of(

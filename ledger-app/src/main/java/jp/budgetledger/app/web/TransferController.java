@@ -51,15 +51,23 @@ class TransferController {
 
     @JsonIgnoreProperties(value = "actor")
     record TransferRequest(@NotBlank String fromId, @NotBlank String toId, @NotNull @Positive Long amountYen, LocalDate effectiveDate,
-                           @NotBlank @Size(max = 1000) String reason, @Size(max = 200) String reference, @Schema(description = ApiDocumentation.PART_OF_SET) Boolean partOfSet) {
+                           @NotBlank @Size(max = 1000) String reason, @Size(max = 200) String reference, @Schema(description = ApiDocumentation.PART_OF_SET) Boolean partOfSet,
+                           @Schema(description = "The article of the fiscal year's 予算総則 clause (項間流用) that allows the transfer, e.g. 第5条; "
+                                   + "needed for a transfer between 項 of one 款") @Size(max = 50) String clause) {
     }
 
-    record Transferred(String id, String fromId, String toId, long amountYen, long fromVersion, long toVersion, long position) {
+    record Transferred(String id, String fromId, String toId, long amountYen, long fromVersion, long toVersion, long position,
+                       @Schema(description = "The level of the 科目 path crossed: kou, moku, jigyou, setsu or saisetsu; null for unclassified "
+                               + "lines or lines of one path") String level,
+                       @Schema(description = "The article of the clause cited") String clause) {
     }
 
     @Operation(summary = "Transfer between two lines (流用)",
             description = "Moves amountYen from one line to another of the same fiscal year, both or neither, effective from effectiveDate. "
-                    + "An unknown line (unknown-line) or a transfer that would make the source negative is 422. "
+                    + "An unknown line (unknown-line) or a transfer that would make the source negative is 422. Between classified lines: "
+                    + "across 会計 or sides (transfer-across-account, transfer-across-side), across 款 (transfer-across-kan), across 項 "
+                    + "without a cited clause of the 予算総則 that covers both lines (transfer-across-kou, unknown-clause), from a barred 節 "
+                    + "(transfer-from-barred-setsu) or to or from a 予備費 (transfer-touches-reserve-fund) is 422. "
                     + "When transfers need four-eyes approval (ledger.approval.required-for), the checked transfer is recorded as a "
                     + "draft instead and answered 202 with its id and state pending; it takes effect once approved (/api/approvals).")
     @ApiResponse(responseCode = "201", description = "Transferred",
@@ -73,12 +81,14 @@ class TransferController {
         user.requireLine(InitiativeId.of(body.toId()));
         TransferId transferId = TransferId.generate();
         TransferFunds transfer = new TransferFunds(transferId, InitiativeId.of(body.fromId()), InitiativeId.of(body.toId()),
-                Money.ofYen(body.amountYen()), new ChangeContext(body.effectiveDate(), body.reason(), body.reference(), body.partOfSet()));
+                Money.ofYen(body.amountYen()), new ChangeContext(body.effectiveDate(), body.reason(), body.reference(), body.partOfSet()),
+                body.clause());
         Requester requester = context.requester(request, response);
         return RequestFields.TRANSFER.call(() -> approvals.submit(transfer, requester, () -> {
             var recorded = commands.transfer(transfer, requester);
             return new Transferred(transferId.value(), body.fromId(), body.toId(), body.amountYen(),
-                    recorded.result().fromVersion(), recorded.result().toVersion(), recorded.position());
+                    recorded.result().fromVersion(), recorded.result().toVersion(), recorded.position(), recorded.result().level(),
+                    recorded.result().clause());
         }));
     }
 }

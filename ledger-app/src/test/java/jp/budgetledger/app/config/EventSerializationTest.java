@@ -11,7 +11,16 @@ import jp.budgetledger.core.api.DraftApproved;
 import jp.budgetledger.core.api.DraftId;
 import jp.budgetledger.core.api.DraftRejected;
 import jp.budgetledger.core.api.TransferFunds;
+import jp.budgetledger.core.api.BarredSetsu;
 import jp.budgetledger.core.api.FundsTransferred;
+import jp.budgetledger.core.api.Proposal;
+import jp.budgetledger.core.api.UseReserveFund;
+import jp.budgetledger.core.api.ReserveFundUseId;
+import jp.budgetledger.core.api.ReserveFundUsed;
+import jp.budgetledger.core.api.SetsuBarred;
+import jp.budgetledger.core.api.SubjectLevel;
+import jp.budgetledger.core.api.TransferClause;
+import jp.budgetledger.core.api.TransferClauseRegistered;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeRevised;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
@@ -78,6 +87,21 @@ class EventSerializationTest {
                     new ChangeContext(LocalDate.of(2020, 10, 1), "組織改正", null)),
             new FundsTransferred(TransferId.of("tr-1"), FiscalYear.of(2020), ID, InitiativeId.of("other"), Money.ofYen(1_000_000),
                     new ChangeContext(LocalDate.of(2020, 11, 1), "流用", null)),
+            new FundsTransferred(TransferId.of("tr-2"), FiscalYear.of(2020), ID, InitiativeId.of("other"), Money.ofYen(1_000),
+                    new ChangeContext(LocalDate.of(2020, 11, 1), "流用", null), "kou", "第5条"),
+            new ReserveFundUsed(ReserveFundUseId.of("rf-1"), FiscalYear.of(2020), ID, InitiativeId.of("other"), Money.ofYen(2_000),
+                    new ChangeContext(LocalDate.of(2020, 8, 1), "予備費充用", "財第12号")),
+            new TransferClauseRegistered("provisions-2020", FiscalYear.of(2020), SubjectLevel.of("1", "一般会計"),
+                    new TransferClause("第5条", "給料、職員手当等及び共済費の各項の間の流用", SubjectLevel.of("2", "総務費"), null,
+                            List.of(SubjectLevel.of("2", "給料"), SubjectLevel.of("3", "職員手当等"))),
+                    new ChangeContext(LocalDate.of(2020, 4, 1), "予算総則", null)),
+            new TransferClauseRegistered("provisions-2020", FiscalYear.of(2020), SubjectLevel.of(null, "一般会計"),
+                    new TransferClause("第6条", "項の間の流用", SubjectLevel.of("2", "総務費"),
+                            List.of(SubjectLevel.of("1", "総務管理費"), SubjectLevel.of("2", "徴税費")), null),
+                    new ChangeContext(LocalDate.of(2020, 4, 1), "予算総則", null)),
+            new SetsuBarred("provisions-2020", FiscalYear.of(2020), SubjectLevel.of("1", "一般会計"),
+                    new BarredSetsu(SubjectLevel.of("9", "交際費"), "交際費は流用により増額しない"),
+                    new ChangeContext(LocalDate.of(2020, 4, 1), "交際費は流用により増額しない", null)),
             new SupplementaryBudgetEnacted(SupplementaryBudgetId.of("sb-1"), FiscalYear.of(2020), "9月補正（2次分）", "議案第49号",
                     LocalDate.of(2020, 9, 30), List.of(new SupplementaryBudgetEnacted.Item(ID, Money.ofYen(500), false),
                     new SupplementaryBudgetEnacted.Item(InitiativeId.of("new"), Money.ofYen(2_000), true)),
@@ -106,6 +130,32 @@ class EventSerializationTest {
         String json = new String(serializer.serialize(drafted, byte[].class).getData(), StandardCharsets.UTF_8);
         assertThat(json).contains("\"proposal\":{\"kind\":\"transfer\",\"transferId\":\"tr-2\"", "\"amount\":1000",
                 "\"effectiveDate\":\"2020-11-01\"", "\"partOfSet\":true", "\"requester\":\"tanaka\"");
+    }
+
+    @Test
+    void aTransferRecordedBeforeLevelsReadsWithoutLevelOrClause() {
+        String json = new String(serializer.serialize(SAMPLES.get(8), byte[].class).getData(), StandardCharsets.UTF_8)
+                .replace(",\"level\":null", "").replace(",\"clause\":null", "");
+        assertThat(json).doesNotContain("level", "clause");
+        Object back = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(json.getBytes(StandardCharsets.UTF_8),
+                byte[].class, FundsTransferred.class.getName(), "1"));
+        assertThat(back).isEqualTo(SAMPLES.get(8));
+        assertThat(((FundsTransferred) back).level()).isNull();
+    }
+
+    @Test
+    void proposalsRoundTripNamedByTheirKind() throws Exception {
+        var mapper = LedgerJson.storageMapper();
+        List<Proposal> proposals = List.of(
+                new TransferFunds(TransferId.of("tr-3"), ID, InitiativeId.of("other"), Money.ofYen(10), ChangeContext.of("流用"), "第5条"),
+                new TransferFunds(TransferId.of("tr-4"), ID, InitiativeId.of("other"), Money.ofYen(10), ChangeContext.of("流用")),
+                new UseReserveFund(ReserveFundUseId.of("rf-2"), ID, InitiativeId.of("other"), Money.ofYen(10),
+                        new ChangeContext(LocalDate.of(2020, 8, 1), "予備費充用", "財第12号")));
+        for (Proposal proposal : proposals) {
+            String json = mapper.writeValueAsString(proposal);
+            assertThat(json).contains(proposal instanceof UseReserveFund ? "\"kind\":\"reserve-fund-use\"" : "\"kind\":\"transfer\"");
+            assertThat(mapper.readValue(json, Proposal.class)).isEqualTo(proposal);
+        }
     }
 
     @Test

@@ -34,7 +34,7 @@ class SecurityMatrixIT extends LedgerIT {
 
     record Endpoint(HttpMethod method, String pattern) {
         String path() {
-            return pattern.replace("{id}", "no-such-id").replace("{name}", "no-such-projection");
+            return pattern.replace("{id}", "no-such-id").replace("{name}", "no-such-projection").replace("{fiscalYear}", "2099");
         }
     }
 
@@ -108,6 +108,7 @@ class SecurityMatrixIT extends LedgerIT {
             Map.entry("GET /api/audit/digest", 200),
             Map.entry("GET /api/audit/events", 200),
             Map.entry("GET /api/fiscal-years", 200),
+            Map.entry("GET /api/general-provisions/{fiscalYear}", 200),
             Map.entry("GET /api/initiatives", 200),
             Map.entry("GET /api/initiatives/{id}", 404),
             Map.entry("GET /api/initiatives/{id}/history", 404),
@@ -135,7 +136,10 @@ class SecurityMatrixIT extends LedgerIT {
             Map.entry("POST /api/initiatives/{id}/revisions", 400),
             Map.entry("POST /api/initiatives/{id}/withdrawals", 400),
             Map.entry("POST /api/supplementary-budgets", 400),
-            Map.entry("POST /api/transfers", 400));
+            Map.entry("POST /api/transfers", 400),
+            Map.entry("POST /api/reserve-fund-uses", 400),
+            Map.entry("POST /api/general-provisions/{fiscalYear}/transfer-clauses", 400),
+            Map.entry("POST /api/general-provisions/{fiscalYear}/barred-setsu", 400));
 
     @Test
     void eachRoleIsAllowedOrForbiddenAsTheMatrixSays() {

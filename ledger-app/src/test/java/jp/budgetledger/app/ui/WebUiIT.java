@@ -27,6 +27,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -125,6 +126,16 @@ class WebUiIT extends LedgerIT {
 
     private void set(String id, String value) {
         ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, value);
+    }
+
+    /** Picks a line as an officer does: types part of its name into the picker's search box and chooses it from the list. */
+    private void pick(String selectId, String name) {
+        WebElement filter = browser.findElement(By.id(selectId + "-filter"));
+        filter.clear();
+        filter.sendKeys(name);
+        waiting().until(d -> new Select(d.findElement(By.id(selectId))).getOptions().stream().anyMatch(o -> o.getText().contains(name)));
+        new Select(browser.findElement(By.id(selectId))).getOptions().stream().filter(o -> o.getText().contains(name)).findFirst()
+                .orElseThrow().click();
     }
 
     private long events() {
@@ -237,6 +248,35 @@ class WebUiIT extends LedgerIT {
         assertThat(mismatch.getText()).contains("46").contains("210,999").contains("210,321");
         assertThat(browser.findElement(By.id("import-commit")).isEnabled()).isFalse();
         assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void theReserveFundFormRefusesAUseBeyondTheBalanceNextToTheAmountAndRecordsAUseWithin() {
+        String line = """
+                {"fiscalYear": 2096, "department": "財政課", "name": "%s", "amountYen": %d, "reason": "当初予算", "accountCode": "1",
+                 "accountName": "一般会計", "side": "expenditure", "subject": {"kan": {"code": "%s", "name": "%s"},
+                 "kou": {"code": "1", "name": "%s"}, "moku": {"code": "1", "name": "%s"}}}""";
+        String reserve = api.post("/api/initiatives", line.formatted("予備費", 1_000, "14", "予備費", "予備費", "予備費")).text("id");
+        Api.Response target = api.post("/api/initiatives", line.formatted("災害対策", 0, "2", "総務費", "総務管理費", "一般管理費"));
+        open("/officer.html");
+        new Select(browser.findElement(By.id("reserve-fiscalYear"))).selectByValue("2096");
+        pick("reserve-fromId", "予備費");
+        pick("reserve-toId", "災害対策");
+        set("reserve-amountYen", "1001");
+        set("reserve-reason", "台風被害");
+        long before = events();
+        browser.findElement(By.cssSelector("#reserve button[type=submit]")).click();
+        By amountError = By.cssSelector("#reserve [data-error-for=amountYen]");
+        waiting().until(d -> !d.findElement(amountError).getText().isBlank());
+        assertThat(browser.findElement(amountError).getText()).contains("予備費");
+        assertThat(events()).isEqualTo(before);
+
+        set("reserve-amountYen", "400");
+        browser.findElement(By.cssSelector("#reserve button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("#reserve .notice")).getText().contains("rf-"));
+        assertThat(events()).as("both lines' amendments and the use").isEqualTo(before + 3);
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype = ?").param("jp.budgetledger.core.api.ReserveFundUsed")
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     private long classifiedLine(int year, String side, String kan, String kou, String moku, String name, long yen) {

@@ -198,6 +198,7 @@ class ApiContractIT {
         errorsAndRetries();
         classifiedLines();
         approvals();
+        transferRules();
 
         Set<String> documented = documentedOperations();
         assertThat(documented).as("the served document lists operations").hasSizeGreaterThan(25);
@@ -393,6 +394,39 @@ class ApiContractIT {
         post("/api/approvals/dr-none/approve").as("approver").expect(404);
         post("/api/approvals/dr-none/reject").as("approver").json("{\"reason\":\"根拠不足\"}").expect(404);
         post("/api/approvals/dr-none/approve").as(OFFICER).expect(403);
+    }
+
+    /** The 予算総則's clauses and barred 節, a transfer between 項 under a clause, a refused one, and a use of the 予備費. */
+    private void transferRules() {
+        String line = """
+                {"fiscalYear": 2026, "department": "財政課", "name": "%s", "amountYen": %d, "reason": "当初予算", "accountCode": "1",
+                 "accountName": "一般会計", "side": "expenditure", "subject": {"kan": {"code": "%s", "name": "%s"},
+                 "kou": {"code": "%s", "name": "%s"}, "moku": {"code": "1", "name": "%s"}%s}}""";
+        String salaries = post("/api/initiatives").as(OFFICER).json(line.formatted("給料", 1000, "2", "総務費", "1", "総務管理費", "一般管理費",
+                ", \"setsu\": {\"code\": \"2\", \"name\": \"給料\"}")).expect(201).text("id");
+        String allowances = post("/api/initiatives").as(OFFICER).json(line.formatted("職員手当等", 1000, "2", "総務費", "2", "徴税費", "税務総務費",
+                ", \"setsu\": {\"code\": \"3\", \"name\": \"職員手当等\"}")).expect(201).text("id");
+        String reserve = post("/api/initiatives").as(OFFICER).json(line.formatted("予備費", 1000, "14", "予備費", "1", "予備費", "予備費", ""))
+                .expect(201).text("id");
+        post("/api/general-provisions/2026/transfer-clauses").as(OFFICER).json("""
+                {"accountCode": "1", "accountName": "一般会計", "article": "第5条", "text": "給料、職員手当等及び共済費の各項の間の流用",
+                 "kan": {"code": "2", "name": "総務費"}, "setsus": [{"code": "2", "name": "給料"}, {"code": "3", "name": "職員手当等"}]}""")
+                .expect(201);
+        post("/api/general-provisions/2026/barred-setsu").as(OFFICER).json("""
+                {"accountName": "一般会計", "setsu": {"code": "9", "name": "交際費"}, "reason": "交際費は流用により増額しない"}""").expect(201);
+        assertThat(get("/api/general-provisions/2026").as(OFFICER).expect(200).json().at("/transferClauses/0/article").asText())
+                .isEqualTo("第5条");
+        String transfer = "{\"fromId\": \"%s\", \"toId\": \"%s\", \"amountYen\": 10, \"reason\": \"流用\"%s}";
+        assertThat(post("/api/transfers").as(OFFICER).json(transfer.formatted(salaries, allowances, "")).expect(422).text("rule"))
+                .isEqualTo("transfer-across-kou");
+        assertThat(post("/api/transfers").as(OFFICER).json(transfer.formatted(salaries, allowances, ", \"clause\": \"第5条\""))
+                .expect(201).text("level")).isEqualTo("kou");
+        post("/api/reserve-fund-uses").as(OFFICER).json("""
+                {"fromId": "%s", "toId": "%s", "amountYen": 100, "effectiveDate": "2026-08-01", "reason": "予備費充用"}"""
+                .formatted(reserve, salaries)).expect(201);
+        assertThat(post("/api/reserve-fund-uses").as(OFFICER).json("""
+                {"fromId": "%s", "toId": "%s", "amountYen": 5000, "reason": "予備費充用"}""".formatted(reserve, salaries)).expect(422)
+                .text("rule")).isEqualTo("reserve-fund-exceeded");
     }
 
     private void errorsAndRetries() {

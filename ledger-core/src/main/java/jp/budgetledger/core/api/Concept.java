@@ -26,7 +26,11 @@ public enum Concept {
     /** The line a transfer gives the amount to. */
     DESTINATION_LINE,
     /** The recorded event a correction reverses. */
-    CORRECTED_EVENT;
+    CORRECTED_EVENT,
+    /** A clause of a fiscal year's 予算総則, named by its article (第5条). */
+    CLAUSE,
+    /** A 節 the 予算総則 bars as the source of a transfer. */
+    BARRED_SETSU;
 
     /** The concept in words, for messages: {@code effective date}. */
     public String words() {

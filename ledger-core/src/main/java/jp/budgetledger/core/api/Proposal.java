@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = TransferFunds.class, name = "transfer")
+        @JsonSubTypes.Type(value = TransferFunds.class, name = "transfer"),
+        @JsonSubTypes.Type(value = UseReserveFund.class, name = "reserve-fund-use")
 })
 public interface Proposal {
 

@@ -28,6 +28,20 @@ public record SubjectLevel(String code, String name) {
         return code.chars().allMatch(Character::isDigit) ? stripZeros(code) : code;
     }
 
+    /**
+     * Whether {@code other} names the same level as this one where either may be given by its name
+     * only: by their codes' keys when both have a code, otherwise by their names' keys.
+     */
+    public boolean sameAs(SubjectLevel other) {
+        if (other == null) {
+            return false;
+        }
+        if (code != null && other.code != null) {
+            return key().equals(other.key());
+        }
+        return Text.key(name).equals(Text.key(other.name));
+    }
+
     private static String stripZeros(String digits) {
         int i = 0;
         while (i < digits.length() - 1 && digits.charAt(i) == '0') {

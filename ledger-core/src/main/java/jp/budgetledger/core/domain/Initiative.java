@@ -146,6 +146,11 @@ public class Initiative {
         return fiscalYear;
     }
 
+    /** The line's 会計, side and 科目 path; null for an unclassified line. */
+    public Classification classification() {
+        return classification;
+    }
+
     @CommandHandler
     public long handle(WithdrawInitiative command) {
         requireVersion(command.expectedVersion());

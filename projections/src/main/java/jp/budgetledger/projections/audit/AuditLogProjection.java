@@ -12,7 +12,11 @@ import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeRevised;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
+import jp.budgetledger.core.api.ReserveFundUsed;
+import jp.budgetledger.core.api.SetsuBarred;
+import jp.budgetledger.core.api.Subject;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
+import jp.budgetledger.core.api.TransferClauseRegistered;
 import jp.budgetledger.core.api.LedgerEvent;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.projections.ProjectionNames;
@@ -104,7 +108,15 @@ public class AuditLogProjection {
             row = new Row(reassigned.departmentAfter().name(), Category.codeOf(reassigned.categoryAfter()),
                     null, reassigned.amount().yen(), reassigned.amount().yen());
         } else if (event instanceof FundsTransferred transferred) {
-            row = new Row(null, null, transferred.fromId() + " → " + transferred.toId(), null, transferred.amount().yen());
+            row = new Row(null, null, transferred.fromId() + " → " + transferred.toId() + levelCrossed(transferred), null,
+                    transferred.amount().yen());
+        } else if (event instanceof ReserveFundUsed used) {
+            row = new Row(null, null, "予備費充用 " + used.fromId() + " → " + used.toId(), null, used.amount().yen());
+        } else if (event instanceof TransferClauseRegistered registered) {
+            row = new Row(null, null, "予算総則 " + registered.clause().article() + " 項間流用 (" + registered.account().name() + " "
+                    + registered.clause().kan().name() + ")", null, null);
+        } else if (event instanceof SetsuBarred barred) {
+            row = new Row(null, null, "流用禁止 節 " + barred.barred().setsu().name() + " (" + barred.account().name() + ")", null, null);
         } else if (event instanceof SupplementaryBudgetEnacted enacted) {
             row = new Row(null, null, enacted.name(), null, enacted.total().yen());
         } else if (event instanceof BudgetDocumentImported imported) {
@@ -188,6 +200,17 @@ public class AuditLogProjection {
         RowArrays.update(jdbc, INSERT, rows);
     }
 
+
+    /** How far a transfer went, as a reader says it: {@code " (項間流用 第5条)"}; nothing for unclassified lines or old events. */
+    private static String levelCrossed(FundsTransferred transferred) {
+        String level = java.util.Arrays.stream(Subject.Level.values()).filter(l -> l.code().equals(transferred.level()))
+                .map(l -> l.japanese() + "間流用").findFirst().orElse(null);
+        if (level == null && transferred.clause() == null) {
+            return "";
+        }
+        return " (" + (level == null ? "" : level) + (level != null && transferred.clause() != null ? " " : "")
+                + (transferred.clause() == null ? "" : transferred.clause()) + ")";
+    }
 
     private static String text(MetaData meta, String key) {
         Object value = meta.get(key);

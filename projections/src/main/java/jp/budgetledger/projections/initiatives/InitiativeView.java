@@ -1,5 +1,7 @@
 package jp.budgetledger.projections.initiatives;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jp.budgetledger.core.api.ReserveFund;
 import jp.budgetledger.core.api.Side;
 import jp.budgetledger.core.api.Subject;
 
@@ -9,7 +11,7 @@ import java.time.Instant;
  * One budget line as it stands now. Amounts in yen; {@code status} is ACTIVE or WITHDRAWN. A
  * classified line has its 会計 ({@code accountCode} optional, {@code accountName}), {@code side},
  * {@code subject} (款 › 項 › 目 …) and optionally {@code departmentCode}, and may have no category; all
- * of them are null for an unclassified line.
+ * of them are null for an unclassified line. {@code reserveFund} says whether the line is its 会計's 予備費.
  */
 public record InitiativeView(
         String id,
@@ -32,4 +34,10 @@ public record InitiativeView(
 
     public static final String ACTIVE = "ACTIVE";
     public static final String WITHDRAWN = "WITHDRAWN";
+
+    /** True for a 会計's reserve fund (予備費): a classified line whose 款 is named 予備費. */
+    @JsonProperty("reserveFund")
+    public boolean reserveFund() {
+        return subject != null && ReserveFund.isKan(subject.kan());
+    }
 }
