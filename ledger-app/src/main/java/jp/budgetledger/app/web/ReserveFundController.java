@@ -2,6 +2,10 @@ package jp.budgetledger.app.web;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,16 +15,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jp.budgetledger.app.command.LedgerCommands;
+import jp.budgetledger.app.command.Requester;
 import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.core.api.ChangeContext;
 import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.Money;
 import jp.budgetledger.core.api.ReserveFundUseId;
 import jp.budgetledger.core.api.UseReserveFund;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
@@ -33,11 +37,13 @@ class ReserveFundController {
     private final LedgerCommands commands;
     private final RequestContext context;
     private final CurrentUser user;
+    private final Approvals approvals;
 
-    ReserveFundController(LedgerCommands commands, RequestContext context, CurrentUser user) {
+    ReserveFundController(LedgerCommands commands, RequestContext context, CurrentUser user, Approvals approvals) {
         this.commands = commands;
         this.context = context;
         this.user = user;
+        this.approvals = approvals;
     }
 
     @JsonIgnoreProperties(value = "actor")
@@ -52,17 +58,27 @@ class ReserveFundController {
             description = "Moves amountYen from a 会計's 予備費 (a line whose 款 is named 予備費) into an 歳出 line of the same 会計 and fiscal "
                     + "year, both or neither, effective from effectiveDate. From a line that is not a 予備費 (not-a-reserve-fund), into a "
                     + "予備費 (reserve-fund-into-reserve), into an 歳入 line (reserve-fund-revenue-side) or a line of another 会計 "
-                    + "(reserve-fund-across-account), or more than the 予備費 has on some day (reserve-fund-exceeded) is 422.")
+                    + "(reserve-fund-across-account), or more than the 予備費 has on some day (reserve-fund-exceeded) is 422. "
+                    + "When uses of the reserve fund need four-eyes approval (ledger.approval.required-for; by default they do), the "
+                    + "checked use is recorded as a draft instead and answered 202 with its id and state pending; it takes effect once "
+                    + "approved (/api/approvals).")
+    @ApiResponse(responseCode = "201", description = "Used",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReserveFundUsed.class)))
+    @ApiResponse(responseCode = "202", description = "Recorded as a draft that waits for approval",
+            headers = @Header(name = "Location", description = "The draft", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Approvals.Drafted.class)))
     @PostMapping("/api/reserve-fund-uses")
-    @ResponseStatus(HttpStatus.CREATED)
-    ReserveFundUsed use(@Valid @RequestBody ReserveFundUseRequest body, HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<Object> use(@Valid @RequestBody ReserveFundUseRequest body, HttpServletRequest request, HttpServletResponse response) {
         user.requireLine(InitiativeId.of(body.fromId()));
         user.requireLine(InitiativeId.of(body.toId()));
         ReserveFundUseId useId = ReserveFundUseId.generate();
-        var recorded = RequestFields.RESERVE_FUND_USE.call(() -> commands.useReserveFund(new UseReserveFund(useId,
-                InitiativeId.of(body.fromId()), InitiativeId.of(body.toId()), Money.ofYen(body.amountYen()),
-                new ChangeContext(body.effectiveDate(), body.reason(), body.reference())), context.requester(request, response)));
-        return new ReserveFundUsed(useId.value(), body.fromId(), body.toId(), body.amountYen(), recorded.result().fromVersion(),
-                recorded.result().toVersion(), recorded.position());
+        UseReserveFund use = new UseReserveFund(useId, InitiativeId.of(body.fromId()), InitiativeId.of(body.toId()),
+                Money.ofYen(body.amountYen()), new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
+        Requester requester = context.requester(request, response);
+        return RequestFields.RESERVE_FUND_USE.call(() -> approvals.submit(use, requester, () -> {
+            var recorded = commands.useReserveFund(use, requester);
+            return new ReserveFundUsed(useId.value(), body.fromId(), body.toId(), body.amountYen(), recorded.result().fromVersion(),
+                    recorded.result().toVersion(), recorded.position());
+        }));
     }
 }

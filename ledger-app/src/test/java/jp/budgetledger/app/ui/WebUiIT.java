@@ -258,6 +258,7 @@ class WebUiIT extends LedgerIT {
                  "kou": {"code": "1", "name": "%s"}, "moku": {"code": "1", "name": "%s"}}}""";
         String reserve = api.post("/api/initiatives", line.formatted("予備費", 1_000, "14", "予備費", "予備費", "予備費")).text("id");
         Api.Response target = api.post("/api/initiatives", line.formatted("災害対策", 0, "2", "総務費", "総務管理費", "一般管理費"));
+        api.get("/api/initiatives/" + target.text("id") + "?minPosition=" + target.number("position"));
         open("/officer.html");
         new Select(browser.findElement(By.id("reserve-fiscalYear"))).selectByValue("2096");
         pick("reserve-fromId", "予備費");

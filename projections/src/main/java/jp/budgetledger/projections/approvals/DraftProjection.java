@@ -6,6 +6,7 @@ import jp.budgetledger.core.api.ChangeDrafted;
 import jp.budgetledger.core.api.DraftApproved;
 import jp.budgetledger.core.api.DraftRejected;
 import jp.budgetledger.core.api.FundsTransferred;
+import jp.budgetledger.core.api.ReserveFundUsed;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.StorePosition;
@@ -68,11 +69,21 @@ public class DraftProjection {
 
     @EventHandler
     void on(FundsTransferred event, @MetaDataValue(MetadataKeys.DRAFT_ID) String draftId) {
+        became(draftId, event.transferId().value());
+    }
+
+    @EventHandler
+    void on(ReserveFundUsed event, @MetaDataValue(MetadataKeys.DRAFT_ID) String draftId) {
+        became(draftId, event.useId().value());
+    }
+
+    /** Names, on the draft it was approved from, the change a draft became. */
+    private void became(String draftId, String changeId) {
         if (draftId != null) {
             jdbc.sql("""
                             UPDATE draft_view SET change_ids = array_append(change_ids, ?)
                             WHERE draft_id = ? AND NOT (? = ANY (change_ids))""")
-                    .params(event.transferId().value(), draftId, event.transferId().value())
+                    .params(changeId, draftId, changeId)
                     .update();
         }
     }
