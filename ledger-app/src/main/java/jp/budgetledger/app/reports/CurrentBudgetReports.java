@@ -48,11 +48,11 @@ public class CurrentBudgetReports {
         headers.addAll(List.of("予備費充用額", "流用増減", "予算現額"));
         DocumentLayout layout = new DocumentLayout(fiscalYear.japaneseName() + " " + TITLE + "("
                 + DAY.format(budget.moment().effectiveWithin(fiscalYear)) + "現在)", headers);
-        for (CurrentBudget.Group group : budget.groups()) {
+        for (CurrentBudget.SideGroup group : budget.groups()) {
             layout.section(group.sideName() == null ? group.accountName() : group.accountName() + " " + group.sideName());
             layout.header();
             List<String> above = List.of();
-            for (CurrentBudget.Row row : group.rows()) {
+            for (CurrentBudget.ReportRow row : group.rows()) {
                 List<Cell> cells = new ArrayList<>();
                 List<String> path = row.path();
                 for (int i = 0; i < labels.size(); i++) {
@@ -91,7 +91,7 @@ public class CurrentBudgetReports {
         return cells;
     }
 
-    private static Cell[] amounts(DocumentLayout layout, List<Cell> labels, CurrentBudget.Figures figures) {
+    private static Cell[] amounts(DocumentLayout layout, List<Cell> labels, CurrentBudget.Amounts figures) {
         List<Cell> cells = new ArrayList<>(labels);
         cells.add(layout.amount(figures.initialYen()));
         figures.supplementaryYen().forEach(yen -> cells.add(layout.amount(yen)));

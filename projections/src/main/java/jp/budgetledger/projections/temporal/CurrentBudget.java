@@ -23,8 +23,8 @@ import java.util.Map;
  * its lines at level {@code line}). Rows in the tree's order of their 科目 (lines then in the order
  * recorded); a 科目's name is that of its line recorded first.
  */
-public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Column> supplementaryBudgets, List<Group> groups,
-                            Figures total) {
+public record CurrentBudget(int fiscalYear, Moment moment, String level, List<SupplementaryColumn> supplementaryBudgets, List<SideGroup> groups,
+                            Amounts total) {
 
     /** The levels a row can be. */
     public enum Level {
@@ -50,22 +50,22 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Co
     }
 
     /** A supplementary budget's column: its id, name and the heading the documents print. */
-    public record Column(String budgetId, String name, String header) {
+    public record SupplementaryColumn(String budgetId, String name, String header) {
     }
 
     /** The columns of a row; {@code supplementaryYen} in the order of the report's columns. */
-    public record Figures(long initialYen, List<Long> supplementaryYen, long reserveFundYen, long transferYen, long currentYen) {
+    public record Amounts(long initialYen, List<Long> supplementaryYen, long reserveFundYen, long transferYen, long currentYen) {
 
-        static Figures zero(int budgets) {
-            return new Figures(0, java.util.Collections.nCopies(budgets, 0L), 0, 0, 0);
+        static Amounts zero(int budgets) {
+            return new Amounts(0, java.util.Collections.nCopies(budgets, 0L), 0, 0, 0);
         }
 
-        Figures plus(Figures other) {
+        Amounts plus(Amounts other) {
             List<Long> supplementary = new ArrayList<>(supplementaryYen.size());
             for (int i = 0; i < supplementaryYen.size(); i++) {
                 supplementary.add(Math.addExact(supplementaryYen.get(i), other.supplementaryYen.get(i)));
             }
-            return new Figures(Math.addExact(initialYen, other.initialYen), List.copyOf(supplementary),
+            return new Amounts(Math.addExact(initialYen, other.initialYen), List.copyOf(supplementary),
                     Math.addExact(reserveFundYen, other.reserveFundYen), Math.addExact(transferYen, other.transferYen),
                     Math.addExact(currentYen, other.currentYen));
         }
@@ -75,14 +75,14 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Co
      * A 会計 and side with its rows and subtotal; {@code accountCode}, {@code side} and {@code sideName} null for
      * the lines without a classification.
      */
-    public record Group(String accountCode, String accountName, String side, String sideName, List<Row> rows, Figures subtotal) {
+    public record SideGroup(String accountCode, String accountName, String side, String sideName, List<ReportRow> rows, Amounts subtotal) {
     }
 
     /**
      * A row: its code and name ({@code code} null when printed without one, and for a line), the names of its
      * 科目 path from the 款 down (a line's ends at its 目), the line's id (null for a 科目) and its figures.
      */
-    public record Row(String code, String name, List<String> path, String lineId, Figures figures) {
+    public record ReportRow(String code, String name, List<String> path, String lineId, Amounts figures) {
     }
 
     /** A line's amounts in force at the moment, by column; {@code classification} null for a line without one. */
@@ -98,8 +98,8 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Co
             return sum;
         }
 
-        Figures figures(List<Column> columns) {
-            return new Figures(initialYen, columns.stream().map(c -> supplementaryYen.getOrDefault(c.budgetId(), 0L)).toList(),
+        Amounts figures(List<SupplementaryColumn> columns) {
+            return new Amounts(initialYen, columns.stream().map(c -> supplementaryYen.getOrDefault(c.budgetId(), 0L)).toList(),
                     reserveFundYen, transferYen, currentYen());
         }
 
@@ -135,11 +135,11 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Co
     }
 
     /** The report of {@code lines} (in the order they were recorded) at {@code level}, with {@code columns}. */
-    static CurrentBudget of(int fiscalYear, Moment moment, Level level, List<Column> columns, List<LineFigures> lines) {
+    static CurrentBudget of(int fiscalYear, Moment moment, Level level, List<SupplementaryColumn> columns, List<LineFigures> lines) {
         Map<String, GroupBuilder> groups = new LinkedHashMap<>();
         GroupBuilder unclassified = new GroupBuilder(null, null, columns.size());
         for (LineFigures line : lines) {
-            Figures figures = line.figures(columns);
+            Amounts figures = line.figures(columns);
             Classification c = line.classification();
             if (c == null) {
                 unclassified.add(level == Level.LINE ? line.id() : "", null, level == Level.LINE ? line.name() : SubjectTree.UNCLASSIFIED,
@@ -165,8 +165,8 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Co
         if (!unclassified.rows.isEmpty()) {
             ordered.add(unclassified);
         }
-        List<Group> built = ordered.stream().map(GroupBuilder::group).toList();
-        Figures total = built.stream().map(Group::subtotal).reduce(Figures.zero(columns.size()), Figures::plus);
+        List<SideGroup> built = ordered.stream().map(GroupBuilder::group).toList();
+        Amounts total = built.stream().map(SideGroup::subtotal).reduce(Amounts.zero(columns.size()), Amounts::plus);
         return new CurrentBudget(fiscalYear, moment, level.code(), List.copyOf(columns), built, total);
     }
 
@@ -191,18 +191,18 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Co
             this.budgets = budgets;
         }
 
-        void add(String key, String code, String name, List<String> path, String lineId, List<SubjectLevel> levels, Figures figures) {
+        void add(String key, String code, String name, List<String> path, String lineId, List<SubjectLevel> levels, Amounts figures) {
             rows.computeIfAbsent(key, k -> new RowBuilder(code, name, path, lineId, levels, rows.size(), budgets)).add(figures);
         }
 
-        Group group() {
+        SideGroup group() {
             List<RowBuilder> sorted = new ArrayList<>(rows.values());
             sorted.sort(RowBuilder.ORDER);
-            List<Row> built = sorted.stream().map(r -> new Row(r.code, r.name, r.path, r.lineId, r.figures)).toList();
-            Figures subtotal = built.stream().map(Row::figures).reduce(Figures.zero(budgets), Figures::plus);
+            List<ReportRow> built = sorted.stream().map(r -> new ReportRow(r.code, r.name, r.path, r.lineId, r.figures)).toList();
+            Amounts subtotal = built.stream().map(ReportRow::figures).reduce(Amounts.zero(budgets), Amounts::plus);
             return account == null
-                    ? new Group(null, SubjectTree.UNCLASSIFIED, null, null, built, subtotal)
-                    : new Group(account.code(), account.name(), side.code(), side.japanese(), built, subtotal);
+                    ? new SideGroup(null, SubjectTree.UNCLASSIFIED, null, null, built, subtotal)
+                    : new SideGroup(account.code(), account.name(), side.code(), side.japanese(), built, subtotal);
         }
     }
 
@@ -226,7 +226,7 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Co
         final String lineId;
         final List<SubjectLevel> levels;
         final int order;
-        Figures figures;
+        Amounts figures;
 
         RowBuilder(String code, String name, List<String> path, String lineId, List<SubjectLevel> levels, int order, int budgets) {
             this.code = code;
@@ -235,10 +235,10 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Co
             this.lineId = lineId;
             this.levels = levels;
             this.order = order;
-            this.figures = Figures.zero(budgets);
+            this.figures = Amounts.zero(budgets);
         }
 
-        void add(Figures more) {
+        void add(Amounts more) {
             figures = figures.plus(more);
         }
     }

@@ -81,20 +81,20 @@ public class CurrentBudgetQueries {
      * The supplementary budgets in the order they were recorded: those the figures have amounts of, and
      * without a filter also every other one of the fiscal year in force at the moment.
      */
-    private List<CurrentBudget.Column> columns(FiscalYear fiscalYear, Moment moment, LineFilter filter, List<CurrentBudget.LineFigures> figures) {
+    private List<CurrentBudget.SupplementaryColumn> columns(FiscalYear fiscalYear, Moment moment, LineFilter filter, List<CurrentBudget.LineFigures> figures) {
         Set<String> ids = new LinkedHashSet<>();
         figures.forEach(f -> ids.addAll(f.supplementaryYen().keySet()));
-        List<CurrentBudget.Column> columns = new ArrayList<>(jdbc.sql("""
+        List<CurrentBudget.SupplementaryColumn> columns = new ArrayList<>(jdbc.sql("""
                         SELECT budget_id, name FROM supplementary_budget_column
                         WHERE budget_id = ANY(?)
                            OR (? AND fiscal_year = ? AND effective_on <= ?::date AND recorded_at <= ?::timestamptz)
                         ORDER BY recorded_at, position""")
                 .params(ids.toArray(String[]::new), filter.isAll(), fiscalYear.value(), Date.valueOf(moment.effectiveWithin(fiscalYear)),
                         moment.asOf().atOffset(ZoneOffset.UTC))
-                .query((rs, i) -> new CurrentBudget.Column(rs.getString(1), rs.getString(2), header(rs.getString(2))))
+                .query((rs, i) -> new CurrentBudget.SupplementaryColumn(rs.getString(1), rs.getString(2), header(rs.getString(2))))
                 .list());
         columns.forEach(c -> ids.remove(c.budgetId()));
-        ids.forEach(id -> columns.add(new CurrentBudget.Column(id, id, header(id))));
+        ids.forEach(id -> columns.add(new CurrentBudget.SupplementaryColumn(id, id, header(id))));
         return columns;
     }
 

@@ -136,10 +136,10 @@ class CurrentBudgetIT {
 
     /** The columns' headings, then per group its name and subtotal and its rows: code name: 当初 補正… 予備費 流用 = 現額. */
     private static String render(CurrentBudget report) {
-        StringBuilder out = new StringBuilder("columns " + report.supplementaryBudgets().stream().map(CurrentBudget.Column::header).toList() + "\n");
-        for (CurrentBudget.Group group : report.groups()) {
+        StringBuilder out = new StringBuilder("columns " + report.supplementaryBudgets().stream().map(CurrentBudget.SupplementaryColumn::header).toList() + "\n");
+        for (CurrentBudget.SideGroup group : report.groups()) {
             out.append(group.accountName()).append(' ').append(group.sideName()).append(": ").append(figures(group.subtotal())).append('\n');
-            for (CurrentBudget.Row row : group.rows()) {
+            for (CurrentBudget.ReportRow row : group.rows()) {
                 out.append("  ").append(row.code()).append(' ').append(row.name()).append(row.lineId() == null ? "" : " [" + row.lineId() + "]")
                         .append(": ").append(figures(row.figures())).append('\n');
             }
@@ -147,7 +147,7 @@ class CurrentBudgetIT {
         return out.append("total: ").append(figures(report.total())).append('\n').toString();
     }
 
-    private static String figures(CurrentBudget.Figures f) {
+    private static String figures(CurrentBudget.Amounts f) {
         return f.initialYen() + " " + f.supplementaryYen() + " " + f.reserveFundYen() + " " + f.transferYen() + " = " + f.currentYen();
     }
 
@@ -225,9 +225,9 @@ class CurrentBudgetIT {
                 at("2020-11-15", 250), at("2021-01-01", 400), at("2021-03-31", 400))) {
             CurrentBudget report = report(moment, CurrentBudget.Level.LINE);
             assertThat(report.total().currentYen()).as("at %s", moment).isEqualTo(temporal.total(FY, moment).totalYen());
-            for (CurrentBudget.Group group : report.groups()) {
-                for (CurrentBudget.Row row : group.rows()) {
-                    CurrentBudget.Figures f = row.figures();
+            for (CurrentBudget.SideGroup group : report.groups()) {
+                for (CurrentBudget.ReportRow row : group.rows()) {
+                    CurrentBudget.Amounts f = row.figures();
                     assertThat(f.initialYen() + f.supplementaryYen().stream().mapToLong(Long::longValue).sum() + f.reserveFundYen()
                             + f.transferYen()).as("%s at %s", row.lineId(), moment).isEqualTo(f.currentYen());
                 }
@@ -239,7 +239,7 @@ class CurrentBudgetIT {
     void aFilterBy会計LeavesOutTheUnclassifiedLines() {
         scenario();
         CurrentBudget report = queries.report(FY, at("2021-03-31", 400), new LineFilter("01", null), CurrentBudget.Level.KAN);
-        assertThat(report.groups()).extracting(CurrentBudget.Group::accountName).containsExactly("一般会計", "一般会計");
+        assertThat(report.groups()).extracting(CurrentBudget.SideGroup::accountName).containsExactly("一般会計", "一般会計");
         assertThat(report.total().currentYen()).isEqualTo(1_590_000);
     }
 
