@@ -37,7 +37,8 @@ const Ledger = (() => {
       'balance.title': '会計ごとの歳入歳出', 'balance.revenue': '歳入（千円）', 'balance.expenditure': '歳出（千円）', 'balance.difference': '差引（千円）',
       'side.expenditure': '歳出', 'side.revenue': '歳入', 'level.account': '会計', 'level.side': '歳入・歳出', 'level.kan': '款', 'level.kou': '項',
       'level.moku': '目', 'level.jigyou': '事業', 'level.setsu': '節', 'level.saisetsu': '細節',
-      'export.table1': '第1表 歳入歳出予算 (XLSX)', 'export.detail': '歳入歳出予算事項別明細書 (XLSX)'
+      'export.table1': '第1表 歳入歳出予算 (XLSX)', 'export.detail': '歳入歳出予算事項別明細書 (XLSX)',
+      'export.current': '予算現額 (XLSX)'
     },
     en: {
       'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit',
@@ -73,7 +74,8 @@ const Ledger = (() => {
       'balance.title': 'Revenue and expenditure per account', 'balance.revenue': 'Revenue (thousand yen)', 'balance.expenditure': 'Expenditure (thousand yen)',
       'balance.difference': 'Difference (thousand yen)', 'side.expenditure': 'Expenditure', 'side.revenue': 'Revenue', 'level.account': 'account',
       'level.side': 'side', 'level.kan': 'kan (款)', 'level.kou': 'kou (項)', 'level.moku': 'moku (目)', 'level.jigyou': 'project', 'level.setsu': 'setsu (節)',
-      'level.saisetsu': 'saisetsu (細節)', 'export.table1': 'Table 1, revenue and expenditure (XLSX)', 'export.detail': 'Itemised statement (XLSX)'
+      'level.saisetsu': 'saisetsu (細節)', 'export.table1': 'Table 1, revenue and expenditure (XLSX)', 'export.detail': 'Itemised statement (XLSX)',
+      'export.current': 'Current budget, 予算現額 (XLSX)'
     }
   };
 
