@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * 予算現額 (the budget in force) of a fiscal year at a moment, per 款, 項, 目 or line, of every 会計 or the one
@@ -62,13 +61,13 @@ public class CurrentBudgetReports {
                     cells.add(new Text(text));
                 }
                 above = path;
-                layout.row(Kind.LINE, Map.of(), amounts(layout, cells, row.figures()));
+                layout.row(Kind.LINE, null, amounts(layout, cells, row.figures()));
             }
-            layout.row(Kind.SUBTOTAL, Map.of(), amounts(layout, labelled(labels.size(), (group.sideName() == null ? group.accountName() : group.sideName()) + "合計"),
+            layout.row(Kind.SUBTOTAL, null, amounts(layout, labelled(labels.size(), (group.sideName() == null ? group.accountName() : group.sideName()) + "合計"),
                     group.subtotal()));
             layout.blank();
         }
-        layout.row(Kind.TOTAL, Map.of(), amounts(layout, labelled(labels.size(), "総計"), budget.total()));
+        layout.row(Kind.TOTAL, null, amounts(layout, labelled(labels.size(), "総計"), budget.total()));
         return layout.report(fiscalYear);
     }
 

@@ -45,9 +45,12 @@ final class DocumentLayout {
         rows.add(new Row(Kind.HEADER, headers.stream().map(h -> (Cell) new Text(h)).toList()));
     }
 
+    /** A row of the layout, and its figures as a record unless {@code record} is null. */
     void row(Kind kind, Map<String, Object> record, Cell... cells) {
         rows.add(new Row(kind, List.of(cells)));
-        records.add(record);
+        if (record != null) {
+            records.add(record);
+        }
     }
 
     Amount amount(long yen) {

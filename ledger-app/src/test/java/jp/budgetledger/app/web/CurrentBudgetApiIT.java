@@ -3,7 +3,6 @@ package jp.budgetledger.app.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.budgetledger.app.Api;
 import jp.budgetledger.app.LedgerIT;
-import jp.budgetledger.app.TestUsers;
 import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.core.api.AddInitiative;
 import jp.budgetledger.core.api.ChangeContext;
@@ -15,13 +14,10 @@ import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.Money;
 import jp.budgetledger.core.api.Side;
 import jp.budgetledger.core.api.Subject;
-import jp.budgetledger.core.api.SubjectLevel;
 import jp.budgetledger.core.api.SupplementaryBudgetId;
 import jp.budgetledger.core.api.SupplementaryItem;
 import jp.budgetledger.core.api.TransferFunds;
 import jp.budgetledger.core.api.TransferId;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -32,13 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 
 import static jp.budgetledger.app.Marks.mark;
+import static jp.budgetledger.app.web.ReportReads.at;
+import static jp.budgetledger.app.web.ReportReads.level;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -80,11 +71,7 @@ class CurrentBudgetApiIT extends LedgerIT {
     Instant t2;
     Instant t3;
     long head;
-
-    private static SubjectLevel level(String text) {
-        int colon = text.indexOf(':');
-        return SubjectLevel.of(text.substring(0, colon), text.substring(colon + 1));
-    }
+    ReportReads reads;
 
     private static Classification classification(Side side, String kan, String kou, String moku) {
         return new Classification(level(GENERAL), side, new Subject(level(kan), level(kou), level(moku), null, null, null), null);
@@ -118,16 +105,7 @@ class CurrentBudgetApiIT extends LedgerIT {
                 new ChangeContext(LocalDate.of(FY, 10, 1), "流用", null)));
         t3 = mark();
         head = store.head();
-    }
-
-    private JsonNode get(String path) {
-        Api.Response response = api.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + head);
-        assertThat(response.status()).as(path + ": " + response.raw()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static String at(Instant asOf, String effectiveOn) {
-        return "&asOf=" + URLEncoder.encode(asOf.toString(), StandardCharsets.UTF_8) + "&effectiveOn=" + effectiveOn;
+        reads = new ReportReads(port, head);
     }
 
     private static String figures(JsonNode f) {
@@ -155,7 +133,7 @@ class CurrentBudgetApiIT extends LedgerIT {
 
     @Test
     void eachMokuWithItsColumnsAfterTheSupplementaryBudgetAndTheTransfer() {
-        assertThat(render(get("/api/reports/current-budget?fiscalYear=2171"))).isEqualTo("""
+        assertThat(render(reads.get("/api/reports/current-budget?fiscalYear=2171"))).isEqualTo("""
                 columns [第1号補正予算]
                 一般会計 歳入: 1000000 [90000] 0 0 = 1090000
                   1 個人: 1000000 [0] 0 0 = 1000000
@@ -177,11 +155,11 @@ class CurrentBudgetApiIT extends LedgerIT {
                 at(t2, "2172-03-31"))) {
             Map<String, Long> tree = new LinkedHashMap<>();
             long treeTotal = 0;
-            for (JsonNode account : get("/api/totals/tree?fiscalYear=2171&level=moku" + moment)) {
+            for (JsonNode account : reads.get("/api/totals/tree?fiscalYear=2171&level=moku" + moment)) {
                 treeTotal += account.get("totalYen").asLong();
                 mokuTotals(account, "", tree);
             }
-            JsonNode report = get("/api/reports/current-budget?fiscalYear=2171&level=moku" + moment);
+            JsonNode report = reads.get("/api/reports/current-budget?fiscalYear=2171&level=moku" + moment);
             Map<String, Long> current = new LinkedHashMap<>();
             for (JsonNode group : report.get("groups")) {
                 for (JsonNode row : group.get("rows")) {
@@ -199,7 +177,7 @@ class CurrentBudgetApiIT extends LedgerIT {
             assertThat(report.get("total").get("currentYen").asLong()).as("total at %s", moment).isEqualTo(treeTotal);
             assertAddsUp(report.get("total"), moment);
         }
-        assertThat(render(get("/api/reports/current-budget?fiscalYear=2171&account=1&level=kan" + at(t3, "2171-09-15"))))
+        assertThat(render(reads.get("/api/reports/current-budget?fiscalYear=2171&account=1&level=kan" + at(t3, "2171-09-15"))))
                 .as("after the supplementary budget, before the transfer takes effect").isEqualTo("""
                         columns [第1号補正予算]
                         一般会計 歳入: 1000000 [90000] 0 0 = 1090000
@@ -211,7 +189,7 @@ class CurrentBudgetApiIT extends LedgerIT {
                           14 予備費: 100000 [0] 0 0 = 100000
                         total: 2000000 [180000] 0 0 = 2180000
                         """);
-        assertThat(render(get("/api/reports/current-budget?fiscalYear=2171&account=1&level=kou" + at(t1, "2172-03-31"))))
+        assertThat(render(reads.get("/api/reports/current-budget?fiscalYear=2171&account=1&level=kou" + at(t1, "2172-03-31"))))
                 .as("recorded before the supplementary budget").startsWith("columns []\n");
     }
 
@@ -236,7 +214,7 @@ class CurrentBudgetApiIT extends LedgerIT {
     @Test
     void eachLineAsCsvInThousandsOfYen() throws Exception {
         String title = FiscalYear.of(FY).japaneseName() + " 予算現額(2172年3月31日現在)";
-        assertThat(csv("/api/reports/current-budget?fiscalYear=2171&account=1&level=line&format=csv")).isEqualTo(List.of(
+        assertThat(reads.csv("/api/reports/current-budget?fiscalYear=2171&account=1&level=line&format=csv")).isEqualTo(List.of(
                 List.of(title),
                 List.of(""),
                 List.of("一般会計 歳入"),
@@ -259,7 +237,7 @@ class CurrentBudgetApiIT extends LedgerIT {
 
     @Test
     void eachMokuAsXlsx() throws Exception {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download("/api/reports/current-budget?fiscalYear=2171&format=xlsx")))) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(reads.download("/api/reports/current-budget?fiscalYear=2171&format=xlsx")))) {
             Sheet sheet = workbook.getSheetAt(0);
             List<String> rows = new ArrayList<>();
             for (var row : sheet) {
@@ -284,22 +262,4 @@ class CurrentBudgetApiIT extends LedgerIT {
         assertThat(response.body().at("/errors/0/field").asText()).isEqualTo("level");
     }
 
-    private byte[] download(String query) throws Exception {
-        get("/api/totals?fiscalYear=2171");
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + query))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("viewer:" + TestUsers.PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).as(query).isEqualTo(200);
-        return response.body();
-    }
-
-    private List<List<String>> csv(String query) throws Exception {
-        byte[] body = download(query);
-        String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
-        List<List<String>> records = new ArrayList<>();
-        for (CSVRecord record : CSVFormat.EXCEL.parse(new StringReader(text))) {
-            records.add(record.toList());
-        }
-        return records;
-    }
 }
