@@ -58,7 +58,7 @@ public class CurrentBudgetQueries {
         String conditions = filter.sql(params);
         params.add(day);
         params.add(moment.asOf().atOffset(ZoneOffset.UTC));
-        String sql = FIGURES.formatted(ClassificationColumns.NAMES, conditions, prefixed(),
+        String sql = FIGURES.formatted(ClassificationColumns.NAMES, conditions, ClassificationColumns.prefixed("s."),
                 ChangeCause.SUPPLEMENTARY_BUDGET, ChangeCause.RESERVE_FUND, ChangeCause.TRANSFER, MovementProjection.ADDITION);
         Map<String, CurrentBudget.LineFigures.Builder> lines = new LinkedHashMap<>();
         jdbc.sql(sql).params(params).query(rs -> {
@@ -98,12 +98,8 @@ public class CurrentBudgetQueries {
         return columns;
     }
 
-    /** The heading of a supplementary budget's column. */
+    /** The heading of a supplementary budget's column in the documents: the budget's name. The one place that decides it. */
     static String header(String name) {
         return name;
-    }
-
-    private static String prefixed() {
-        return String.join(", ", java.util.Arrays.stream(ClassificationColumns.NAMES.split(",")).map(c -> "s." + c.strip()).toList());
     }
 }
