@@ -58,7 +58,8 @@ const Ledger = (() => {
       'bills.report.approved': '承認', 'bills.report.disapproved': '不承認', 'bills.reportOn': '報告日', 'bills.none': 'この年度の補正予算はありません。',
       'state.submitted': '提出済み（審議中）', 'state.passed': '可決', 'state.amended': '修正可決', 'state.rejected': '否決',
       'state.senketsu': '専決処分', 'state.approved': '承認済み', 'state.disapproved': '不承認', 'state.pending': '承認待ち',
-      'reserveFund': '予備費'
+      'reserveFund': '予備費',
+      'export.current': '予算現額 (XLSX)'
     },
     en: {
       'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit', 'nav.approvals': 'Approvals',
@@ -116,7 +117,8 @@ const Ledger = (() => {
       'bills.report.approved': 'Approved', 'bills.report.disapproved': 'Disapproved', 'bills.reportOn': 'On', 'bills.none': 'No supplementary budgets this year.',
       'state.submitted': 'Submitted (in deliberation)', 'state.passed': 'Passed', 'state.amended': 'Passed as amended', 'state.rejected': 'Rejected',
       'state.senketsu': 'Decided by the head', 'state.approved': 'Approved', 'state.disapproved': 'Disapproved', 'state.pending': 'Pending approval',
-      'reserveFund': 'reserve fund'
+      'reserveFund': 'reserve fund',
+      'export.current': 'Current budget, 予算現額 (XLSX)'
     }
   };
 

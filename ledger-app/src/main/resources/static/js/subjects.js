@@ -95,6 +95,8 @@
     const base = params({ fiscalYear: year.value });
     document.getElementById('export-table1').href = '/api/reports/table1?' + base + '&format=xlsx';
     document.getElementById('export-detail').href = '/api/reports/detail?' + base + '&format=xlsx';
+    document.getElementById('export-current').href = '/api/reports/current-budget?'
+      + params({ fiscalYear: m.fiscalYear, effectiveOn: m.effectiveOn, asOf: m.asOf }) + '&format=xlsx';
     render();
   }
 

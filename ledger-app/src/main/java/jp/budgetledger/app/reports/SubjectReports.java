@@ -5,9 +5,7 @@ import jp.budgetledger.core.api.Money;
 import jp.budgetledger.core.api.Side;
 import jp.budgetledger.core.api.SubjectLevel;
 import jp.budgetledger.core.document.AmountUnit;
-import jp.budgetledger.core.document.BudgetTableLayout;
 import jp.budgetledger.core.document.BudgetTableLayout.Amount;
-import jp.budgetledger.core.document.BudgetTableLayout.Cell;
 import jp.budgetledger.core.document.BudgetTableLayout.Kind;
 import jp.budgetledger.core.document.BudgetTableLayout.Row;
 import jp.budgetledger.core.document.BudgetTableLayout.Text;
@@ -40,7 +38,7 @@ public class SubjectReports {
 
     public static final String TABLE1_TITLE = "第1表 歳入歳出予算";
     public static final String DETAIL_TITLE = "歳入歳出予算事項別明細書";
-    private static final AmountUnit UNIT = AmountUnit.THOUSAND_YEN;
+    private static final AmountUnit UNIT = DocumentLayout.UNIT;
     private static final List<Side> SIDES = List.of(Side.REVENUE, Side.EXPENDITURE);
 
     private final TemporalQueries temporal;
@@ -69,7 +67,7 @@ public class SubjectReports {
     /** 第1表: 款 and 項 of each 会計 (all, or the one {@code account} names) and side. */
     public Report table1(FiscalYear fiscalYear, String account) {
         List<String> headers = List.of("款", "項", "金額");
-        Layout layout = new Layout(fiscalYear.japaneseName() + " " + TABLE1_TITLE, headers);
+        DocumentLayout layout = new DocumentLayout(fiscalYear.japaneseName() + " " + TABLE1_TITLE, headers);
         for (Node accountNode : tree(fiscalYear, account, SubjectTree.Depth.KOU)) {
             layout.section(accountNode.name());
             for (Node side : sides(accountNode)) {
@@ -94,7 +92,7 @@ public class SubjectReports {
     /** 事項別明細書: each 目 of each 会計 (all, or the one {@code account} names) and side, with the previous fiscal year's. */
     public Report detail(FiscalYear fiscalYear, String account) {
         List<String> headers = List.of("款", "項", "目", "本年度予算額", "前年度予算額", "比較");
-        Layout layout = new Layout(fiscalYear.japaneseName() + " " + DETAIL_TITLE, headers);
+        DocumentLayout layout = new DocumentLayout(fiscalYear.japaneseName() + " " + DETAIL_TITLE, headers);
         Map<String, Node> previous = new LinkedHashMap<>();
         if (fiscalYear.value() > FiscalYear.MIN) {
             FiscalYear before = FiscalYear.of(fiscalYear.value() - 1);
@@ -244,56 +242,5 @@ public class SubjectReports {
         record.put("会計コード", account.code());
         record.put("歳入歳出", side.name());
         return record;
-    }
-
-    /** Rows of a layout as they are added, with the rounding note at the end when some figure was not exact. */
-    private static final class Layout {
-        final String title;
-        final List<String> headers;
-        final List<Row> rows = new ArrayList<>();
-        final List<Map<String, Object>> records = new ArrayList<>();
-        boolean rounded;
-        boolean unitShown;
-
-        Layout(String title, List<String> headers) {
-            this.title = title;
-            this.headers = headers;
-            rows.add(new Row(Kind.TITLE, List.of(new Text(title))));
-            blank();
-        }
-
-        void section(String name) {
-            rows.add(new Row(Kind.SECTION, List.of(new Text(name))));
-        }
-
-        void header() {
-            if (!unitShown) {
-                rows.add(new Row(Kind.UNIT, List.of(new Text("(単位:" + UNIT.label() + ")"))));
-                unitShown = true;
-            }
-            rows.add(new Row(Kind.HEADER, headers.stream().map(h -> (Cell) new Text(h)).toList()));
-        }
-
-        void row(Kind kind, Map<String, Object> record, Cell... cells) {
-            rows.add(new Row(kind, List.of(cells)));
-            records.add(record);
-        }
-
-        Amount amount(long yen) {
-            Money money = Money.ofYen(yen);
-            rounded |= !UNIT.isExact(money);
-            return new Amount(UNIT.fromMoney(money));
-        }
-
-        void blank() {
-            rows.add(new Row(Kind.BLANK, List.of()));
-        }
-
-        Report report(FiscalYear fiscalYear) {
-            if (rounded) {
-                rows.add(new Row(Kind.NOTE, List.of(new Text(BudgetTableLayout.ROUNDING_NOTE))));
-            }
-            return new Report(title, fiscalYear.value(), UNIT.label(), headers, List.copyOf(rows), List.copyOf(records));
-        }
     }
 }

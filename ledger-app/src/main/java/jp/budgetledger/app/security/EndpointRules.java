@@ -41,6 +41,7 @@ public final class EndpointRules {
             new Rule(HttpMethod.GET, "/api/reports/stages", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/reports/table1", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/reports/detail", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/reports/current-budget", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/supplementary-budgets", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/approvals", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/approvals/{id}", Role.VIEWER),

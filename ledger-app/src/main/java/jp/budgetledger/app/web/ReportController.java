@@ -8,9 +8,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import jp.budgetledger.app.reports.BetsuExports;
 import jp.budgetledger.app.reports.BetsuReportService;
+import jp.budgetledger.app.reports.CurrentBudgetReports;
 import jp.budgetledger.app.reports.SubjectReports;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InvalidValueException;
+import jp.budgetledger.projections.temporal.CurrentBudget;
+import jp.budgetledger.projections.temporal.Moment;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,11 +39,13 @@ class ReportController {
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private final BetsuReportService reports;
     private final SubjectReports subjects;
+    private final CurrentBudgetReports current;
     private final ReadConsistency consistency;
 
-    ReportController(BetsuReportService reports, SubjectReports subjects, ReadConsistency consistency) {
+    ReportController(BetsuReportService reports, SubjectReports subjects, CurrentBudgetReports current, ReadConsistency consistency) {
         this.reports = reports;
         this.subjects = subjects;
+        this.current = current;
         this.consistency = consistency;
     }
 
@@ -108,6 +115,43 @@ class ReportController {
         consistency.awaitPosition(minPosition);
         return subjectReport(subjects.detail(year, account), format, "detail-" + year.value(), "事項別明細書_" + year.japaneseName(),
                 "事項別明細書", 24, 24, 24, 14, 14, 14);
+    }
+
+    @Operation(summary = "予算現額 (the budget in force)",
+            description = "Per 会計 (all, or the one account names) and side (歳入 first), a row per 款, 項, 目 (level kan, kou, moku; "
+                    + "default moku) or line (level line) with 当初予算額 (the lines' initial amounts, plain amendments and their "
+                    + "corrections), 補正予算額 (one column per supplementary budget, in the order recorded), 予備費充用額, 流用増減 and "
+                    + "予算現額 (their sum, as the totals give it), a subtotal per side and the total; the lines without a 会計 and 科目 as "
+                    + "未分類 (left out when account is given). For a moment with asOf and/or effectiveOn as for the totals; without one, "
+                    + "the budget with every change recorded so far. JSON (default) in exact yen; CSV (UTF-8 with BOM) or XLSX in 千円.")
+    @ApiResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = CurrentBudget.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary"))})
+    @GetMapping("/api/reports/current-budget")
+    ResponseEntity<?> currentBudget(@RequestParam Integer fiscalYear, @RequestParam(required = false) String account,
+                                    @Parameter(description = "kan, kou, moku (default) or line", schema = @Schema(allowableValues = {"kan", "kou", "moku", "line"}, defaultValue = "moku"))
+                                    @RequestParam(required = false) String level,
+                                    @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) String asOf,
+                                    @Parameter(description = "json (default), csv or xlsx", schema = @Schema(allowableValues = {"json", "csv", "xlsx"}, defaultValue = "json"))
+                                    @RequestParam(defaultValue = "json") String format,
+                                    @RequestParam(required = false) Long minPosition) {
+        FiscalYear year = FiscalYear.of(fiscalYear);
+        CurrentBudget.Level at = CurrentBudget.Level.parse("level", level);
+        checkFormat(format);
+        Moment moment = MomentParameters.of(year, asOf, effectiveOn).orElseGet(() -> Moment.endOf(year, Instant.now()));
+        consistency.awaitPosition(minPosition);
+        CurrentBudget figures = current.figures(year, moment, account, at);
+        if ("json".equals(format)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(figures);
+        }
+        SubjectReports.Report document = current.document(year, figures);
+        int labels = document.headers().size() - 4 - figures.supplementaryBudgets().size();
+        int[] widths = new int[document.headers().size()];
+        Arrays.fill(widths, 0, labels, 24);
+        Arrays.fill(widths, labels, widths.length, 16);
+        return subjectReport(document, format, "current-budget-" + year.value(), CurrentBudgetReports.TITLE + "_" + year.japaneseName(),
+                CurrentBudgetReports.TITLE, widths);
     }
 
     private static void checkFormat(String format) {

@@ -89,7 +89,10 @@ class ProjectionReplayIT extends LedgerIT {
                         SELECT initiative_id, department, category_code, name, amount_yen, version, effective::text, recorded::text
                         FROM line_state ORDER BY initiative_id, lower(recorded), lower(effective)""").query().listOfRows(),
                 "audit_event", jdbc.sql("SELECT * FROM audit_event ORDER BY position").query().listOfRows(),
-                "supplementary_budget", jdbc.sql("SELECT * FROM supplementary_budget ORDER BY position").query().listOfRows());
+                "supplementary_budget", jdbc.sql("SELECT * FROM supplementary_budget ORDER BY position").query().listOfRows(),
+                "line_movement", jdbc.sql("SELECT * FROM line_movement ORDER BY initiative_id, sequence").query().listOfRows(),
+                "supplementary_new_line", jdbc.sql("SELECT * FROM supplementary_new_line ORDER BY initiative_id").query().listOfRows(),
+                "supplementary_budget_column", jdbc.sql("SELECT * FROM supplementary_budget_column ORDER BY position").query().listOfRows());
     }
 
     private static final int YEAR = 2091;

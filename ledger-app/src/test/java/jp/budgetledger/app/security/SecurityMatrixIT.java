@@ -117,6 +117,7 @@ class SecurityMatrixIT extends LedgerIT {
             Map.entry("GET /api/reports/stages", 400),
             Map.entry("GET /api/reports/table1", 400),
             Map.entry("GET /api/reports/detail", 400),
+            Map.entry("GET /api/reports/current-budget", 400),
             Map.entry("GET /api/supplementary-budgets", 400),
             Map.entry("GET /api/totals", 400),
             Map.entry("GET /api/totals/categories", 400),

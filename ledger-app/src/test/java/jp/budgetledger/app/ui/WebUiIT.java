@@ -301,6 +301,8 @@ class WebUiIT extends LedgerIT {
         open("/subjects.html?fiscalYear=2093");
         assertThat(browser.findElement(By.cssSelector("#balance tbody")).getText()).contains("01 一般会計").contains("1,000");
         assertThat(browser.findElements(By.cssSelector("#balance tbody td.ng"))).isEmpty();
+        assertThat(browser.findElement(By.id("export-current")).getDomAttribute("href"))
+                .startsWith("/api/reports/current-budget?").contains("fiscalYear=2093").endsWith("&format=xlsx");
         for (String step : List.of("一般会計", "歳出", "総務費", "総務管理費")) {
             browser.findElement(By.xpath("//table[@id='children']//button[normalize-space()='" + step + "']")).click();
             waiting().until(d -> d.findElement(By.id("nodeName")).getText().contains(step));

@@ -282,6 +282,13 @@ class ApiContractIT {
         post("/api/transfers").as(OFFICER).json("""
                 {"fromId":"%s","toId":"%s","amountYen":1000000,"effectiveDate":"2021-11-01","reason":"流用"}""".formatted(id1, id2))
                 .expect(201);
+        JsonNode current = get("/api/reports/current-budget?fiscalYear=2021&level=line&effectiveOn=2021-12-20&minPosition="
+                + budget.json().get("position").asLong()).as(OFFICER).expect(200).json();
+        assertThat(current.get("supplementaryBudgets").size()).isEqualTo(1);
+        assertThat(get("/api/reports/current-budget?fiscalYear=2021&format=csv").as(OFFICER).expect(200).header("Content-Type"))
+                .startsWith("text/csv");
+        get("/api/reports/current-budget?fiscalYear=2021&level=setsu").as(OFFICER).breaking("validation.request.parameter.schema.enum")
+                .expect(400);
 
         post("/api/initiatives/" + id1 + "/corrections").as(OFFICER).json("{\"sequence\":1,\"reason\":\"入力誤りの訂正\"}").expect(200);
         post("/api/initiatives/" + id1 + "/withdrawals").as(OFFICER).json("{\"effectiveDate\":\"2022-01-01\",\"reason\":\"事業廃止\"}")

@@ -3,7 +3,6 @@ package jp.budgetledger.app.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.budgetledger.app.Api;
 import jp.budgetledger.app.LedgerIT;
-import jp.budgetledger.app.TestUsers;
 import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.core.api.AddInitiative;
 import jp.budgetledger.core.api.ChangeContext;
@@ -15,12 +14,9 @@ import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.Money;
 import jp.budgetledger.core.api.Side;
 import jp.budgetledger.core.api.Subject;
-import jp.budgetledger.core.api.SubjectLevel;
 import jp.budgetledger.core.api.SupplementaryBudgetId;
 import jp.budgetledger.core.api.SupplementaryItem;
 import jp.budgetledger.core.document.BudgetTableLayout;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -33,21 +29,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
 import static jp.budgetledger.app.Marks.mark;
+import static jp.budgetledger.app.web.ReportReads.at;
+import static jp.budgetledger.app.web.ReportReads.level;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -83,11 +73,7 @@ class SubjectTotalsApiIT extends LedgerIT {
     Instant t2;
     String budget;
     long head;
-
-    private static SubjectLevel level(String text) {
-        int colon = text.indexOf(':');
-        return SubjectLevel.of(text.substring(0, colon), text.substring(colon + 1));
-    }
+    ReportReads reads;
 
     /** {@code levels}: 款, 項, 目 and optionally 節, each {@code code:name}. */
     private static Classification classification(String account, Side side, String... levels) {
@@ -136,16 +122,7 @@ class SubjectTotalsApiIT extends LedgerIT {
                                 classification(general, Side.EXPENDITURE, "3:民生費", "1:社会福祉費", "2:障害者福祉費")))), true));
         t2 = mark();
         head = store.head();
-    }
-
-    private JsonNode get(String path) {
-        Api.Response response = api.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + head);
-        assertThat(response.status()).as(path + ": " + response.raw()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static String at(Instant asOf, String effectiveOn) {
-        return "&asOf=" + URLEncoder.encode(asOf.toString(), StandardCharsets.UTF_8) + "&effectiveOn=" + effectiveOn;
+        reads = new ReportReads(port, head);
     }
 
     /** One node a line, indented by its depth: level code name total count. */
@@ -173,7 +150,7 @@ class SubjectTotalsApiIT extends LedgerIT {
 
     @Test
     void theTreeOfTheCurrentBudgetDownToTheMoku() {
-        assertThat(render(get("/api/totals/tree?fiscalYear=2075&account=1"))).isEqualTo("""
+        assertThat(render(reads.get("/api/totals/tree?fiscalYear=2075&account=1"))).isEqualTo("""
                 account 1 一般会計 2301234567 11
                   side expenditure 歳出 1150000000 5
                     kan 2 総務費 800000000 3
@@ -202,20 +179,20 @@ class SubjectTotalsApiIT extends LedgerIT {
                       kou 1 繰越金 50000000 1
                         moku 1 繰越金 50000000 1
                 """);
-        JsonNode all = get("/api/totals/tree?fiscalYear=2075&depth=account");
+        JsonNode all = reads.get("/api/totals/tree?fiscalYear=2075&depth=account");
         assertThat(render(all)).isEqualTo("""
                 account 1 一般会計 2301234567 11
                 account 2 国民健康保険事業特別会計 160000000 2
                 account - 未分類 7000 1
                 """);
-        JsonNode total = get("/api/totals?fiscalYear=2075");
+        JsonNode total = reads.get("/api/totals?fiscalYear=2075");
         assertThat(total.get("totalYen").asLong()).isEqualTo(2_301_234_567L + 160_000_000L + 7_000L);
         assertThat(total.get("initiativeCount").asInt()).isEqualTo(14);
     }
 
     @Test
     void depthAndFilters() {
-        assertThat(render(get("/api/totals/tree?fiscalYear=2075&account=01&side=expenditure&depth=setsu"))).startsWith("""
+        assertThat(render(reads.get("/api/totals/tree?fiscalYear=2075&account=01&side=expenditure&depth=setsu"))).startsWith("""
                 account 1 一般会計 1150000000 5
                   side expenditure 歳出 1150000000 5
                     kan 2 総務費 800000000 3
@@ -226,7 +203,7 @@ class SubjectTotalsApiIT extends LedgerIT {
                       kou 2 徴税費 100000000 1
                         moku 1 税務総務費 100000000 1
                 """);
-        assertThat(render(get("/api/totals/tree?fiscalYear=2075&side=revenue&depth=kan"))).isEqualTo("""
+        assertThat(render(reads.get("/api/totals/tree?fiscalYear=2075&side=revenue&depth=kan"))).isEqualTo("""
                 account 1 一般会計 1151234567 6
                   side revenue 歳入 1151234567 6
                     kan 1 市税 1000000000 3
@@ -237,15 +214,15 @@ class SubjectTotalsApiIT extends LedgerIT {
                   side revenue 歳入 80000000 1
                     kan 1 国民健康保険税 80000000 1
                 """);
-        assertThat(get("/api/totals/departments?fiscalYear=2075&side=expenditure").toString()).isEqualTo(
+        assertThat(reads.get("/api/totals/departments?fiscalYear=2075&side=expenditure").toString()).isEqualTo(
                 "[{\"department\":\"総務課\",\"totalYen\":700000000,\"initiativeCount\":2},"
                         + "{\"department\":\"税務課\",\"totalYen\":100000000,\"initiativeCount\":1},"
                         + "{\"department\":\"福祉課\",\"totalYen\":350000000,\"initiativeCount\":2},"
                         + "{\"department\":\"保険年金課\",\"totalYen\":80000000,\"initiativeCount\":1}]");
-        assertThat(get("/api/totals/departments?fiscalYear=2075&account=2").toString())
+        assertThat(reads.get("/api/totals/departments?fiscalYear=2075&account=2").toString())
                 .isEqualTo("[{\"department\":\"保険年金課\",\"totalYen\":160000000,\"initiativeCount\":2}]");
-        assertThat(get("/api/totals/categories?fiscalYear=2075&account=1")).isEmpty();
-        assertThat(get("/api/totals/categories?fiscalYear=2075").toString())
+        assertThat(reads.get("/api/totals/categories?fiscalYear=2075&account=1")).isEmpty();
+        assertThat(reads.get("/api/totals/categories?fiscalYear=2075").toString())
                 .isEqualTo("[{\"categoryCode\":\"1\",\"categoryName\":\"分類1\",\"totalYen\":7000,\"initiativeCount\":1}]");
         for (String bad : List.of("/api/totals/tree?fiscalYear=2075&depth=deep", "/api/totals/tree?fiscalYear=2075&side=both",
                 "/api/totals/subjects?fiscalYear=2075&level=side")) {
@@ -263,44 +240,44 @@ class SubjectTotalsApiIT extends LedgerIT {
                 "一般会計/歳出/民生費/社会福祉費=300000000x1");
         List<String> after = List.of("一般会計/歳出/総務費/総務管理費=700000000x2", "一般会計/歳出/総務費/徴税費=100000000x1",
                 "一般会計/歳出/民生費/社会福祉費=350000000x2");
-        assertThat(subjects(get(kou + at(t1, "2075-08-01")))).isEqualTo(initial);
-        assertThat(subjects(get(kou + at(t1, "2075-10-01")))).as("the supplementary budget not yet recorded").isEqualTo(initial);
-        assertThat(subjects(get(kou + at(t2, "2075-08-01")))).as("recorded, not yet in force").isEqualTo(initial);
-        assertThat(subjects(get(kou + at(t2, "2075-10-01")))).isEqualTo(after);
-        assertThat(subjects(get(kou + "&stage=initial"))).isEqualTo(initial);
-        assertThat(subjects(get(kou + "&stage=" + budget))).isEqualTo(after);
-        assertThat(subjects(get(kou))).isEqualTo(after);
+        assertThat(subjects(reads.get(kou + at(t1, "2075-08-01")))).isEqualTo(initial);
+        assertThat(subjects(reads.get(kou + at(t1, "2075-10-01")))).as("the supplementary budget not yet recorded").isEqualTo(initial);
+        assertThat(subjects(reads.get(kou + at(t2, "2075-08-01")))).as("recorded, not yet in force").isEqualTo(initial);
+        assertThat(subjects(reads.get(kou + at(t2, "2075-10-01")))).isEqualTo(after);
+        assertThat(subjects(reads.get(kou + "&stage=initial"))).isEqualTo(initial);
+        assertThat(subjects(reads.get(kou + "&stage=" + budget))).isEqualTo(after);
+        assertThat(subjects(reads.get(kou))).isEqualTo(after);
 
         String kan = "/api/totals/subjects?fiscalYear=2075&side=revenue&level=kan";
-        assertThat(subjects(get(kan + at(t2, "2075-08-01")))).isEqualTo(List.of("一般会計/歳入/市税=1000000000x3",
+        assertThat(subjects(reads.get(kan + at(t2, "2075-08-01")))).isEqualTo(List.of("一般会計/歳入/市税=1000000000x3",
                 "一般会計/歳入/地方譲与税=1234567x1", "一般会計/歳入/地方交付税=100000000x1", "国民健康保険事業特別会計/歳入/国民健康保険税=80000000x1"));
-        assertThat(subjects(get(kan + at(t2, "2075-10-01")))).isEqualTo(List.of("一般会計/歳入/市税=1000000000x3",
+        assertThat(subjects(reads.get(kan + at(t2, "2075-10-01")))).isEqualTo(List.of("一般会計/歳入/市税=1000000000x3",
                 "一般会計/歳入/地方譲与税=1234567x1", "一般会計/歳入/地方交付税=100000000x1", "一般会計/歳入/繰越金=50000000x1",
                 "国民健康保険事業特別会計/歳入/国民健康保険税=80000000x1"));
-        assertThat(subjects(get("/api/totals/subjects?fiscalYear=2075&account=1&level=setsu")))
+        assertThat(subjects(reads.get("/api/totals/subjects?fiscalYear=2075&account=1&level=setsu")))
                 .isEqualTo(List.of("一般会計/歳出/総務費/総務管理費/一般管理費/給料=500000000x1", "一般会計/歳出/総務費/総務管理費/一般管理費/職員手当等=200000000x1"));
     }
 
     @Test
     void theBalanceOfEach会計AfterAndBeforeTheSupplementaryBudget() {
-        assertThat(get("/api/totals/balance?fiscalYear=2075").toString()).isEqualTo(
+        assertThat(reads.get("/api/totals/balance?fiscalYear=2075").toString()).isEqualTo(
                 "[{\"accountCode\":\"1\",\"accountName\":\"一般会計\",\"revenueYen\":1151234567,\"expenditureYen\":1150000000,\"differenceYen\":1234567},"
                         + "{\"accountCode\":\"2\",\"accountName\":\"国民健康保険事業特別会計\",\"revenueYen\":80000000,\"expenditureYen\":80000000,\"differenceYen\":0}]");
-        assertThat(get("/api/totals/balance?fiscalYear=2075&stage=initial").get(0).toString()).isEqualTo(
+        assertThat(reads.get("/api/totals/balance?fiscalYear=2075&stage=initial").get(0).toString()).isEqualTo(
                 "{\"accountCode\":\"1\",\"accountName\":\"一般会計\",\"revenueYen\":1101234567,\"expenditureYen\":1100000000,\"differenceYen\":1234567}");
-        assertThat(get("/api/totals/balance?fiscalYear=2075" + at(t2, "2075-08-01")).get(0).get("revenueYen").asLong()).isEqualTo(1_101_234_567L);
+        assertThat(reads.get("/api/totals/balance?fiscalYear=2075" + at(t2, "2075-08-01")).get(0).get("revenueYen").asLong()).isEqualTo(1_101_234_567L);
     }
 
     @Test
     void theBundledSampleIsOneUnclassifiedNodeWithTodaysTotals() {
-        JsonNode total = get("/api/totals?fiscalYear=2020");
+        JsonNode total = reads.get("/api/totals?fiscalYear=2020");
         assertThat(total.get("totalYen").asLong()).isEqualTo(312_451_000L);
-        assertThat(get("/api/totals/tree?fiscalYear=2020").toString()).isEqualTo(
+        assertThat(reads.get("/api/totals/tree?fiscalYear=2020").toString()).isEqualTo(
                 "[{\"level\":\"account\",\"code\":null,\"name\":\"未分類\",\"totalYen\":312451000,\"lineCount\":16,\"children\":[]}]");
-        assertThat(get("/api/totals/balance?fiscalYear=2020")).isEmpty();
-        assertThat(get("/api/totals/subjects?fiscalYear=2020&level=kan")).isEmpty();
-        assertThat(get("/api/totals/departments?fiscalYear=2020&effectiveOn=2021-03-31"))
-                .isEqualTo(get("/api/totals/departments?fiscalYear=2020"));
+        assertThat(reads.get("/api/totals/balance?fiscalYear=2020")).isEmpty();
+        assertThat(reads.get("/api/totals/subjects?fiscalYear=2020&level=kan")).isEmpty();
+        assertThat(reads.get("/api/totals/departments?fiscalYear=2020&effectiveOn=2021-03-31"))
+                .isEqualTo(reads.get("/api/totals/departments?fiscalYear=2020"));
     }
 
     @Test
@@ -318,30 +295,10 @@ class SubjectTotalsApiIT extends LedgerIT {
         assertThat(before.body().get("replay").get("subjectsYen").get("1|expenditure|3/1/1").asLong()).isEqualTo(300_000_000L);
     }
 
-    private byte[] download(String query) throws Exception {
-        api.get("/api/totals?fiscalYear=2075&minPosition=" + head);
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + query))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("viewer:" + TestUsers.PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).as(query).isEqualTo(200);
-        return response.body();
-    }
-
-    private List<List<String>> csv(String query) throws Exception {
-        byte[] body = download(query);
-        assertThat(Arrays.copyOf(body, 3)).as("a byte-order mark").containsExactly(0xEF, 0xBB, 0xBF);
-        String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
-        List<List<String>> records = new ArrayList<>();
-        for (CSVRecord record : CSVFormat.EXCEL.parse(new StringReader(text))) {
-            records.add(record.toList());
-        }
-        return records;
-    }
-
     @Test
     void table1AsCsvInTheLayoutOfTheBook() throws Exception {
         String title = FiscalYear.of(FY).japaneseName() + " 第1表 歳入歳出予算";
-        assertThat(csv("/api/reports/table1?fiscalYear=2075&account=2&format=csv")).isEqualTo(List.of(
+        assertThat(reads.csv("/api/reports/table1?fiscalYear=2075&account=2&format=csv")).isEqualTo(List.of(
                 List.of(title),
                 List.of(""),
                 List.of("国民健康保険事業特別会計"),
@@ -362,7 +319,7 @@ class SubjectTotalsApiIT extends LedgerIT {
 
     @Test
     void table1AsXlsxWithThousandsOfYenRoundedAsThe別紙Does() throws Exception {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download("/api/reports/table1?fiscalYear=2075&account=1&format=xlsx")))) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(reads.download("/api/reports/table1?fiscalYear=2075&account=1&format=xlsx")))) {
             Sheet sheet = workbook.getSheetAt(0);
             List<String> revenue = new ArrayList<>();
             boolean inRevenue = false;
@@ -387,7 +344,7 @@ class SubjectTotalsApiIT extends LedgerIT {
 
     @Test
     void theDetailedStatementSetsEachMokuBesideThePreviousYear() throws Exception {
-        JsonNode detail = get("/api/reports/detail?fiscalYear=2075&account=1&format=json");
+        JsonNode detail = reads.get("/api/reports/detail?fiscalYear=2075&account=1&format=json");
         assertThat(detail.get("unit").asText()).isEqualTo("千円");
         List<String> expenditure = StreamSupport.stream(detail.get("records").spliterator(), false)
                 .filter(r -> r.get("歳入歳出").asText().equals("歳出"))
@@ -404,7 +361,7 @@ class SubjectTotalsApiIT extends LedgerIT {
                 "moku 2 障害者福祉費 20000 0 20000 20000000",
                 "kan 3 民生費 350000 0 350000 350000000",
                 "total 歳出合計 1150000 660000 490000 490000000");
-        List<List<String>> rows = csv("/api/reports/detail?fiscalYear=2075&account=1&format=csv");
+        List<List<String>> rows = reads.csv("/api/reports/detail?fiscalYear=2075&account=1&format=csv");
         assertThat(rows).contains(
                 List.of("款", "項", "目", "本年度予算額", "前年度予算額", "比較"),
                 List.of("1 市税", "1 市民税", "1 個人", "600,000", "580,000", "20,000"),
@@ -415,7 +372,7 @@ class SubjectTotalsApiIT extends LedgerIT {
                 List.of("総務費計", "", "", "800,000", "660,000", "140,000"),
                 List.of("歳出合計", "", "", "1,150,000", "660,000", "490,000"));
         assertThat(rows.get(0)).containsExactly(FiscalYear.of(FY).japaneseName() + " 歳入歳出予算事項別明細書");
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download("/api/reports/detail?fiscalYear=2075&format=xlsx")))) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(reads.download("/api/reports/detail?fiscalYear=2075&format=xlsx")))) {
             Sheet sheet = workbook.getSheetAt(0);
             boolean found = false;
             for (Row row : sheet) {

@@ -26,6 +26,11 @@ final class ClassificationColumns {
     private ClassificationColumns() {
     }
 
+    /** The columns' names, each qualified by {@code alias} (e.g. {@code "s."}). */
+    static String prefixed(String alias) {
+        return java.util.Arrays.stream(NAMES.split(",")).map(c -> alias + c.strip()).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     static Object[] values(Classification c) {
         Object[] values = new Object[WIDTH];
         if (c == null) {
