@@ -310,25 +310,28 @@ const Ledger = (() => {
   async function linePicker(select, fiscalYear, accept = () => true) {
     const lines = (await api('/api/initiatives?' + params({ fiscalYear })))
       .filter(l => (l.status || 'ACTIVE') === 'ACTIVE' && accept(l));
+    select.pickerLines = lines;
     let filter = select.previousElementSibling && select.previousElementSibling.classList.contains('picker-filter')
       ? select.previousElementSibling : null;
     if (!filter) {
       filter = el('input', { type: 'search', class: 'picker-filter', id: select.id + '-filter', 'aria-label': t('linePicker.filter'),
         placeholder: t('linePicker.filter'), 'aria-controls': select.id });
       select.before(filter);
-      filter.addEventListener('input', () => fill());
+      filter.addEventListener('input', () => fillPicker(select, filter));
     }
-    const keep = select.value;
-    function fill() {
-      const words = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
-      const shown = lines.filter(l => words.every(w => lineLabel(l).toLowerCase().includes(w)));
-      const current = select.value || keep;
-      select.replaceChildren(el('option', { value: '', text: t('linePicker.none') + ' ' + t('linePicker.count', lines.length, shown.length) }),
-        ...shown.map(l => el('option', { value: l.id, text: lineLabel(l) })));
-      if (shown.some(l => l.id === current)) select.value = current;
-    }
-    fill();
+    fillPicker(select, filter);
     return lines;
+  }
+
+  /** Lists the picker's lines whose label holds every word of its search box, keeping the chosen one if it is still listed. */
+  function fillPicker(select, filter) {
+    const lines = select.pickerLines || [];
+    const words = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const shown = lines.filter(l => words.every(w => lineLabel(l).toLowerCase().includes(w)));
+    const current = select.value;
+    select.replaceChildren(el('option', { value: '', text: t('linePicker.none') + ' ' + t('linePicker.count', lines.length, shown.length) }),
+      ...shown.map(l => el('option', { value: l.id, text: lineLabel(l) })));
+    if (shown.some(l => l.id === current)) select.value = current;
   }
 
   /** A datetime-local value (the browser's time zone) as an ISO-8601 instant. */

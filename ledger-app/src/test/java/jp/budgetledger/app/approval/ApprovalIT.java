@@ -285,6 +285,34 @@ class ApprovalIT {
     }
 
     @Test
+    void aUseOfTheReserveFundWaitsForApprovalAndThenMovesTheMoneyAsTheOfficersChange() throws Exception {
+        String line = """
+                {"fiscalYear": 2191, "department": "財政課", "name": "%s", "amountYen": %d, "reason": "当初予算", "accountCode": "1",
+                 "accountName": "一般会計", "side": "expenditure", "subject": {"kan": {"code": "%s", "name": "%s"},
+                 "kou": {"code": "1", "name": "%s"}, "moku": {"code": "1", "name": "%s"}}}""";
+        String reserve = as("tanaka").post("/api/initiatives", line.formatted("予備費", 1_000_000, "14", "予備費", "予備費", "予備費")).text("id");
+        String target = as("tanaka").post("/api/initiatives", line.formatted("災害対策", 0, "2", "総務費", "総務管理費", "一般管理費")).text("id");
+        String use = "{\"fromId\": \"%s\", \"toId\": \"%s\", \"amountYen\": 400000, \"reason\": \"台風被害\"}".formatted(reserve, target);
+
+        Api.Response drafted = as("tanaka").post("/api/reserve-fund-uses", use);
+        assertThat(drafted.status()).as(drafted.raw()).isEqualTo(202);
+        assertThat(drafted.text("kind")).isEqualTo("reserve-fund-use");
+        assertThat(amountOf(reserve, drafted.number("position"))).isEqualTo(1_000_000);
+        assertThat(eventsOfType("jp.budgetledger.core.api.ReserveFundUsed")).isZero();
+
+        Api.Response approved = as("approver").post("/api/approvals/" + drafted.text("draftId") + "/approve", "");
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        long approvedAt = approved.number("position");
+        assertThat(amountOf(reserve, approvedAt)).isEqualTo(600_000);
+        assertThat(amountOf(target, approvedAt)).isEqualTo(400_000);
+        JsonNode meta = metadataOf(target, 1);
+        assertThat(meta.get("actor").asText()).isEqualTo("tanaka");
+        assertThat(meta.get("approvedBy").asText()).isEqualTo("approver");
+        JsonNode decided = as("tanaka").get("/api/approvals/" + drafted.text("draftId") + "?minPosition=" + approvedAt).body();
+        assertThat(decided.get("changeIds").get(0).asText()).startsWith("rf-");
+    }
+
+    @Test
     void anUnknownDraftIsNotFound() {
         assertThat(as("approver").post("/api/approvals/dr-none/approve", "").status()).isEqualTo(404);
         assertThat(as("approver").post("/api/approvals/dr-none/reject", "{\"reason\": \"なし\"}").status()).isEqualTo(404);
