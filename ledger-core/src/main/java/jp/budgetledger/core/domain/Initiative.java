@@ -92,6 +92,17 @@ public class Initiative {
                 command.department(), command.name(), command.amount(), command.summary(), change, command.classification()));
     }
 
+    /**
+     * Checks that {@link #Initiative(AddInitiative, InitiativeRegistry, SubjectTable)} would accept {@code command}'s amount
+     * and effective date, changing nothing (its name and 科目 are claimed only when the line is added).
+     */
+    static void checkNew(AddInitiative command) {
+        if (command.amount().isNegative()) {
+            throw new NegativeAmountException(Concept.LINE_AMOUNT, command.amount());
+        }
+        resolve(command.change(), command.fiscalYear(), true);
+    }
+
     @CommandHandler
     public AmendmentResult handle(AmendAmount command) {
         requireVersion(command.expectedVersion());
@@ -144,6 +155,11 @@ public class Initiative {
 
     public FiscalYear fiscalYear() {
         return fiscalYear;
+    }
+
+    /** The line's 会計, side and 科目; null for a line without them. */
+    public Classification classification() {
+        return classification;
     }
 
     @CommandHandler
