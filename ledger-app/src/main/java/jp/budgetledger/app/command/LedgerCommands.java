@@ -8,7 +8,11 @@ import jp.budgetledger.core.api.ImportBudgetDocument;
 import jp.budgetledger.core.api.ImportResult;
 import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.MetadataKeys;
+import jp.budgetledger.core.api.DecideSupplementaryBudgetBySenketsu;
+import jp.budgetledger.core.api.SubmitSupplementaryBudget;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
+import jp.budgetledger.core.api.SupplementaryBudgetId;
+import jp.budgetledger.core.api.SupplementaryBudgetSubmitted;
 import jp.budgetledger.core.api.TransferFunds;
 import jp.budgetledger.core.api.TransferResult;
 import jp.budgetledger.app.eventstore.AppendedPositions;
@@ -67,6 +71,22 @@ public class LedgerCommands {
     public Recorded<SupplementaryBudgetEnacted> enact(EnactSupplementaryBudget command, Requester requester) {
         SupplementaryBudgetEnacted result = send(command, requester);
         return new Recorded<>(result, 0, positionOf(command.budgetId().value(), 0));
+    }
+
+    public Recorded<SupplementaryBudgetSubmitted> submit(SubmitSupplementaryBudget command, Requester requester) {
+        SupplementaryBudgetSubmitted result = send(command, requester);
+        return new Recorded<>(result, 0, positionOf(command.budgetId().value(), 0));
+    }
+
+    public Recorded<SupplementaryBudgetEnacted> decide(DecideSupplementaryBudgetBySenketsu command, Requester requester) {
+        SupplementaryBudgetEnacted result = send(command, requester);
+        return new Recorded<>(result, 0, positionOf(command.budgetId().value(), 0));
+    }
+
+    /** A command on one supplementary budget whose handler returns the budget's new version. */
+    public Recorded<Long> budgetChange(Object command, SupplementaryBudgetId budget, Requester requester) {
+        long version = send(command, requester);
+        return new Recorded<>(version, version, positionOf(budget.value(), version));
     }
 
     public Recorded<ImportResult> importDocument(ImportBudgetDocument command, Requester requester) {

@@ -13,6 +13,7 @@ import jp.budgetledger.app.eventstore.ProcessorTokens;
 import jp.budgetledger.app.observability.ProcessorMonitors;
 import jp.budgetledger.app.eventstore.ReadPositions;
 import jp.budgetledger.core.api.MetadataKeys;
+import jp.budgetledger.core.domain.AccountBalances;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.Initiative;
@@ -20,6 +21,8 @@ import jp.budgetledger.core.domain.InitiativeRegistry;
 import jp.budgetledger.core.domain.MultiLineHandlers;
 import jp.budgetledger.core.domain.SubjectTable;
 import jp.budgetledger.core.domain.SupplementaryBudget;
+import jp.budgetledger.core.domain.SupplementaryBudgetHandlers;
+import jp.budgetledger.core.domain.SupplementaryBudgetNumbers;
 import jp.budgetledger.core.domain.Transfer;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.totals.FiscalYearSequencingPolicy;
@@ -199,7 +202,7 @@ public class AxonConfig {
      */
     @Bean
     ConfigurerModule ledgerAxonModule(MeterRegistry meters, InitiativeRegistry registry, SubjectTable subjects, org.axonframework.common.caching.Cache initiativeCache,
-                                      FairShareSegments fairShare) {
+                                      FairShareSegments fairShare, AccountBalances balances, SupplementaryBudgetNumbers numbers) {
         return configurer -> {
             CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Initiative.class)
@@ -212,8 +215,9 @@ public class AxonConfig {
                     .configureCommandTargetResolver(c -> targets));
             configurer.registerCommandHandler(c -> new BudgetDocumentImporter(
                     c.repository(Initiative.class), c.repository(BudgetDocument.class), registry, subjects));
-            configurer.registerCommandHandler(c -> new MultiLineHandlers(c.repository(Initiative.class),
-                    c.repository(Transfer.class), c.repository(SupplementaryBudget.class), registry, subjects));
+            configurer.registerCommandHandler(c -> new MultiLineHandlers(c.repository(Initiative.class), c.repository(Transfer.class)));
+            configurer.registerCommandHandler(c -> new SupplementaryBudgetHandlers(c.repository(Initiative.class),
+                    c.repository(SupplementaryBudget.class), registry, subjects, balances, numbers));
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
             processing.registerSubscribingEventProcessor(AccountBalanceGuard.PROCESSING_GROUP)

@@ -42,6 +42,7 @@ public final class EndpointRules {
             new Rule(HttpMethod.GET, "/api/reports/table1", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/reports/detail", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/supplementary-budgets", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/supplementary-budgets/{id}", Role.VIEWER),
 
             new Rule(HttpMethod.GET, "/api/initiatives/{id}/history", Role.AUDITOR),
             new Rule(HttpMethod.GET, "/api/audit/events", Role.AUDITOR),
@@ -57,6 +58,8 @@ public final class EndpointRules {
             new Rule(HttpMethod.POST, "/api/initiatives/{id}/corrections", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/transfers", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/supplementary-budgets", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/supplementary-budgets/{id}/resolutions", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/supplementary-budgets/{id}/assembly-reports", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports/budget-csv", Role.OFFICER),
 

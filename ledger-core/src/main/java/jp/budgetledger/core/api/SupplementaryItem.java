@@ -37,7 +37,8 @@ public record SupplementaryItem(InitiativeId initiativeId, Money delta, NewLine 
         return List.copyOf(items);
     }
 
-    public boolean isNewLine() {
+    /** True for a new line (named so that it is no property of the JSON form, where {@code newLine} is the line). */
+    public boolean addsLine() {
         return newLine != null;
     }
 }

@@ -78,7 +78,7 @@ final class BillItems {
             Classification classification;
             long delta;
             try {
-                if (item.isNewLine()) {
+                if (item.addsLine()) {
                     Initiative.checkNew(addition(fiscalYear, item, change));
                     classification = item.newLine().classification();
                     delta = item.newLine().amount().yen();
@@ -98,7 +98,7 @@ final class BillItems {
                 throw new BillAcrossAccountsException(series.printed(), of.printed());
             }
             if (classification != null) {
-                int added = item.isNewLine() ? 1 : 0;
+                int added = item.addsLine() ? 1 : 0;
                 if (classification.side() == Side.REVENUE) {
                     revenue = Math.addExact(revenue, delta);
                     revenueLines += added;
@@ -131,7 +131,7 @@ final class BillItems {
         for (int index : order(items)) {
             SupplementaryItem item = items.get(index);
             try {
-                if (item.isNewLine()) {
+                if (item.addsLine()) {
                     AddInitiative add = addition(fiscalYear, item, change);
                     initiatives.newInstance(() -> new Initiative(add, registry, subjects));
                     applied[index] = new SupplementaryBudgetEnacted.Item(item.initiativeId(), item.newLine().amount(), true);
@@ -162,7 +162,7 @@ final class BillItems {
             }
             order.add(i);
         }
-        order.sort(Comparator.comparing((Integer i) -> items.get(i).isNewLine()).thenComparing(i -> items.get(i).initiativeId().value()));
+        order.sort(Comparator.comparing((Integer i) -> items.get(i).addsLine()).thenComparing(i -> items.get(i).initiativeId().value()));
         return order;
     }
 

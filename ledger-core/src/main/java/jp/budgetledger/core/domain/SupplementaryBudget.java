@@ -13,6 +13,7 @@ import jp.budgetledger.core.api.SupplementaryBudgetResolved;
 import jp.budgetledger.core.api.SupplementaryBudgetSubmitted;
 import jp.budgetledger.core.api.SupplementaryItem;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -48,11 +49,13 @@ public class SupplementaryBudget {
     private State state;
     private List<SupplementaryItem> submittedItems;
     private ChangeContext submission;
+    private String account;
     private int number;
     private String title;
     private String billNumber;
     private AssemblyReportOutcome report;
     private LocalDate reportedOn;
+    private long version;
 
     protected SupplementaryBudget() {
     }
@@ -97,7 +100,7 @@ public class SupplementaryBudget {
     /** Records that {@code items} came into force by the assembly's resolution. */
     SupplementaryBudgetEnacted enact(LocalDate resolvedOn, List<SupplementaryBudgetEnacted.Item> items, ChangeContext change) {
         SupplementaryBudgetEnacted enacted = new SupplementaryBudgetEnacted(id, fiscalYear, name, reference, resolvedOn, items, change,
-                BillProcedure.ASSEMBLY, number, title, billNumber);
+                BillProcedure.ASSEMBLY, account, number, title, billNumber);
         apply(enacted);
         return enacted;
     }
@@ -106,10 +109,11 @@ public class SupplementaryBudget {
      * Records the assembly's 承認 or 不承認 of a 専決処分; 不承認 leaves it in force.
      *
      * @throws NotSenketsuException unless the budget was decided by 専決処分
+     * @return the budget's version after the report
      * @throws AssemblyAlreadyReportedException when its report is already recorded
      */
     @CommandHandler
-    void handle(ReportSenketsuToAssembly command) {
+    long handle(ReportSenketsuToAssembly command) {
         if (procedure != BillProcedure.SENKETSU) {
             throw new NotSenketsuException(id.value());
         }
@@ -120,10 +124,12 @@ public class SupplementaryBudget {
                 : (command.outcome() == AssemblyReportOutcome.APPROVED ? "専決処分の承認" : "専決処分の不承認");
         apply(new SenketsuReportedToAssembly(id, fiscalYear, command.outcome(), command.on(),
                 new ChangeContext(command.on(), reason, reference)));
+        return version;
     }
 
     @EventSourcingHandler
-    void on(SupplementaryBudgetSubmitted event) {
+    void on(SupplementaryBudgetSubmitted event, @SequenceNumber long sequence) {
+        version = sequence;
         id = event.budgetId();
         fiscalYear = event.fiscalYear();
         name = event.name();
@@ -132,18 +138,21 @@ public class SupplementaryBudget {
         state = State.SUBMITTED;
         submittedItems = event.items();
         submission = event.change();
+        account = event.account();
         number = event.number();
         title = event.title();
         billNumber = event.billNumber();
     }
 
     @EventSourcingHandler
-    void on(SupplementaryBudgetResolved event) {
+    void on(SupplementaryBudgetResolved event, @SequenceNumber long sequence) {
+        version = sequence;
         state = event.outcome().inForce() ? State.IN_FORCE : State.REJECTED;
     }
 
     @EventSourcingHandler
-    void on(SupplementaryBudgetEnacted event) {
+    void on(SupplementaryBudgetEnacted event, @SequenceNumber long sequence) {
+        version = sequence;
         id = event.budgetId();
         fiscalYear = event.fiscalYear();
         if (procedure == null) {
@@ -155,7 +164,8 @@ public class SupplementaryBudget {
     }
 
     @EventSourcingHandler
-    void on(SenketsuReportedToAssembly event) {
+    void on(SenketsuReportedToAssembly event, @SequenceNumber long sequence) {
+        version = sequence;
         report = event.outcome();
         reportedOn = event.on();
     }

@@ -41,6 +41,11 @@ public class SupplementaryBudgetHandlers {
 
     /** A numbered bill: its series, number and title. */
     private record Numbered(BillItems.Series series, int number, String title) {
+
+        /** The 会計's key; null for the series of lines without a 会計. */
+        String accountKey() {
+            return series.account() == null ? null : series.key();
+        }
     }
 
     private Numbered number(FiscalYear fiscalYear, BillItems.Series series) {
@@ -74,7 +79,7 @@ public class SupplementaryBudgetHandlers {
                                              BillProcedure procedure, Numbered numbered, String billNumber) throws Exception {
         List<SupplementaryBudgetEnacted.Item> applied = items.apply(id, fiscalYear, bill, change);
         SupplementaryBudgetEnacted enacted = new SupplementaryBudgetEnacted(id, fiscalYear, name, reference, on, applied,
-                change.withDefaultEffectiveDate(on), procedure, numbered.number(), numbered.title(), billNumber);
+                change.withDefaultEffectiveDate(on), procedure, numbered.accountKey(), numbered.number(), numbered.title(), billNumber);
         budgets.newInstance(() -> new SupplementaryBudget(enacted));
         return enacted;
     }
@@ -83,7 +88,7 @@ public class SupplementaryBudgetHandlers {
     public SupplementaryBudgetSubmitted handle(SubmitSupplementaryBudget command) throws Exception {
         Numbered bill = number(command.fiscalYear(), items.check(command.fiscalYear(), command.items(), command.change()));
         SupplementaryBudgetSubmitted submitted = new SupplementaryBudgetSubmitted(command.budgetId(), command.fiscalYear(), command.name(),
-                command.reference(), command.billNumber(), bill.series().account() == null ? null : bill.series().key(), bill.number(),
+                command.reference(), command.billNumber(), bill.accountKey(), bill.number(),
                 bill.title(), command.submittedOn(), command.items(), command.change());
         budgets.newInstance(() -> new SupplementaryBudget(submitted));
         return submitted;

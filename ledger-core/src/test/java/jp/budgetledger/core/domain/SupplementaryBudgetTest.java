@@ -196,7 +196,7 @@ class SupplementaryBudgetTest {
                         new SupplementaryBudgetEnacted(BUDGET, FY2020, "9月補正", "議案第50号", RESOLVED_ON,
                                 List.of(new SupplementaryBudgetEnacted.Item(EXPENSE, Money.ofYen(200_000), false),
                                         new SupplementaryBudgetEnacted.Item(REVENUE, Money.ofYen(200_000), false)),
-                                new ChangeContext(RESOLVED_ON, "9月補正", "議案第50号"), BillProcedure.ASSEMBLY, 1,
+                                new ChangeContext(RESOLVED_ON, "9月補正", "議案第50号"), BillProcedure.ASSEMBLY, GENERAL.key(), 1,
                                 "令和2年度一般会計補正予算（第1号）", "第50号"));
         AmountAmended amended = (AmountAmended) lineEvents(EXPENSE).get(1).getPayload();
         assertThat(amended.amountAfter()).isEqualTo(Money.ofYen(1_200_000));
@@ -225,7 +225,7 @@ class SupplementaryBudgetTest {
                         new SupplementaryBudgetEnacted(BUDGET, FY2020, "9月補正", "議案第50号", RESOLVED_ON,
                                 List.of(new SupplementaryBudgetEnacted.Item(OTHER_EXPENSE, Money.ofYen(150_000), false),
                                         new SupplementaryBudgetEnacted.Item(REVENUE, Money.ofYen(150_000), false)),
-                                new ChangeContext(RESOLVED_ON, "9月補正", "議案第50号"), BillProcedure.ASSEMBLY, 1,
+                                new ChangeContext(RESOLVED_ON, "9月補正", "議案第50号"), BillProcedure.ASSEMBLY, GENERAL.key(), 1,
                                 "令和2年度一般会計補正予算（第1号）", "第50号"));
         assertThat(lineEvents(EXPENSE)).as("the submitted item left out by the amendment").hasSize(1);
         assertThat(lineEvents(OTHER_EXPENSE)).hasSize(2);
@@ -249,7 +249,7 @@ class SupplementaryBudgetTest {
                 .expectEvents(new SupplementaryBudgetEnacted(BUDGET, FY2020, "専決第1号", null, decided,
                         List.of(new SupplementaryBudgetEnacted.Item(EXPENSE, Money.ofYen(200_000), false),
                                 new SupplementaryBudgetEnacted.Item(REVENUE, Money.ofYen(200_000), false)),
-                        new ChangeContext(decided, "専決第1号", null), BillProcedure.SENKETSU, 1, "令和2年度一般会計補正予算（第1号）", null));
+                        new ChangeContext(decided, "専決第1号", null), BillProcedure.SENKETSU, GENERAL.key(), 1, "令和2年度一般会計補正予算（第1号）", null));
         assertThat(((AmountAmended) lineEvents(EXPENSE).get(1).getPayload()).change().effectiveDate()).isEqualTo(decided);
     }
 
@@ -257,7 +257,7 @@ class SupplementaryBudgetTest {
         LocalDate decided = LocalDate.of(2020, 5, 1);
         return new SupplementaryBudgetEnacted(BUDGET, FY2020, "専決第1号", null, decided,
                 List.of(new SupplementaryBudgetEnacted.Item(EXPENSE, Money.ofYen(200_000), false)),
-                new ChangeContext(decided, "専決第1号", null), BillProcedure.SENKETSU, 1, "令和2年度一般会計補正予算（第1号）", null);
+                new ChangeContext(decided, "専決第1号", null), BillProcedure.SENKETSU, GENERAL.key(), 1, "令和2年度一般会計補正予算（第1号）", null);
     }
 
     @Test
@@ -288,7 +288,7 @@ class SupplementaryBudgetTest {
                 .expectEvents(new SupplementaryBudgetEnacted(BUDGET, FY2020, "9月補正", null, RESOLVED_ON,
                         List.of(new SupplementaryBudgetEnacted.Item(EXPENSE, Money.ofYen(200_000), false),
                                 new SupplementaryBudgetEnacted.Item(REVENUE, Money.ofYen(200_000), false)),
-                        new ChangeContext(RESOLVED_ON, "9月補正", null), BillProcedure.ASSEMBLY, 1, "令和2年度一般会計補正予算（第1号）", null));
+                        new ChangeContext(RESOLVED_ON, "9月補正", null), BillProcedure.ASSEMBLY, GENERAL.key(), 1, "令和2年度一般会計補正予算（第1号）", null));
     }
 
     @Test

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * Keeps {@code line_state}. A line is added as one row valid from its effective date to the end
@@ -82,7 +81,7 @@ public class TemporalProjection {
             FROM unnest(?::varchar[], ?::date[]) AS c(initiative_id, from_day)
             CROSS JOIN LATERAL (SELECT * FROM line_state s
                                 WHERE s.initiative_id = c.initiative_id AND upper_inf(s.recorded)
-                                  AND upper(s.effective) > c.from_day OFFSET 0) s""".formatted(prefixed("s."));
+                                  AND upper(s.effective) > c.from_day OFFSET 0) s""".formatted(ClassificationColumns.prefixed("s."));
     /**
      * How the batch's statements are planned, for its transaction only: for their actual arguments
      * (a generic plan made while the table was nearly empty, as in a rebuild, would go on scanning
@@ -287,10 +286,6 @@ public class TemporalProjection {
         Object[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    private static String prefixed(String alias) {
-        return Arrays.stream(ClassificationColumns.NAMES.split(",")).map(c -> alias + c.strip()).collect(Collectors.joining(", "));
     }
 
 
