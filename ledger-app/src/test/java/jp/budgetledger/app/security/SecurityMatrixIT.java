@@ -111,6 +111,7 @@ class SecurityMatrixIT extends LedgerIT {
             Map.entry("GET /api/reports/table1", 400),
             Map.entry("GET /api/reports/detail", 400),
             Map.entry("GET /api/supplementary-budgets", 400),
+            Map.entry("GET /api/supplementary-budgets/{id}", 404),
             Map.entry("GET /api/totals", 400),
             Map.entry("GET /api/totals/categories", 400),
             Map.entry("GET /api/totals/departments", 400),
@@ -129,6 +130,8 @@ class SecurityMatrixIT extends LedgerIT {
             Map.entry("POST /api/initiatives/{id}/revisions", 400),
             Map.entry("POST /api/initiatives/{id}/withdrawals", 400),
             Map.entry("POST /api/supplementary-budgets", 400),
+            Map.entry("POST /api/supplementary-budgets/{id}/assembly-reports", 400),
+            Map.entry("POST /api/supplementary-budgets/{id}/resolutions", 400),
             Map.entry("POST /api/transfers", 400));
 
     @Test

@@ -45,7 +45,7 @@ public class SupplementaryBudgetQueries {
         if (budgets.isEmpty()) {
             return budgets;
         }
-        Map<String, Map<String, List<SupplementaryBudgetView.Item>>> items = new HashMap<>();
+        Map<String, Map<String, List<SupplementaryBudgetView.BillItem>>> items = new HashMap<>();
         jdbc.sql("""
                         SELECT i.budget_id, i.version_kind, i.initiative_id, i.delta_yen, i.new_line, i.name, i.department
                         FROM supplementary_budget_item i JOIN supplementary_budget b ON b.budget_id = i.budget_id
@@ -53,7 +53,7 @@ public class SupplementaryBudgetQueries {
                 .param(fiscalYear)
                 .query((RowCallbackHandler) rs -> items.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                         .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
-                        .add(new SupplementaryBudgetView.Item(rs.getString(3), rs.getLong(4), rs.getBoolean(5), rs.getString(6),
+                        .add(new SupplementaryBudgetView.BillItem(rs.getString(3), rs.getLong(4), rs.getBoolean(5), rs.getString(6),
                                 rs.getString(7))));
         return budgets.stream().map(b -> {
             var of = items.getOrDefault(b.id(), Map.of());

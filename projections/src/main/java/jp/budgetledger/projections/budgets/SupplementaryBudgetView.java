@@ -18,13 +18,13 @@ public record SupplementaryBudgetView(String id, int fiscalYear, String name, St
                                       int newLines, long deltaYen, Instant recordedAt, long position, String procedure, String state,
                                       Integer number, String title, String billNumber, LocalDate submittedOn, LocalDate decidedOn,
                                       Instant inForceAt, Long inForcePosition, String assemblyReport, LocalDate assemblyReportOn,
-                                      List<Item> items, List<Item> amendedItems) {
+                                      List<BillItem> items, List<BillItem> amendedItems) {
 
     public static final String SUBMITTED = "submitted";
     public static final String SENKETSU = "senketsu";
 
     /** One item: a line's difference, or a new line ({@code newLine}) with its amount, name and department. */
-    public record Item(String initiativeId, long deltaYen, boolean newLine, String name, String department) {
+    public record BillItem(String initiativeId, long deltaYen, boolean newLine, String name, String department) {
     }
 
     /** True when its items are in force: passed, amended or decided by 専決処分. */
