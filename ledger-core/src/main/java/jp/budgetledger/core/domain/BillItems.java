@@ -67,6 +67,18 @@ final class BillItems {
      * @throws UnbalancedAccountException when the 会計 would be left unbalanced
      */
     Series check(FiscalYear fiscalYear, List<SupplementaryItem> items, ChangeContext change) {
+        return check(fiscalYear, items, change, true);
+    }
+
+    /**
+     * As {@link #check(FiscalYear, List, ChangeContext)}, but without the balance of the 会計: for items applied in the same unit
+     * of work, whose events the balance guard checks once they are all applied (after the rules of every item).
+     */
+    Series series(FiscalYear fiscalYear, List<SupplementaryItem> items, ChangeContext change) {
+        return check(fiscalYear, items, change, false);
+    }
+
+    private Series check(FiscalYear fiscalYear, List<SupplementaryItem> items, ChangeContext change, boolean balance) {
         List<Integer> order = order(items);
         Series series = null;
         long revenue = 0;
@@ -108,7 +120,7 @@ final class BillItems {
                 }
             }
         }
-        if (series.account() != null) {
+        if (balance && series.account() != null) {
             AccountBalance now = balances.of(fiscalYear, series.key());
             new AccountBalance(Math.addExact(now.revenueYen(), revenue), now.revenueLines() + revenueLines,
                     Math.addExact(now.expenditureYen(), expenditure), now.expenditureLines() + expenditureLines)

@@ -56,7 +56,7 @@ public class SupplementaryBudgetHandlers {
     @CommandHandler
     public SupplementaryBudgetEnacted handle(EnactSupplementaryBudget command) throws Exception {
         var change = command.change();
-        Numbered bill = number(command.fiscalYear(), items.check(command.fiscalYear(), command.items(), change));
+        Numbered bill = number(command.fiscalYear(), items.series(command.fiscalYear(), command.items(), change));
         return enact(command.budgetId(), command.fiscalYear(), command.name(), command.reference(), command.resolvedOn(), command.items(),
                 change, BillProcedure.ASSEMBLY, bill, command.billNumber());
     }
@@ -64,12 +64,15 @@ public class SupplementaryBudgetHandlers {
     @CommandHandler
     public SupplementaryBudgetEnacted handle(DecideSupplementaryBudgetBySenketsu command) throws Exception {
         var change = command.change();
-        Numbered bill = number(command.fiscalYear(), items.check(command.fiscalYear(), command.items(), change));
+        Numbered bill = number(command.fiscalYear(), items.series(command.fiscalYear(), command.items(), change));
         return enact(command.budgetId(), command.fiscalYear(), command.name(), command.reference(), command.decidedOn(), command.items(),
                 change, BillProcedure.SENKETSU, bill, command.billNumber());
     }
 
-    /** Checks {@code command} against every rule {@link #handle(DecideSupplementaryBudgetBySenketsu)} applies, changing nothing. */
+    /**
+     * Checks {@code command} against every rule {@link #handle(DecideSupplementaryBudgetBySenketsu)} applies, changing nothing
+     * (the balance of its 会計 included, which the handler leaves to the balance guard of the lines' events).
+     */
     public void check(DecideSupplementaryBudgetBySenketsu command) {
         items.check(command.fiscalYear(), command.items(), command.change());
     }
