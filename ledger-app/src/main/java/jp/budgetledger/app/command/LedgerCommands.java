@@ -75,12 +75,12 @@ public class LedgerCommands {
 
     public Recorded<SupplementaryBudgetSubmitted> submit(SubmitSupplementaryBudget command, Requester requester) {
         SupplementaryBudgetSubmitted result = send(command, requester);
-        return new Recorded<>(result, 0, positionOf(command.budgetId().value(), 0));
+        return new Recorded<>(result, 0, positionOf(command.bill().budgetId().value(), 0));
     }
 
     public Recorded<SupplementaryBudgetEnacted> decide(DecideSupplementaryBudgetBySenketsu command, Requester requester) {
         SupplementaryBudgetEnacted result = send(command, requester);
-        return new Recorded<>(result, 0, positionOf(command.budgetId().value(), 0));
+        return new Recorded<>(result, 0, positionOf(command.bill().budgetId().value(), 0));
     }
 
     /** A command on one supplementary budget whose handler returns the budget's new version. */

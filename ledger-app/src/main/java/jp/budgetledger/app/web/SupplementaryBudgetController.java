@@ -30,6 +30,7 @@ import jp.budgetledger.core.api.ReportSenketsuToAssembly;
 import jp.budgetledger.core.api.ResolutionOutcome;
 import jp.budgetledger.core.api.ResolveSupplementaryBudget;
 import jp.budgetledger.core.api.SubmitSupplementaryBudget;
+import jp.budgetledger.core.api.SupplementaryBill;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.core.api.SupplementaryBudgetId;
 import jp.budgetledger.core.api.SupplementaryItem;
@@ -129,8 +130,7 @@ class SupplementaryBudgetController {
         if (procedure == BillProcedure.SENKETSU) {
             requireDate("decidedOn", body.decidedOn(), "is required for a 専決処分 (procedure senketsu)");
             refuseDate("resolvedOn", body.resolvedOn(), "a 専決処分 is decided on decidedOn, not resolved");
-            var command = new DecideSupplementaryBudgetBySenketsu(id, year, body.name(), body.reference(), body.billNumber(),
-                    body.decidedOn(), body.reason(), items, body.partOfSet());
+            var command = new DecideSupplementaryBudgetBySenketsu(bill(id, year, body, items), body.decidedOn());
             var recorded = RequestFields.SUPPLEMENTARY_BUDGET.call(() -> commands.decide(command, requester));
             return enacted(recorded.result(), ids, recorded.position(), SupplementaryBudgetView.SENKETSU);
         }
@@ -140,12 +140,11 @@ class SupplementaryBudgetController {
                 throw new InvalidValueException("resolvedOn", "is required (or give procedure assembly and submittedOn to submit a bill)");
             }
             requireDate("submittedOn", body.submittedOn(), "is required to submit a bill (procedure assembly without resolvedOn)");
-            var command = new SubmitSupplementaryBudget(id, year, body.name(), body.reference(), body.billNumber(), body.submittedOn(),
-                    body.reason(), items, body.partOfSet());
+            var command = new SubmitSupplementaryBudget(bill(id, year, body, items), body.submittedOn());
             var recorded = RequestFields.SUPPLEMENTARY_BUDGET.call(() -> commands.submit(command, requester));
             var submitted = recorded.result();
             long delta = items.stream().mapToLong(it -> it.addsLine() ? it.newLine().amount().yen() : it.delta().yen()).sum();
-            return new Enacted(id.value(), year.value(), command.name(), items.size(), delta, ids, recorded.position(),
+            return new Enacted(id.value(), year.value(), command.bill().name(), items.size(), delta, ids, recorded.position(),
                     BillProcedure.ASSEMBLY.code(), SupplementaryBudgetView.SUBMITTED, submitted.number(), submitted.title(),
                     submitted.billNumber());
         }
@@ -153,6 +152,10 @@ class SupplementaryBudgetController {
                 body.partOfSet(), body.billNumber());
         var recorded = RequestFields.SUPPLEMENTARY_BUDGET.call(() -> commands.enact(command, requester));
         return enacted(recorded.result(), ids, recorded.position(), "passed");
+    }
+
+    private static SupplementaryBill bill(SupplementaryBudgetId id, FiscalYear year, BudgetRequest body, List<SupplementaryItem> items) {
+        return new SupplementaryBill(id, year, body.name(), body.reference(), body.billNumber(), body.reason(), items, body.partOfSet());
     }
 
     private static Enacted enacted(SupplementaryBudgetEnacted enacted, List<String> ids, long position, String state) {

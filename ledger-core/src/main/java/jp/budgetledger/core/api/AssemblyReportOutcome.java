@@ -22,11 +22,6 @@ public enum AssemblyReportOutcome {
     /** @throws InvalidValueException on field {@code outcome} for anything but approved or disapproved */
     @JsonCreator
     public static AssemblyReportOutcome parse(String code) {
-        for (AssemblyReportOutcome outcome : values()) {
-            if (outcome.code.equals(code)) {
-                return outcome;
-            }
-        }
-        throw new InvalidValueException("outcome", "must be approved or disapproved");
+        return Codes.parse(values(), AssemblyReportOutcome::code, code, "outcome", "must be approved or disapproved");
     }
 }

@@ -25,11 +25,6 @@ public enum BillProcedure {
     /** @throws InvalidValueException on field {@code procedure} for anything but {@code assembly} or {@code senketsu} */
     @JsonCreator
     public static BillProcedure parse(String code) {
-        for (BillProcedure procedure : values()) {
-            if (procedure.code.equals(code)) {
-                return procedure;
-            }
-        }
-        throw new InvalidValueException("procedure", "must be assembly or senketsu");
+        return Codes.parse(values(), BillProcedure::code, code, "procedure", "must be assembly or senketsu");
     }
 }

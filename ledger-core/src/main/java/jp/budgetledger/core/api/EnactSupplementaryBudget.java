@@ -40,6 +40,11 @@ public record EnactSupplementaryBudget(SupplementaryBudgetId budgetId, FiscalYea
 
     /** The change context its items carry: reason (or the budget's name), reference, and the resolution date. */
     public ChangeContext change() {
-        return new ChangeContext(resolvedOn, reason == null ? name : reason, reference, partOfSet);
+        return bill().changeFrom(resolvedOn);
+    }
+
+    /** The budget as a bill submitted and passed at once. */
+    public SupplementaryBill bill() {
+        return new SupplementaryBill(budgetId, fiscalYear, name, reference, billNumber, reason, items, partOfSet);
     }
 }

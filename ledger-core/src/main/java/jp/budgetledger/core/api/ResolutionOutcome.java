@@ -28,11 +28,6 @@ public enum ResolutionOutcome {
     /** @throws InvalidValueException on field {@code outcome} for anything but passed, amended or rejected */
     @JsonCreator
     public static ResolutionOutcome parse(String code) {
-        for (ResolutionOutcome outcome : values()) {
-            if (outcome.code.equals(code)) {
-                return outcome;
-            }
-        }
-        throw new InvalidValueException("outcome", "must be passed, amended or rejected");
+        return Codes.parse(values(), ResolutionOutcome::code, code, "outcome", "must be passed, amended or rejected");
     }
 }

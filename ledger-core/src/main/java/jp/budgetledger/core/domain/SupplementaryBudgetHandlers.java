@@ -7,8 +7,8 @@ import jp.budgetledger.core.api.EnactSupplementaryBudget;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.ResolveSupplementaryBudget;
 import jp.budgetledger.core.api.SubmitSupplementaryBudget;
+import jp.budgetledger.core.api.SupplementaryBill;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
-import jp.budgetledger.core.api.SupplementaryBudgetId;
 import jp.budgetledger.core.api.SupplementaryBudgetSubmitted;
 import jp.budgetledger.core.api.SupplementaryItem;
 import org.axonframework.commandhandling.CommandHandler;
@@ -55,18 +55,12 @@ public class SupplementaryBudgetHandlers {
 
     @CommandHandler
     public SupplementaryBudgetEnacted handle(EnactSupplementaryBudget command) throws Exception {
-        var change = command.change();
-        Numbered bill = number(command.fiscalYear(), items.series(command.fiscalYear(), command.items(), change));
-        return enact(command.budgetId(), command.fiscalYear(), command.name(), command.reference(), command.resolvedOn(), command.items(),
-                change, BillProcedure.ASSEMBLY, bill, command.billNumber());
+        return enact(command.bill(), command.resolvedOn(), BillProcedure.ASSEMBLY);
     }
 
     @CommandHandler
     public SupplementaryBudgetEnacted handle(DecideSupplementaryBudgetBySenketsu command) throws Exception {
-        var change = command.change();
-        Numbered bill = number(command.fiscalYear(), items.series(command.fiscalYear(), command.items(), change));
-        return enact(command.budgetId(), command.fiscalYear(), command.name(), command.reference(), command.decidedOn(), command.items(),
-                change, BillProcedure.SENKETSU, bill, command.billNumber());
+        return enact(command.bill(), command.decidedOn(), BillProcedure.SENKETSU);
     }
 
     /**
@@ -74,32 +68,37 @@ public class SupplementaryBudgetHandlers {
      * (the balance of its 会計 included, which the handler leaves to the balance guard of the lines' events).
      */
     public void check(DecideSupplementaryBudgetBySenketsu command) {
-        items.check(command.fiscalYear(), command.items(), command.change());
+        check(command.bill(), command.change());
     }
 
-    private SupplementaryBudgetEnacted enact(SupplementaryBudgetId id, FiscalYear fiscalYear, String name, String reference, LocalDate on,
-                                             List<SupplementaryItem> bill, ChangeContext change,
-                                             BillProcedure procedure, Numbered numbered, String billNumber) throws Exception {
-        List<SupplementaryBudgetEnacted.Item> applied = items.apply(id, fiscalYear, bill, change);
-        SupplementaryBudgetEnacted enacted = new SupplementaryBudgetEnacted(id, fiscalYear, name, reference, on, applied,
-                change.withDefaultEffectiveDate(on), procedure, numbered.accountKey(), numbered.number(), numbered.title(), billNumber);
+    private SupplementaryBudgetEnacted enact(SupplementaryBill bill, LocalDate on, BillProcedure procedure) throws Exception {
+        ChangeContext change = bill.changeFrom(on);
+        Numbered numbered = number(bill.fiscalYear(), items.series(bill.fiscalYear(), bill.items(), change));
+        List<SupplementaryBudgetEnacted.Item> applied = items.apply(bill.budgetId(), bill.fiscalYear(), bill.items(), change);
+        SupplementaryBudgetEnacted enacted = new SupplementaryBudgetEnacted(bill.budgetId(), bill.fiscalYear(), bill.name(), bill.reference(),
+                on, applied, change, procedure, numbered.accountKey(), numbered.number(), numbered.title(), bill.billNumber());
         budgets.newInstance(() -> new SupplementaryBudget(enacted));
         return enacted;
     }
 
     @CommandHandler
     public SupplementaryBudgetSubmitted handle(SubmitSupplementaryBudget command) throws Exception {
-        Numbered bill = number(command.fiscalYear(), items.check(command.fiscalYear(), command.items(), command.change()));
-        SupplementaryBudgetSubmitted submitted = new SupplementaryBudgetSubmitted(command.budgetId(), command.fiscalYear(), command.name(),
-                command.reference(), command.billNumber(), bill.accountKey(), bill.number(),
-                bill.title(), command.submittedOn(), command.items(), command.change());
+        SupplementaryBill bill = command.bill();
+        Numbered numbered = number(bill.fiscalYear(), check(bill, command.change()));
+        SupplementaryBudgetSubmitted submitted = new SupplementaryBudgetSubmitted(bill.budgetId(), bill.fiscalYear(), bill.name(),
+                bill.reference(), bill.billNumber(), numbered.accountKey(), numbered.number(), numbered.title(), command.submittedOn(),
+                bill.items(), command.change());
         budgets.newInstance(() -> new SupplementaryBudget(submitted));
         return submitted;
     }
 
     /** Checks {@code command} against every rule {@link #handle(SubmitSupplementaryBudget)} applies, changing nothing. */
     public void check(SubmitSupplementaryBudget command) {
-        items.check(command.fiscalYear(), command.items(), command.change());
+        check(command.bill(), command.change());
+    }
+
+    private BillItems.Series check(SupplementaryBill bill, ChangeContext change) {
+        return items.check(bill.fiscalYear(), bill.items(), change);
     }
 
     /**

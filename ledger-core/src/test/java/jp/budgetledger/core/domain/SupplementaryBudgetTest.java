@@ -22,6 +22,7 @@ import jp.budgetledger.core.api.Side;
 import jp.budgetledger.core.api.Subject;
 import jp.budgetledger.core.api.SubjectLevel;
 import jp.budgetledger.core.api.SubmitSupplementaryBudget;
+import jp.budgetledger.core.api.SupplementaryBill;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.core.api.SupplementaryBudgetId;
 import jp.budgetledger.core.api.SupplementaryBudgetResolved;
@@ -111,7 +112,7 @@ class SupplementaryBudgetTest {
     }
 
     private static SubmitSupplementaryBudget submit(List<SupplementaryItem> items) {
-        return new SubmitSupplementaryBudget(BUDGET, FY2020, "9月補正", "議案第50号", "第50号", SUBMITTED_ON, null, items, null);
+        return new SubmitSupplementaryBudget(new SupplementaryBill(BUDGET, FY2020, "9月補正", "議案第50号", "第50号", null, items, null), SUBMITTED_ON);
     }
 
     private static SupplementaryBudgetSubmitted submitted(List<SupplementaryItem> items) {
@@ -245,7 +246,7 @@ class SupplementaryBudgetTest {
     void aSenketsuIsInForceFromItsDecisionDateAndNumbered() {
         LocalDate decided = LocalDate.of(2020, 5, 1);
         fixture.givenNoPriorActivity()
-                .when(new DecideSupplementaryBudgetBySenketsu(BUDGET, FY2020, "専決第1号", null, null, decided, null, BALANCED, null))
+                .when(new DecideSupplementaryBudgetBySenketsu(new SupplementaryBill(BUDGET, FY2020, "専決第1号", null, null, null, BALANCED, null), decided))
                 .expectEvents(new SupplementaryBudgetEnacted(BUDGET, FY2020, "専決第1号", null, decided,
                         List.of(new SupplementaryBudgetEnacted.Item(EXPENSE, Money.ofYen(200_000), false),
                                 new SupplementaryBudgetEnacted.Item(REVENUE, Money.ofYen(200_000), false)),
