@@ -7,7 +7,7 @@ const Ledger = (() => {
       'brand': '予算台帳', 'nav.dashboard': 'ダッシュボード', 'nav.subjects': '科目別', 'nav.lines': '事業一覧', 'nav.officer': '予算の入力', 'nav.audit': '監査', 'nav.approvals': '起案と承認',
       'logout': 'ログアウト', 'lang': 'English', 'skip': '本文へ移動',
       'fiscalYear': '年度', 'effectiveOn': '効力発生日', 'asOf': '記録時点', 'stage': '段階', 'stage.all': '現在の予算',
-      'stage.initial': '当初予算', 'show': '表示', 'now': '現在に戻す', 'thousandYen': '千円', 'lines': '事業',
+      'stage.initial': '当初予算', 'stage.proposed': '提出中の補正予算案を含む', 'show': '表示', 'now': '現在に戻す', 'thousandYen': '千円', 'lines': '事業',
       'department': '部局', 'category': '分類', 'subjectPath': '会計・科目', 'name': '細事業名', 'amount': '予算額（千円）', 'status': '状態', 'summary': '取組概要',
       'status.ACTIVE': '有効', 'status.WITHDRAWN': '廃止', 'byDepartment': '部局別', 'byCategory': '分類別',
       'total': '合計', 'count': '事業数', 'exports': '出力', 'export.betsu': '別紙形式', 'export.csv': 'CSV', 'export.xlsx': 'Excel (XLSX)',
@@ -65,7 +65,7 @@ const Ledger = (() => {
       'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit', 'nav.approvals': 'Approvals',
       'logout': 'Log out', 'lang': '日本語', 'skip': 'Skip to content',
       'fiscalYear': 'Fiscal year', 'effectiveOn': 'Effective on', 'asOf': 'As recorded at', 'stage': 'Stage', 'stage.all': 'Current budget',
-      'stage.initial': 'Initial budget', 'show': 'Show', 'now': 'Back to now', 'thousandYen': 'thousand yen', 'lines': 'lines',
+      'stage.initial': 'Initial budget', 'stage.proposed': 'With the bills submitted', 'show': 'Show', 'now': 'Back to now', 'thousandYen': 'thousand yen', 'lines': 'lines',
       'department': 'Department', 'category': 'Category', 'subjectPath': 'Account and subject', 'name': 'Line', 'amount': 'Amount (thousand yen)', 'status': 'Status', 'summary': 'Summary',
       'status.ACTIVE': 'Active', 'status.WITHDRAWN': 'Withdrawn', 'byDepartment': 'By department', 'byCategory': 'By category',
       'total': 'Total', 'count': 'Lines', 'exports': 'Export', 'export.betsu': 'Betsu layout', 'export.csv': 'CSV', 'export.xlsx': 'Excel (XLSX)',
@@ -270,11 +270,15 @@ const Ledger = (() => {
   /** An instant as Japan time in the Japanese way (2026年12月1日 18:06:36), whatever the browser's time zone. */
   function japanTime(iso) { return tokyo.format(new Date(iso)); }
 
-  /** The stage picker of a fiscal year: the current budget, the initial budget, each supplementary budget. */
+  /**
+   * The stage picker of a fiscal year: the current budget, the initial budget, each supplementary budget in force (by its title
+   * where it has one), and the budget as if every submitted bill passed.
+   */
   async function stages(select, fiscalYear) {
     const budgets = await api('/api/supplementary-budgets?fiscalYear=' + fiscalYear);
     select.replaceChildren(el('option', { value: '', text: t('stage.all') }), el('option', { value: 'initial', text: t('stage.initial') }),
-      ...budgets.map(b => el('option', { value: b.id, text: b.name })));
+      ...budgets.filter(b => b.inForcePosition != null).map(b => el('option', { value: b.id, text: b.title ? b.title + ' ' + b.name : b.name })),
+      el('option', { value: 'proposed', text: t('stage.proposed') }));
   }
 
   /** A horizontal bar chart of amounts in 千円 (Chart.js). */

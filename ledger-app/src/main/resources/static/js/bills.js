@@ -7,16 +7,24 @@
 
   const state = b => b.state || 'passed';
   const date = d => d ? new Date(d + 'T00:00:00+09:00').toLocaleDateString('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Tokyo' }) : '';
-  const total = items => (items || []).reduce((sum, i) => sum + (i.deltaYen ?? i.amountYen ?? 0), 0);
+
+  /** The 会計 a bill's title names (「令和N年度○○会計補正予算（第M号）」), — for lines without one. */
+  function accountOf(b) {
+    const match = /年度(.+会計)補正予算/.exec(b.title || '');
+    return match ? match[1] : '—';
+  }
 
   function dates(b) {
     const parts = [];
     if (b.submittedOn) parts.push(t('state.submitted').replace(/（.*）|\(.*\)/, '') + ' ' + date(b.submittedOn));
     if (b.decidedOn) parts.push(t('state.senketsu') + ' ' + date(b.decidedOn));
     if (b.resolvedOn && !b.decidedOn) parts.push(t('bills.resolvedOn') + ' ' + date(b.resolvedOn));
-    if (b.assemblyReport) parts.push(t('bills.report') + ' ' + t('state.' + b.assemblyReport.outcome) + ' ' + date(b.assemblyReport.on));
+    if (b.assemblyReport) parts.push(t('bills.report') + ' ' + t('state.' + b.assemblyReport) + ' ' + date(b.assemblyReportOn));
     return parts.join(' / ');
   }
+
+  /** The items of a bill that change existing lines: what a 修正可決 form lets one amend. */
+  const changes = b => (b.items || []).filter(i => !i.newLine);
 
   function form(b, kind) {
     const f = el('form', { class: 'controls', id: kind + '-' + b.id, novalidate: '' });
@@ -24,9 +32,9 @@
     if (kind === 'resolution') {
       const outcome = el('select', { name: 'outcome' }, ...['passed', 'amended', 'rejected'].map(o => el('option', { value: o, text: t('bills.outcome.' + o) })));
       const on = el('input', { type: 'date', name: 'resolvedOn' });
-      const amended = el('div', { class: 'hidden amended' }, ...(b.items || []).map(i => el('label', {},
-        el('span', { text: (i.lineName || i.name || i.initiativeId) }),
-        el('input', { name: 'item:' + i.initiativeId, value: i.deltaYen ?? i.amountYen ?? '', inputmode: 'numeric' }))));
+      const amended = el('div', { class: 'hidden amended' }, ...changes(b).map(i => el('label', {},
+        el('span', { text: (i.name || i.initiativeId) + (i.department ? '（' + i.department + '）' : '') }),
+        el('input', { name: 'item:' + i.initiativeId, value: i.deltaYen, inputmode: 'numeric', 'aria-label': t('sb.delta') }))));
       outcome.addEventListener('change', () => amended.classList.toggle('hidden', outcome.value !== 'amended'));
       f.append(el('label', {}, el('span', { text: t('bills.outcome') }), outcome), el('label', {}, el('span', { text: t('bills.resolvedOn') }), on),
         amended, fieldErrors('outcome'), fieldErrors('resolvedOn'), fieldErrors('items'));
@@ -45,7 +53,7 @@
         if (kind === 'resolution') {
           body = { outcome: f.elements.outcome.value, resolvedOn: f.elements.resolvedOn.value || null };
           if (body.outcome === 'amended') {
-            body.items = (b.items || []).map(i => ({ initiativeId: i.initiativeId, deltaYen: f.elements['item:' + i.initiativeId].value.trim() }));
+            body.items = changes(b).map(i => ({ initiativeId: i.initiativeId, deltaYen: f.elements['item:' + i.initiativeId].value.trim() }));
           }
           path = '/api/supplementary-budgets/' + encodeURIComponent(b.id) + '/resolutions';
         } else {
@@ -71,10 +79,10 @@
       if (officer && state(b) === 'submitted') actions.append(form(b, 'resolution'));
       if (officer && b.procedure === 'senketsu' && !b.assemblyReport) actions.append(form(b, 'report'));
       return el('tr', { class: state(b) === 'rejected' ? 'status-WITHDRAWN' : '' },
-        el('td', { text: b.accountName || '—' }), el('td', { class: 'num', text: b.number ? '第' + b.number + '号' : '' }),
+        el('td', { text: accountOf(b) }), el('td', { class: 'num', text: b.number ? '第' + b.number + '号' : '' }),
         el('td', { text: b.title || b.name }), el('td', { text: b.billNumber || b.reference || '' }),
         el('td', {}, el('span', { class: 'badge', text: t('state.' + state(b)) })), el('td', { text: dates(b) }),
-        el('td', { class: 'num', text: thousand(b.totalYen ?? total(b.items)) }), actions);
+        el('td', { class: 'num', text: thousand(b.deltaYen) }), actions);
     }));
     document.body.dataset.ready = 'true';
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jp.budgetledger.app.command.AccountBalanceGuard;
 import jp.budgetledger.app.command.JdbcSubjectTable;
+import jp.budgetledger.app.command.JdbcSupplementaryBudgetNumbers;
 import jp.budgetledger.app.eventstore.EventHashes;
 import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.core.api.Classification;
@@ -16,8 +17,11 @@ import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeRevised;
 import jp.budgetledger.core.api.InitiativeId;
+import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
+import jp.budgetledger.core.api.SupplementaryBudgetSubmitted;
 import jp.budgetledger.core.domain.InitiativeKey;
 import jp.budgetledger.core.domain.SubjectNames;
+import jp.budgetledger.core.domain.SupplementaryBudgetNumbers;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,9 +61,10 @@ public class EventBackup {
     private final StoredEvents store;
     private final JdbcSubjectTable subjects;
     private final AccountBalanceGuard balances;
+    private final JdbcSupplementaryBudgetNumbers numbers;
 
     public EventBackup(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, EventStorageEngine storageEngine,
-                       StoredEvents store, JdbcSubjectTable subjects, AccountBalanceGuard balances) {
+                       StoredEvents store, JdbcSubjectTable subjects, AccountBalanceGuard balances, JdbcSupplementaryBudgetNumbers numbers) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.transactions = transactions;
@@ -67,6 +72,7 @@ public class EventBackup {
         this.store = store;
         this.subjects = subjects;
         this.balances = balances;
+        this.numbers = numbers;
     }
 
     /** One exported event. */
@@ -171,8 +177,12 @@ public class EventBackup {
     /**
      * The uniqueness registry and the 科目 table are command-side state derived from the events: each line's current fiscal
      * year, department and name or classification, the names of its classification's levels, and each classified line's
-     * amount with every recorded change in the balance of its 会計.
+     * amount with every recorded change in the balance of its 会計, and the last number of each series of supplementary budgets.
      */
+    private static JdbcSupplementaryBudgetNumbers.Series series(FiscalYear fiscalYear, String account) {
+        return new JdbcSupplementaryBudgetNumbers.Series(fiscalYear.value(), account == null ? SupplementaryBudgetNumbers.UNCLASSIFIED : account);
+    }
+
     private long rebuildRegistry() {
         Map<String, InitiativeKey> keys = new HashMap<>();
         Map<String, FiscalYear> years = new HashMap<>();
@@ -181,6 +191,7 @@ public class EventBackup {
         Map<String, Classification> classifications = new HashMap<>();
         Map<String, Long> amounts = new HashMap<>();
         Set<String> withdrawn = new HashSet<>();
+        Map<JdbcSupplementaryBudgetNumbers.Series, Integer> billNumbers = new HashMap<>();
         try (var stream = storageEngine.readEvents(null, false)) {
             stream.forEach(event -> {
                 Object payload = event.getPayload();
@@ -199,6 +210,10 @@ public class EventBackup {
                     withdrawn.add(gone.initiativeId().value());
                 } else if (payload instanceof InitiativeRevised revised) {
                     names.put(revised.initiativeId().value(), revised.nameAfter());
+                } else if (payload instanceof SupplementaryBudgetSubmitted submitted) {
+                    billNumbers.merge(series(submitted.fiscalYear(), submitted.account()), submitted.number(), Math::max);
+                } else if (payload instanceof SupplementaryBudgetEnacted enacted && enacted.number() != null) {
+                    billNumbers.merge(series(enacted.fiscalYear(), enacted.account()), enacted.number(), Math::max);
                 } else if (payload instanceof InitiativeReassigned moved) {
                     departments.put(moved.initiativeId().value(), moved.departmentAfter());
                     if (moved.classificationAfter() != null) {
@@ -218,6 +233,7 @@ public class EventBackup {
             classifications.forEach((id, classification) -> SubjectNames.claim(subjects, years.get(id), classification, InitiativeId.of(id)));
             balances.rebuild(classifications.entrySet().stream().map(e -> new AccountBalanceGuard.RebuiltLine(InitiativeId.of(e.getKey()),
                     years.get(e.getKey()), e.getValue(), amounts.get(e.getKey()), withdrawn.contains(e.getKey()))).toList());
+            numbers.rebuild(billNumbers);
         });
         return rows.size();
     }

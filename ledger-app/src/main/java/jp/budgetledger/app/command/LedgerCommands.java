@@ -14,7 +14,11 @@ import jp.budgetledger.core.api.ImportResult;
 import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.api.ReserveFundUseResult;
+import jp.budgetledger.core.api.DecideSupplementaryBudgetBySenketsu;
+import jp.budgetledger.core.api.SubmitSupplementaryBudget;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
+import jp.budgetledger.core.api.SupplementaryBudgetId;
+import jp.budgetledger.core.api.SupplementaryBudgetSubmitted;
 import jp.budgetledger.core.api.TransferFunds;
 import jp.budgetledger.core.api.TransferResult;
 import jp.budgetledger.core.api.UseReserveFund;
@@ -108,6 +112,22 @@ public class LedgerCommands {
     public Recorded<DraftId> reject(DraftId draft, String reason, Requester approver) {
         send(new RejectDraft(draft, approver.actor(), reason), approver);
         return new Recorded<>(draft, 1, positionOf(draft.value(), 1));
+    }
+
+    public Recorded<SupplementaryBudgetSubmitted> submit(SubmitSupplementaryBudget command, Requester requester) {
+        SupplementaryBudgetSubmitted result = send(command, requester);
+        return new Recorded<>(result, 0, positionOf(command.bill().budgetId().value(), 0));
+    }
+
+    public Recorded<SupplementaryBudgetEnacted> decide(DecideSupplementaryBudgetBySenketsu command, Requester requester) {
+        SupplementaryBudgetEnacted result = send(command, requester);
+        return new Recorded<>(result, 0, positionOf(command.bill().budgetId().value(), 0));
+    }
+
+    /** A command on one supplementary budget whose handler returns the budget's new version. */
+    public Recorded<Long> budgetChange(Object command, SupplementaryBudgetId budget, Requester requester) {
+        long version = send(command, requester);
+        return new Recorded<>(version, version, positionOf(budget.value(), version));
     }
 
     public Recorded<ImportResult> importDocument(ImportBudgetDocument command, Requester requester) {

@@ -15,6 +15,9 @@ import jp.budgetledger.app.eventstore.ReadPositions;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.api.TransferFunds;
 import jp.budgetledger.core.api.UseReserveFund;
+import jp.budgetledger.core.api.DecideSupplementaryBudgetBySenketsu;
+import jp.budgetledger.core.api.SubmitSupplementaryBudget;
+import jp.budgetledger.core.domain.AccountBalances;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.BudgetProvisions;
@@ -27,6 +30,8 @@ import jp.budgetledger.core.domain.MultiLineHandlers;
 import jp.budgetledger.core.domain.ReserveFundUse;
 import jp.budgetledger.core.domain.SubjectTable;
 import jp.budgetledger.core.domain.SupplementaryBudget;
+import jp.budgetledger.core.domain.SupplementaryBudgetHandlers;
+import jp.budgetledger.core.domain.SupplementaryBudgetNumbers;
 import jp.budgetledger.core.domain.Transfer;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.totals.FiscalYearSequencingPolicy;
@@ -208,7 +213,7 @@ public class AxonConfig {
      */
     @Bean
     ConfigurerModule ledgerAxonModule(MeterRegistry meters, InitiativeRegistry registry, SubjectTable subjects, org.axonframework.common.caching.Cache initiativeCache,
-                                      FairShareSegments fairShare) {
+                                      FairShareSegments fairShare, AccountBalances balances, SupplementaryBudgetNumbers numbers) {
         return configurer -> {
             CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Initiative.class)
@@ -227,11 +232,15 @@ public class AxonConfig {
                     c.repository(Initiative.class), c.repository(BudgetDocument.class), registry, subjects));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Draft.class)
                     .configureCommandTargetResolver(c -> targets));
-            configurer.registerCommandHandler(c -> multiLineHandlers(c, registry, subjects));
+            configurer.registerCommandHandler(c -> multiLineHandlers(c));
+            configurer.registerCommandHandler(c -> supplementaryBudgetHandlers(c, registry, subjects, balances, numbers));
             configurer.registerCommandHandler(c -> {
-                MultiLineHandlers lines = multiLineHandlers(c, registry, subjects);
+                MultiLineHandlers lines = multiLineHandlers(c);
+                SupplementaryBudgetHandlers bills = supplementaryBudgetHandlers(c, registry, subjects, balances, numbers);
                 ProposalChecks checks = new ProposalChecks().with(TransferFunds.class, lines::check)
-                        .with(UseReserveFund.class, lines::check);
+                        .with(UseReserveFund.class, lines::check)
+                        .with(SubmitSupplementaryBudget.class, bills::check)
+                        .with(DecideSupplementaryBudgetBySenketsu.class, bills::check);
                 return new DraftHandlers(c.repository(Draft.class), checks, c.commandBus());
             });
             EventProcessingConfigurer processing = configurer.eventProcessing();
@@ -249,9 +258,15 @@ public class AxonConfig {
         };
     }
 
-    private static MultiLineHandlers multiLineHandlers(org.axonframework.config.Configuration c, InitiativeRegistry registry,
-                                                       SubjectTable subjects) {
-        return new MultiLineHandlers(c.repository(Initiative.class), c.repository(Transfer.class), c.repository(SupplementaryBudget.class),
-                c.repository(ReserveFundUse.class), c.repository(BudgetProvisions.class), registry, subjects);
+    private static MultiLineHandlers multiLineHandlers(org.axonframework.config.Configuration c) {
+        return new MultiLineHandlers(c.repository(Initiative.class), c.repository(Transfer.class), c.repository(ReserveFundUse.class),
+                c.repository(BudgetProvisions.class));
+    }
+
+    private static SupplementaryBudgetHandlers supplementaryBudgetHandlers(org.axonframework.config.Configuration c, InitiativeRegistry registry,
+                                                                           SubjectTable subjects, AccountBalances balances,
+                                                                           SupplementaryBudgetNumbers numbers) {
+        return new SupplementaryBudgetHandlers(c.repository(Initiative.class), c.repository(SupplementaryBudget.class), registry, subjects,
+                balances, numbers);
     }
 }

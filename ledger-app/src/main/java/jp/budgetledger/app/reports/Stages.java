@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * The stages of a fiscal year's budget: the initial budget (当初), then each supplementary budget
- * (補正) in the order recorded. A stage's figures are the fiscal year's budget as the ledger knew
+ * (補正) in force, in the order they came into force (a submitted or rejected bill is no stage). A stage's figures are the fiscal year's budget as the ledger knew
  * it just before the stage's first event ("before") and right after its last ("after"), read
  * from the bitemporal model, so that every other change recorded in between counts where it
  * happened.
@@ -31,6 +31,8 @@ import java.util.Set;
 public class Stages {
 
     public static final String INITIAL = "initial";
+    /** The figures as if every submitted bill of the year passed as submitted. */
+    public static final String PROPOSED = "proposed";
 
     private final SupplementaryBudgetQueries budgets;
     private final TemporalQueries temporal;
@@ -44,16 +46,23 @@ public class Stages {
         this.progress = progress;
     }
 
-    /** The moment whose figures a {@code stage} parameter asks for: after that stage. */
+    /**
+     * The moment whose figures a {@code stage} parameter asks for: after that stage (a supplementary budget in force), or for
+     * {@link #PROPOSED} the current budget with every submitted bill's items as if passed.
+     */
     public Moment moment(FiscalYear fiscalYear, String stage) {
-        List<SupplementaryBudgetView> all = budgets.ofYear(fiscalYear.value());
+        if (PROPOSED.equals(stage)) {
+            return Moment.proposed(fiscalYear, Instant.now());
+        }
+        List<SupplementaryBudgetView> all = budgets.inForceOfYear(fiscalYear.value());
         if (INITIAL.equals(stage)) {
             return Moment.endOf(fiscalYear, all.isEmpty() ? Instant.now() : startOf(all.get(0)).minusNanos(1_000_000));
         }
         SupplementaryBudgetView budget = all.stream().filter(b -> b.id().equals(stage)).findFirst()
                 .orElseThrow(() -> new InvalidValueException("stage", "fiscal year " + fiscalYear.value()
-                        + " has no supplementary budget " + stage + " (use 'initial' or the id of one of its supplementary budgets)"));
-        return Moment.endOf(fiscalYear, budget.recordedAt());
+                        + " has no supplementary budget in force " + stage
+                        + " (use 'initial', 'proposed' or the id of one of its supplementary budgets in force)"));
+        return Moment.endOf(fiscalYear, budget.inForceAt());
     }
 
     /** Per line, department and category: the amount before, the change and the amount after. */
@@ -71,10 +80,10 @@ public class Stages {
         List<Stage> stages = new ArrayList<>();
         Moment initial = moment(fiscalYear, INITIAL);
         stages.add(stage(fiscalYear, INITIAL, "当初予算", null, null, null, Moment.endOf(fiscalYear, Instant.EPOCH), initial));
-        for (SupplementaryBudgetView budget : budgets.ofYear(fiscalYear.value())) {
+        for (SupplementaryBudgetView budget : budgets.inForceOfYear(fiscalYear.value())) {
             Moment before = Moment.endOf(fiscalYear, startOf(budget).minusNanos(1_000_000));
-            Moment after = Moment.endOf(fiscalYear, budget.recordedAt());
-            stages.add(stage(fiscalYear, budget.id(), budget.name(), budget.reference(), budget.resolvedOn(), budget.recordedAt(),
+            Moment after = Moment.endOf(fiscalYear, budget.inForceAt());
+            stages.add(stage(fiscalYear, budget.id(), budget.name(), budget.reference(), budget.resolvedOn(), budget.inForceAt(),
                     before, after));
         }
         return new Report(fiscalYear.value(), stages);
@@ -123,14 +132,17 @@ public class Stages {
         return new Row(key, label, before, after - before, after);
     }
 
-    /** When the supplementary budget's first event was recorded: all its events share the command that caused them. */
+    /**
+     * When the first event of the command that put the supplementary budget in force was recorded: all the events of its
+     * enactment, resolution or 専決処分 share that command.
+     */
     private Instant startOf(SupplementaryBudgetView budget) {
-        progress.awaitPosition(ProjectionNames.AUDIT_LOG, budget.position(), Duration.ofSeconds(10));
+        progress.awaitPosition(ProjectionNames.AUDIT_LOG, budget.inForcePosition(), Duration.ofSeconds(10));
         return jdbc.sql("""
                         SELECT min(recorded_at) FROM audit_event
-                        WHERE causation_id = (SELECT causation_id FROM audit_event WHERE aggregate_id = ? AND sequence_number = 0)""")
-                .param(budget.id())
+                        WHERE causation_id = (SELECT causation_id FROM audit_event WHERE position = ?)""")
+                .param(budget.inForcePosition())
                 .query((rs, i) -> rs.getObject(1, java.time.OffsetDateTime.class))
-                .optional().map(java.time.OffsetDateTime::toInstant).orElse(budget.recordedAt());
+                .optional().map(java.time.OffsetDateTime::toInstant).orElse(budget.inForceAt());
     }
 }

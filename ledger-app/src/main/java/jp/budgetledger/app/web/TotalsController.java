@@ -29,8 +29,9 @@ import java.util.Optional;
  * Totals of a fiscal year: overall, per department, per category, at every node of the 会計 › side ›
  * 科目 tree, per level of the tree, and the balance of each 会計. Amounts in yen. With
  * {@code asOf} and/or {@code effectiveOn} ({@link MomentParameters}) the figures come from the
- * bitemporal read model for that moment; with {@code stage} ({@code initial} or a supplementary
- * budget's id), for the moment right after that stage.
+ * bitemporal read model for that moment; with {@code stage} ({@code initial} or the id of a supplementary
+ * budget in force), for the moment right after that stage; with {@code stage=proposed}, the current budget as if every
+ * submitted bill passed.
  */
 @RestController
 @Tag(name = "totals")
@@ -49,7 +50,7 @@ class TotalsController {
         this.stages = stages;
     }
 
-    /** {@code stage} (initial, or a supplementary budget's id) names the moment right after that stage. */
+    /** {@code stage} (initial, or a supplementary budget's id) names the moment right after that stage; proposed, the bills as passed. */
     private Optional<Moment> moment(FiscalYear year, String asOf, String effectiveOn, String stage) {
         if (stage != null && !stage.isBlank()) {
             if (asOf != null) {
@@ -57,14 +58,14 @@ class TotalsController {
             }
             Moment after = stages.moment(year, stage.strip());
             return Optional.of(effectiveOn == null ? after
-                    : new Moment(MomentParameters.of(year, null, effectiveOn).orElseThrow().effectiveOn(), after.asOf()));
+                    : new Moment(MomentParameters.of(year, null, effectiveOn).orElseThrow().effectiveOn(), after.asOf(), after.proposed()));
         }
         return MomentParameters.of(year, asOf, effectiveOn);
     }
 
     @Operation(summary = "A fiscal year's total",
             description = "The total in yen and the number of lines; for a moment with asOf and/or effectiveOn, or after a stage (initial or a "
-                    + "supplementary budget's id).")
+                    + "supplementary budget's id), or with stage=proposed as if every submitted bill (補正予算案) passed.")
     @GetMapping
     FiscalYearTotal total(@RequestParam Integer fiscalYear, @RequestParam(required = false) String asOf,
                           @RequestParam(required = false) String effectiveOn,

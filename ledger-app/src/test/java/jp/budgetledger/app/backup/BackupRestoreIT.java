@@ -130,4 +130,31 @@ class BackupRestoreIT {
             assertThat(api.post("/api/initiatives/" + revenue + "/amendments", amendment(1, "")).status()).as("balanced again").isEqualTo(200);
         }
     }
+
+    @Test
+    void aRestoredStoreNumbersTheNextBillOnFromTheLastOfItsSeries() throws Exception {
+        String bill = """
+                {"fiscalYear": 2022, "name": "補正", "procedure": "assembly", "submittedOn": "2022-09-01",
+                 "items": [{"initiativeId": "%s", "deltaYen": 1000}]}""";
+        String line;
+        try (ConfigurableApplicationContext ledger = start(dir.resolve("source"), false)) {
+            Api api = api(ledger);
+            line = api.post("/api/initiatives", line(2022, "1", "分類", "総務部", "補正される事業", 5_000)).text("id");
+            assertThat(api.post("/api/supplementary-budgets", bill.formatted(line)).number("number")).isEqualTo(1);
+            assertThat(api.post("/api/supplementary-budgets", """
+                    {"fiscalYear": 2022, "name": "補正", "resolvedOn": "2022-12-01", "items": [{"initiativeId": "%s", "deltaYen": 1}]}"""
+                    .formatted(line)).number("number")).isEqualTo(2);
+        }
+        Path backup = dir.resolve("bills.ndjson");
+        for (String[] run : new String[][]{{"export-events", "source"}, {"import-events", "target"}}) {
+            assertThat(LedgerCli.run(new String[]{run[0], backup.toString(), "--ledger.data-dir=" + dir.resolve(run[1])})).isZero();
+        }
+
+        try (ConfigurableApplicationContext restored = start(dir.resolve("target"), false)) {
+            Api.Response third = api(restored).post("/api/supplementary-budgets", bill.formatted(line));
+            assertThat(third.status()).as(third.raw()).isEqualTo(201);
+            assertThat(third.number("number")).isEqualTo(3);
+            assertThat(third.text("title")).isEqualTo("令和4年度補正予算（第3号）");
+        }
+    }
 }

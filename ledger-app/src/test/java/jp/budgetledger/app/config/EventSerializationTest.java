@@ -61,6 +61,14 @@ class EventSerializationTest {
             .build();
 
     private static final InitiativeId ID = InitiativeId.of("7abdbb8a-3edd-4709-b494-4bf6778d25b8");
+    private static final List<jp.budgetledger.core.api.SupplementaryItem> BILL_ITEMS = List.of(
+            jp.budgetledger.core.api.SupplementaryItem.change(ID, Money.ofYen(-500)),
+            jp.budgetledger.core.api.SupplementaryItem.create(InitiativeId.of("new"), new jp.budgetledger.core.api.SupplementaryItem.NewLine(
+                    null, Department.of("財政課"), "繰越金", null, Money.ofYen(500), new jp.budgetledger.core.api.Classification(
+                    jp.budgetledger.core.api.SubjectLevel.of("1", "一般会計"), jp.budgetledger.core.api.Side.REVENUE,
+                    jp.budgetledger.core.api.Subject.of(jp.budgetledger.core.api.SubjectLevel.of("9", "繰越金"),
+                            jp.budgetledger.core.api.SubjectLevel.of("1", "繰越金"), jp.budgetledger.core.api.SubjectLevel.of("1", "繰越金")),
+                    null))));
     private static final List<Object> SAMPLES = List.of(
             new InitiativeAdded(ID, FiscalYear.of(2020), new Category("1", "スマート自治体の推進"), Department.of("総務部"),
                     "スマート自治体推進事業費", Money.ofYen(37_786_000), "AI-OCRの活用",
@@ -111,7 +119,19 @@ class EventSerializationTest {
             new ChangeDrafted(DraftId.of("dr-2"), "transfer", new TransferFunds(TransferId.of("tr-3"), ID, InitiativeId.of("other"),
                     Money.ofYen(1), ChangeContext.of("流用")), "tanaka"),
             new DraftApproved(DraftId.of("dr-1"), "kacho"),
-            new DraftRejected(DraftId.of("dr-2"), "kacho", "根拠不足"));
+            new DraftRejected(DraftId.of("dr-2"), "kacho", "根拠不足"),
+            new jp.budgetledger.core.api.SupplementaryBudgetSubmitted(SupplementaryBudgetId.of("sb-2"), FiscalYear.of(2020), "9月補正",
+                    "議案第50号", "第50号", "1", 2, "令和2年度一般会計補正予算（第2号）", LocalDate.of(2020, 9, 1), BILL_ITEMS,
+                    new ChangeContext(LocalDate.of(2020, 9, 1), "9月補正", "議案第50号", true)),
+            new jp.budgetledger.core.api.SupplementaryBudgetResolved(SupplementaryBudgetId.of("sb-2"), FiscalYear.of(2020),
+                    jp.budgetledger.core.api.ResolutionOutcome.AMENDED, LocalDate.of(2020, 9, 25), BILL_ITEMS.subList(0, 1),
+                    new ChangeContext(LocalDate.of(2020, 9, 25), "9月補正", "議案第50号")),
+            new SupplementaryBudgetEnacted(SupplementaryBudgetId.of("sb-3"), FiscalYear.of(2020), "専決", null, LocalDate.of(2020, 5, 1),
+                    List.of(new SupplementaryBudgetEnacted.Item(ID, Money.ofYen(500), false)), new ChangeContext(LocalDate.of(2020, 5, 1), "専決", null),
+                    jp.budgetledger.core.api.BillProcedure.SENKETSU, null, 1, "令和2年度補正予算（第1号）", "専決第1号"),
+            new jp.budgetledger.core.api.SenketsuReportedToAssembly(SupplementaryBudgetId.of("sb-3"), FiscalYear.of(2020),
+                    jp.budgetledger.core.api.AssemblyReportOutcome.DISAPPROVED, LocalDate.of(2020, 6, 20),
+                    new ChangeContext(LocalDate.of(2020, 6, 20), "専決処分の不承認", null)));
 
     @Test
     void everyEventRoundTripsThroughTheStorageSerializer() {

@@ -119,6 +119,7 @@ class SecurityMatrixIT extends LedgerIT {
             Map.entry("GET /api/reports/detail", 400),
             Map.entry("GET /api/reports/current-budget", 400),
             Map.entry("GET /api/supplementary-budgets", 400),
+            Map.entry("GET /api/supplementary-budgets/{id}", 404),
             Map.entry("GET /api/totals", 400),
             Map.entry("GET /api/totals/categories", 400),
             Map.entry("GET /api/totals/departments", 400),
@@ -140,7 +141,9 @@ class SecurityMatrixIT extends LedgerIT {
             Map.entry("POST /api/transfers", 400),
             Map.entry("POST /api/reserve-fund-uses", 400),
             Map.entry("POST /api/general-provisions/{fiscalYear}/transfer-clauses", 400),
-            Map.entry("POST /api/general-provisions/{fiscalYear}/barred-setsu", 400));
+            Map.entry("POST /api/general-provisions/{fiscalYear}/barred-setsu", 400),
+            Map.entry("POST /api/supplementary-budgets/{id}/assembly-reports", 400),
+            Map.entry("POST /api/supplementary-budgets/{id}/resolutions", 400));
 
     @Test
     void eachRoleIsAllowedOrForbiddenAsTheMatrixSays() {

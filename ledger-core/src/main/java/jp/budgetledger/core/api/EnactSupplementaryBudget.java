@@ -6,12 +6,14 @@ import java.util.Objects;
 
 /**
  * Records a supplementary budget (補正予算) resolved on {@code resolvedOn}, which is the effective
- * date of all its changes. All items apply or none. Produces the lines' events and
+ * date of all its changes: a bill submitted and passed at once, numbered in its 会計's series like a submitted one
+ * ({@link SubmitSupplementaryBudget}), with its optional 議案番号 {@code billNumber}. All items apply or none. Produces the lines' events and
  * {@link SupplementaryBudgetEnacted}. {@code partOfSet} flags it as one side of a set still being recorded
  * (see {@link ChangeContext#partOfSet()}).
  */
 public record EnactSupplementaryBudget(SupplementaryBudgetId budgetId, FiscalYear fiscalYear, String name, String reference,
-                                       LocalDate resolvedOn, String reason, List<SupplementaryItem> items, Boolean partOfSet) {
+                                       LocalDate resolvedOn, String reason, List<SupplementaryItem> items, Boolean partOfSet,
+                                       String billNumber) {
 
     public EnactSupplementaryBudget {
         Objects.requireNonNull(budgetId, "budgetId");
@@ -20,20 +22,29 @@ public record EnactSupplementaryBudget(SupplementaryBudgetId budgetId, FiscalYea
         name = Text.required("name", name, 200);
         reference = Text.optional("reference", reference, ChangeContext.MAX_REFERENCE_LENGTH);
         reason = Text.optional("reason", reason, ChangeContext.MAX_REASON_LENGTH);
-        items = List.copyOf(items);
-        if (items.isEmpty()) {
-            throw new InvalidValueException("items", "a supplementary budget needs at least one item");
-        }
+        items = SupplementaryItem.requireSome(items);
+        billNumber = Text.optional("billNumber", billNumber, 100);
     }
 
     /** A supplementary budget not flagged as part of a set. */
     public EnactSupplementaryBudget(SupplementaryBudgetId budgetId, FiscalYear fiscalYear, String name, String reference,
                                     LocalDate resolvedOn, String reason, List<SupplementaryItem> items) {
-        this(budgetId, fiscalYear, name, reference, resolvedOn, reason, items, null);
+        this(budgetId, fiscalYear, name, reference, resolvedOn, reason, items, null, null);
+    }
+
+    /** A supplementary budget without a 議案番号. */
+    public EnactSupplementaryBudget(SupplementaryBudgetId budgetId, FiscalYear fiscalYear, String name, String reference,
+                                    LocalDate resolvedOn, String reason, List<SupplementaryItem> items, Boolean partOfSet) {
+        this(budgetId, fiscalYear, name, reference, resolvedOn, reason, items, partOfSet, null);
     }
 
     /** The change context its items carry: reason (or the budget's name), reference, and the resolution date. */
     public ChangeContext change() {
-        return new ChangeContext(resolvedOn, reason == null ? name : reason, reference, partOfSet);
+        return bill().changeFrom(resolvedOn);
+    }
+
+    /** The budget as a bill submitted and passed at once. */
+    public SupplementaryBill bill() {
+        return new SupplementaryBill(budgetId, fiscalYear, name, reference, billNumber, reason, items, partOfSet);
     }
 }

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = TransferFunds.class, name = "transfer"),
-        @JsonSubTypes.Type(value = UseReserveFund.class, name = "reserve-fund-use")
+        @JsonSubTypes.Type(value = UseReserveFund.class, name = "reserve-fund-use"),
+        @JsonSubTypes.Type(value = SubmitSupplementaryBudget.class, name = "bill-submission"),
+        @JsonSubTypes.Type(value = DecideSupplementaryBudgetBySenketsu.class, name = "senketsu")
 })
 public interface Proposal {
 

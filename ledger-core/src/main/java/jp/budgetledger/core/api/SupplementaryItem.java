@@ -1,5 +1,7 @@
 package jp.budgetledger.core.api;
 
+import java.util.List;
+
 /**
  * One item of a supplementary budget: either a difference ({@code delta}) on an existing line
  * ({@code initiativeId}), or a new line ({@code newLine}, created with {@code initiativeId}).
@@ -23,7 +25,20 @@ public record SupplementaryItem(InitiativeId initiativeId, Money delta, NewLine 
         return new SupplementaryItem(id, null, line);
     }
 
-    public boolean isNewLine() {
+    /**
+     * An unmodifiable copy of {@code items}.
+     *
+     * @throws InvalidValueException on field {@code items} when there are none
+     */
+    public static List<SupplementaryItem> requireSome(List<SupplementaryItem> items) {
+        if (items == null || items.isEmpty()) {
+            throw new InvalidValueException("items", "a supplementary budget needs at least one item");
+        }
+        return List.copyOf(items);
+    }
+
+    /** True for a new line (named so that it is no property of the JSON form, where {@code newLine} is the line). */
+    public boolean addsLine() {
         return newLine != null;
     }
 }

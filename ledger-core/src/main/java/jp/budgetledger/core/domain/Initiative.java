@@ -92,6 +92,17 @@ public class Initiative {
                 command.department(), command.name(), command.amount(), command.summary(), change, command.classification()));
     }
 
+    /**
+     * Checks that {@link #Initiative(AddInitiative, InitiativeRegistry, SubjectTable)} would accept {@code command}'s amount
+     * and effective date, changing nothing (its name and 科目 are claimed only when the line is added).
+     */
+    static void checkNew(AddInitiative command) {
+        if (command.amount().isNegative()) {
+            throw new NegativeAmountException(Concept.LINE_AMOUNT, command.amount());
+        }
+        resolve(command.change(), command.fiscalYear(), true);
+    }
+
     @CommandHandler
     public AmendmentResult handle(AmendAmount command) {
         requireVersion(command.expectedVersion());

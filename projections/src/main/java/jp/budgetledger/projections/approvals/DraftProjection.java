@@ -7,6 +7,8 @@ import jp.budgetledger.core.api.DraftApproved;
 import jp.budgetledger.core.api.DraftRejected;
 import jp.budgetledger.core.api.FundsTransferred;
 import jp.budgetledger.core.api.ReserveFundUsed;
+import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
+import jp.budgetledger.core.api.SupplementaryBudgetSubmitted;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.StorePosition;
@@ -75,6 +77,16 @@ public class DraftProjection {
     @EventHandler
     void on(ReserveFundUsed event, @MetaDataValue(MetadataKeys.DRAFT_ID) String draftId) {
         became(draftId, event.useId().value());
+    }
+
+    @EventHandler
+    void on(SupplementaryBudgetSubmitted event, @MetaDataValue(MetadataKeys.DRAFT_ID) String draftId) {
+        became(draftId, event.budgetId().value());
+    }
+
+    @EventHandler
+    void on(SupplementaryBudgetEnacted event, @MetaDataValue(MetadataKeys.DRAFT_ID) String draftId) {
+        became(draftId, event.budgetId().value());
     }
 
     /** Names, on the draft it was approved from, the change a draft became. */

@@ -17,6 +17,12 @@ import jp.budgetledger.core.api.SetsuBarred;
 import jp.budgetledger.core.api.Subject;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.core.api.TransferClauseRegistered;
+import jp.budgetledger.core.api.SupplementaryBudgetResolved;
+import jp.budgetledger.core.api.SupplementaryBudgetSubmitted;
+import jp.budgetledger.core.api.SenketsuReportedToAssembly;
+import jp.budgetledger.core.api.ResolutionOutcome;
+import jp.budgetledger.core.api.AssemblyReportOutcome;
+import jp.budgetledger.core.api.BillProcedure;
 import jp.budgetledger.core.api.LedgerEvent;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.projections.ProjectionNames;
@@ -79,6 +85,9 @@ public class AuditLogProjection {
                       subject_path, approved_by, draft_id)
             ON CONFLICT (position) DO NOTHING""";
 
+    private static final Map<ResolutionOutcome, String> RESOLUTIONS = Map.of(
+            ResolutionOutcome.PASSED, "原案可決", ResolutionOutcome.AMENDED, "修正可決", ResolutionOutcome.REJECTED, "否決");
+
     private static final int SUBJECT = 7;
     private static final int OWN_PATH = 21;
     private static final int PATH = 22;
@@ -89,6 +98,11 @@ public class AuditLogProjection {
     public AuditLogProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.batch = new ProcessingBatch<>(AuditLogProjection.class, this::write);
+    }
+
+    /** A bill's title and name (「令和2年度一般会計補正予算（第1号） 9月補正」), or its name for one recorded before bills had titles. */
+    private static String billName(String title, String name) {
+        return title == null ? name : title + " " + name;
     }
 
     @EventHandler
@@ -118,7 +132,15 @@ public class AuditLogProjection {
         } else if (event instanceof SetsuBarred barred) {
             row = new Row(null, null, "流用禁止 節 " + barred.barred().setsu().name() + " (" + barred.account().name() + ")", null, null);
         } else if (event instanceof SupplementaryBudgetEnacted enacted) {
-            row = new Row(null, null, enacted.name(), null, enacted.total().yen());
+            String senketsu = enacted.procedureOrAssembly() == BillProcedure.SENKETSU ? "専決処分 " : "";
+            row = new Row(null, null, senketsu + billName(enacted.title(), enacted.name()), null, enacted.total().yen());
+        } else if (event instanceof SupplementaryBudgetSubmitted submitted) {
+            long total = submitted.items().stream().mapToLong(i -> i.addsLine() ? i.newLine().amount().yen() : i.delta().yen()).sum();
+            row = new Row(null, null, "提出 " + billName(submitted.title(), submitted.name()), null, total);
+        } else if (event instanceof SupplementaryBudgetResolved resolved) {
+            row = new Row(null, null, RESOLUTIONS.get(resolved.outcome()), null, null);
+        } else if (event instanceof SenketsuReportedToAssembly reported) {
+            row = new Row(null, null, reported.outcome() == AssemblyReportOutcome.APPROVED ? "専決処分 承認" : "専決処分 不承認", null, null);
         } else if (event instanceof BudgetDocumentImported imported) {
             String attachment = imported.document().attachment() == null ? "" : imported.document().attachment() + " ";
             String title = imported.document().title() == null ? "" : imported.document().title();

@@ -13,25 +13,26 @@ import java.sql.SQLException;
  * code, name and key of each 科目 level from 款 to 細節, and the department code; all null for a
  * line without a classification.
  */
-final class ClassificationColumns {
+public final class ClassificationColumns {
 
-    static final String NAMES = """
+    public static final String NAMES = """
             account_code, account_name, account_key, side, kan_code, kan_name, kan_key, kou_code, kou_name, kou_key,
             moku_code, moku_name, moku_key, jigyou_code, jigyou_name, jigyou_key, setsu_code, setsu_name, setsu_key,
             saisetsu_code, saisetsu_name, saisetsu_key, department_code""";
     /** The array types of the columns, in the order of {@link #NAMES}, for an {@code unnest}. */
     static final String ARRAYS = String.join(", ", java.util.Collections.nCopies(23, "?::text[]"));
-    static final int WIDTH = 23;
+    public static final int WIDTH = 23;
 
     private ClassificationColumns() {
     }
 
-    /** The columns' names, each qualified by {@code alias} (e.g. {@code "s."}). */
+    /** {@link #NAMES}, each prefixed with {@code alias} (e.g. {@code "l."}). */
     static String prefixed(String alias) {
         return java.util.Arrays.stream(NAMES.split(",")).map(c -> alias + c.strip()).collect(java.util.stream.Collectors.joining(", "));
     }
 
-    static Object[] values(Classification c) {
+    /** The columns' values in the order of {@link #NAMES}; all null for no classification. */
+    public static Object[] values(Classification c) {
         Object[] values = new Object[WIDTH];
         if (c == null) {
             return values;

@@ -8,9 +8,19 @@ import java.time.LocalDate;
 /**
  * A point on both time axes: {@code effectiveOn}, the day whose budget is asked for, and
  * {@code asOf}, the instant up to which recorded changes count. A day after the end of the
- * fiscal year asks for the year's final state, so it is read as the year's last day.
+ * fiscal year asks for the year's final state, so it is read as the year's last day. A {@code proposed} moment adds the
+ * items of every bill still submitted to the assembly (supplementary budgets awaiting resolution) as if they had passed.
  */
-public record Moment(LocalDate effectiveOn, Instant asOf) {
+public record Moment(LocalDate effectiveOn, Instant asOf, boolean proposed) {
+
+    public Moment(LocalDate effectiveOn, Instant asOf) {
+        this(effectiveOn, asOf, false);
+    }
+
+    /** Everything recorded until {@code asOf}, with every submitted bill as if passed, at the end of the fiscal year. */
+    public static Moment proposed(FiscalYear fiscalYear, Instant asOf) {
+        return new Moment(fiscalYear.lastDay(), asOf, true);
+    }
 
     /** Everything recorded until {@code asOf}, as in force at the end of the fiscal year. */
     public static Moment endOf(FiscalYear fiscalYear, Instant asOf) {

@@ -290,7 +290,6 @@ public class TemporalProjection {
 
 
 
-
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

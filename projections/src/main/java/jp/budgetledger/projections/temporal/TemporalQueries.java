@@ -27,6 +27,20 @@ public class TemporalQueries {
     }
 
     private static final String AT = " FROM line_state WHERE fiscal_year = ? AND recorded @> ?::timestamptz AND effective @> ?::date";
+    private static final String SUBMITTED_ITEMS = " FROM supplementary_budget_item i JOIN supplementary_budget b ON b.budget_id = i.budget_id"
+            + " WHERE b.fiscal_year = ? AND b.state = 'submitted' AND i.version_kind = 'submitted'";
+    /**
+     * The lines at a moment with every submitted bill's items as if passed: each line changed by its items, and the bills' new
+     * lines (after every other line), under the name and columns of {@code line_state}.
+     */
+    private static final String PROPOSED_AT = " FROM (SELECT l.initiative_id, l.fiscal_year, l.department, l.category_code, l.category_name,"
+            + " l.name, l.amount_yen + coalesce(d.delta_yen, 0) AS amount_yen, l.version, l.line_order, " + ClassificationColumns.prefixed("l.")
+            + " FROM line_state l LEFT JOIN (SELECT i.initiative_id, sum(i.delta_yen) AS delta_yen" + SUBMITTED_ITEMS
+            + " AND NOT i.new_line GROUP BY i.initiative_id) d ON d.initiative_id = l.initiative_id"
+            + " WHERE l.fiscal_year = ? AND l.recorded @> ?::timestamptz AND l.effective @> ?::date"
+            + " UNION ALL SELECT i.initiative_id, b.fiscal_year, i.department, i.category_code, i.category_name, i.name, i.delta_yen,"
+            + " 0::bigint, " + Long.MAX_VALUE + "::bigint, " + ClassificationColumns.prefixed("i.") + SUBMITTED_ITEMS + " AND i.new_line) line_state"
+            + " WHERE fiscal_year = ?";
 
     private final JdbcClient jdbc;
 
@@ -35,7 +49,7 @@ public class TemporalQueries {
     }
 
     public FiscalYearTotal total(FiscalYear fiscalYear, Moment moment) {
-        return jdbc.sql("SELECT coalesce(sum(amount_yen), 0)::bigint, count(*)::integer" + AT)
+        return jdbc.sql("SELECT coalesce(sum(amount_yen), 0)::bigint, count(*)::integer" + at(moment))
                 .params(params(fiscalYear, moment))
                 .query((rs, i) -> new FiscalYearTotal(fiscalYear.value(), rs.getLong(1), rs.getInt(2)))
                 .single();
@@ -48,7 +62,7 @@ public class TemporalQueries {
     /** The department totals of the lines {@code filter} admits. */
     public List<DepartmentTotal> byDepartment(FiscalYear fiscalYear, Moment moment, LineFilter filter) {
         List<Object> params = new ArrayList<>(params(fiscalYear, moment));
-        return jdbc.sql("SELECT department, sum(amount_yen)::bigint, count(*)::integer" + AT + filter.sql(params)
+        return jdbc.sql("SELECT department, sum(amount_yen)::bigint, count(*)::integer" + at(moment) + filter.sql(params)
                         + " GROUP BY department ORDER BY min(line_order), department")
                 .params(params)
                 .query((rs, i) -> new DepartmentTotal(rs.getString(1), rs.getLong(2), rs.getInt(3)))
@@ -62,7 +76,7 @@ public class TemporalQueries {
     /** The category totals of the lines {@code filter} admits; lines without a category are left out. */
     public List<CategoryTotal> byCategory(FiscalYear fiscalYear, Moment moment, LineFilter filter) {
         List<Object> params = new ArrayList<>(params(fiscalYear, moment));
-        return jdbc.sql("SELECT category_code, max(category_name), sum(amount_yen)::bigint, count(*)::integer" + AT
+        return jdbc.sql("SELECT category_code, max(category_name), sum(amount_yen)::bigint, count(*)::integer" + at(moment)
                         + " AND category_code IS NOT NULL" + filter.sql(params)
                         + " GROUP BY category_code ORDER BY length(category_code), category_code")
                 .params(params)
@@ -79,7 +93,7 @@ public class TemporalQueries {
         List<Object> params = new ArrayList<>(params(fiscalYear, moment));
         String columns = ClassificationColumns.NAMES.replace("department_code", "NULL::text");
         String grouped = ClassificationColumns.NAMES.replace(", department_code", "");
-        return jdbc.sql("SELECT sum(amount_yen)::bigint, count(*)::integer, " + columns + AT + filter.sql(params)
+        return jdbc.sql("SELECT sum(amount_yen)::bigint, count(*)::integer, " + columns + at(moment) + filter.sql(params)
                         + " GROUP BY " + grouped + " ORDER BY min(line_order)")
                 .params(params)
                 .query((rs, i) -> new PathTotal(ClassificationColumns.read(rs, 3), rs.getLong(1), rs.getInt(2)))
@@ -89,7 +103,7 @@ public class TemporalQueries {
     public List<LineAt> lines(FiscalYear fiscalYear, Moment moment, String department, String categoryCode) {
         List<Object> params = new ArrayList<>(params(fiscalYear, moment));
         StringBuilder sql = new StringBuilder("SELECT initiative_id, category_code, category_name, department, name, amount_yen, version")
-                .append(AT);
+                .append(at(moment));
         if (department != null) {
             sql.append(" AND department = ?");
             params.add(department);
@@ -105,7 +119,14 @@ public class TemporalQueries {
                 .list();
     }
 
+    private static String at(Moment moment) {
+        return moment.proposed() ? PROPOSED_AT : AT;
+    }
+
     private static List<Object> params(FiscalYear fiscalYear, Moment moment) {
-        return List.of(fiscalYear.value(), moment.asOf().atOffset(ZoneOffset.UTC), Date.valueOf(moment.effectiveWithin(fiscalYear)));
+        int year = fiscalYear.value();
+        var asOf = moment.asOf().atOffset(ZoneOffset.UTC);
+        Date effective = Date.valueOf(moment.effectiveWithin(fiscalYear));
+        return moment.proposed() ? List.of(year, year, asOf, effective, year, year) : List.of(year, asOf, effective);
     }
 }
