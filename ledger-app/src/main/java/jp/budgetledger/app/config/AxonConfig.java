@@ -147,7 +147,7 @@ public class AxonConfig {
         return new HashChainingEventStorageEngine(jdbcEngine, eventSerializer, jdbc);
     }
 
-    /** Tokens in {@code tokenentry}; a claim not renewed within {@code axon.eventhandling.tokenstore.claim-timeout} may be taken. */
+    /** The processors' tokens; a claim not renewed within {@code axon.eventhandling.tokenstore.claim-timeout} may be taken by another node. */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, @Qualifier("serializer") Serializer serializer,
                           @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout, ClusterProperties cluster) {
