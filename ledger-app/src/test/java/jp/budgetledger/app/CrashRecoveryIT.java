@@ -34,7 +34,7 @@ class CrashRecoveryIT {
             port = socket.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 LedgerApplication.class.getName(), "--ledger.data-dir=" + dataDir, "--server.port=" + port,
                 "--ledger.sample.load=false"));
         command.addAll(TestUsers.arguments());

@@ -19,7 +19,7 @@ class JvmExitIT {
     @Test
     void theJvmExitsOnItsOwnOnceTheLedgerIsClosed() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        Process process = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 ExitProbe.class.getName(), "--ledger.data-dir=" + dataDir, "--server.port=0"))
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("probe.log").toFile())

@@ -132,8 +132,8 @@ public class ProjectionRebuilds {
         int live = nodes.liveNodes();
         int acknowledged = jdbc.sql("""
                         SELECT count(*)::integer FROM projection_rebuild_ack a JOIN ledger_node n USING (node_id)
-                        WHERE a.name = ? AND a.generation = ? AND n.seen_at > now() - interval '10 seconds'""")
-                .params(row.name(), row.generation()).query(Integer.class).single();
+                        WHERE a.name = ? AND a.generation = ? AND n.seen_at > now() - make_interval(secs => ?)""")
+                .params(row.name(), row.generation(), nodes.nodeTimeout().toMillis() / 1000.0).query(Integer.class).single();
         int claimed = tokens.claimedSegments(row.name());
         if (acknowledged < live || claimed > 0) {
             return;

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.audit.ChangeContextMetadataInterceptor;
 import jp.budgetledger.app.command.AccountBalanceGuard;
+import jp.budgetledger.app.cluster.ClusterProperties;
 import jp.budgetledger.app.cluster.FairShareSegments;
 import jp.budgetledger.app.cluster.NodeRegistry;
 import jp.budgetledger.app.eventstore.AppendedPositions;
@@ -61,6 +62,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -157,12 +159,18 @@ public class AxonConfig {
         return new HashChainingEventStorageEngine(jdbcEngine, eventSerializer, jdbc);
     }
 
+    /** The processors' tokens; a claim not renewed within {@code axon.eventhandling.tokenstore.claim-timeout} may be taken by another node. */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, @Qualifier("serializer") Serializer serializer) {
+    TokenStore tokenStore(ConnectionProvider connectionProvider, @Qualifier("serializer") Serializer serializer,
+                          @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout, ClusterProperties cluster) {
+        if (cluster.claimExtension().compareTo(claimTimeout) >= 0) {
+            throw new IllegalStateException("ledger.cluster.claim-extension (" + cluster.claimExtension()
+                    + ") must be below axon.eventhandling.tokenstore.claim-timeout (" + claimTimeout + ")");
+        }
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
-                .claimTimeout(Duration.ofSeconds(10))
+                .claimTimeout(claimTimeout)
                 .build();
     }
 
@@ -206,14 +214,16 @@ public class AxonConfig {
 
     /**
      * Registers the aggregates ({@code ledger-core} carries no Spring stereotypes) and the processors'
-     * policies: fiscal-year sequencing for the totals, a fair share of segments per node, and the 会計 balance guard as a
+     * policies: fiscal-year sequencing for the totals, a fair share of segments per node (idle claims renewed every
+     * {@link ClusterProperties#claimExtension()}), and the 会計 balance guard as a
      * subscribing processor (in the publishing unit of work and transaction) whose errors fail the command.
      * Drafts of changes that wait for approval are checked by the proposals' own checks ({@link ProposalChecks},
      * one per kind) and, once approved, sent on the command bus from within the approval's unit of work.
      */
     @Bean
     ConfigurerModule ledgerAxonModule(MeterRegistry meters, InitiativeRegistry registry, SubjectTable subjects, org.axonframework.common.caching.Cache initiativeCache,
-                                      FairShareSegments fairShare, AccountBalances balances, SupplementaryBudgetNumbers numbers) {
+                                      FairShareSegments fairShare, AccountBalances balances, SupplementaryBudgetNumbers numbers,
+                                      ClusterProperties cluster) {
         return configurer -> {
             CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Initiative.class)
@@ -250,6 +260,7 @@ public class AxonConfig {
                     .registerErrorHandler(AccountBalanceGuard.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                     .registerMessageMonitorFactory(AccountBalanceGuard.PROCESSING_GROUP, ProcessorMonitors.factory(meters, AccountBalanceGuard.PROCESSING_GROUP));
             processing.registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder.maxSegmentProvider(fairShare)
+                    .claimExtensionThreshold(cluster.claimExtension().toMillis())
                     .coordinatorExecutor(name -> {
                         PromptCoordinatorExecutor coordinator = new PromptCoordinatorExecutor(name);
                         c.onShutdown(coordinator::shutdown);

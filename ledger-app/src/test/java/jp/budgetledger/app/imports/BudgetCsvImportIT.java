@@ -245,6 +245,45 @@ class BudgetCsvImportIT extends LedgerIT {
     }
 
     @Test
+    void aSubjectNamedOtherwiseInTheYearOrEarlierInTheFileOrALineGivenTwiceRejectsTheFileAtItsRow() throws Exception {
+        Book book = book("2186", 1, 1, 6);
+        Api.Response first = importCsv(book.yenCsv().getBytes(StandardCharsets.UTF_8), "");
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        long position = caughtUp(first);
+        String header = book.yenCsv().substring(0, book.yenCsv().indexOf('\n') + 1);
+        long before = events();
+
+        Api.Response renamed = importCsv((header + "1,2186,01,一般会計,歳入,1 別の款,01,歳入項1-1,9 目1-1-9,節1,総務課,備考,x,1000\n")
+                .getBytes(StandardCharsets.UTF_8), "");
+        assertThat(renamed.status()).as(renamed.raw()).isEqualTo(422);
+        assertThat(renamed.body().get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("row").asInt()).isEqualTo(2);
+            assertThat(e.get("field").asText()).isEqualTo("科目");
+            assertThat(e.get("reason").asText()).contains("'歳入款1', not '別の款'");
+        });
+
+        Api.Response twoNames = importCsv((header
+                + "1,2186,01,一般会計,歳出,7 款七,01,項7-1,1 目7-1-1,節1,総務課,備考,x,1000\n"
+                + "2,2186,01,一般会計,歳出,7 款なな,01,項7-1,2 目7-1-2,節1,総務課,備考,x,2000\n").getBytes(StandardCharsets.UTF_8), "");
+        assertThat(twoNames.status()).as(twoNames.raw()).isEqualTo(422);
+        assertThat(twoNames.body().get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("row").asInt()).isEqualTo(3);
+            assertThat(e.get("field").asText()).isEqualTo("款");
+            assertThat(e.get("reason").asText()).contains("'款なな'").contains("'款七' on row 2");
+        });
+
+        String line = "2,2186,02,国民健康保険特別会計,歳出,8 款八,01,項8-1,1 目8-1-1,節1,財政課,備考,x,3000\n";
+        Api.Response twice = importCsv((header + line + line).getBytes(StandardCharsets.UTF_8), "");
+        assertThat(twice.status()).as(twice.raw()).isEqualTo(422);
+        assertThat(twice.body().get("errors")).singleElement().satisfies(e -> assertThat(e.get("row").asInt()).isEqualTo(3));
+
+        assertThat(events()).isEqualTo(before);
+        JsonNode total = api.get("/api/totals?fiscalYear=2186&minPosition=" + position).body();
+        assertThat(total.get("initiativeCount").asInt()).isEqualTo(book.lines());
+        assertThat(total.get("totalYen").asLong()).isEqualTo(book.totalYen());
+    }
+
+    @Test
     void twentyThousandRowsImportInOneGo() throws Exception {
         Book book = book("2185", 93, 6, 5);
         String csv = book.yenCsv();

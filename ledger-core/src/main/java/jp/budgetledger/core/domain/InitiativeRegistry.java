@@ -2,6 +2,8 @@ package jp.budgetledger.core.domain;
 
 import jp.budgetledger.core.api.InitiativeId;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,4 +22,22 @@ public interface InitiativeRegistry {
 
     /** Gives up {@code key} held by {@code id} (after a rename or a move to another department). */
     void release(InitiativeKey key, InitiativeId id);
+
+    /** One claim of {@link #claim}: {@code key} for {@code id}. */
+    record Claim(InitiativeKey key, InitiativeId id) {
+    }
+
+    /**
+     * Makes {@code claims} as {@link #claim} makes them one after the other in the order given; an
+     * implementation may do it in fewer round trips. The caller fails its transaction when any of them failed.
+     *
+     * @return the outcome of each claim, in the order given: empty when it succeeded, otherwise the id of the holder
+     */
+    default List<Optional<InitiativeId>> claimAll(List<Claim> claims) {
+        List<Optional<InitiativeId>> outcomes = new ArrayList<>(claims.size());
+        for (Claim claim : claims) {
+            outcomes.add(claim(claim.key(), claim.id()));
+        }
+        return outcomes;
+    }
 }

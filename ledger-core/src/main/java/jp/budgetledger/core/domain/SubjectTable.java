@@ -3,6 +3,8 @@ package jp.budgetledger.core.domain;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeId;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,4 +28,22 @@ public interface SubjectTable {
 
     /** {@code holder} no longer uses the level at {@code path}; a path no line uses any more loses its name. */
     void release(FiscalYear fiscalYear, String path, InitiativeId holder);
+
+    /** One claim of {@link #claim}. */
+    record Claim(FiscalYear fiscalYear, String path, String level, String name, InitiativeId holder) {
+    }
+
+    /**
+     * Makes {@code claims} as {@link #claim} makes them one after the other in the order given; an
+     * implementation may do it in fewer round trips. The caller fails its transaction when any of them failed.
+     *
+     * @return the outcome of each claim, in the order given: empty when it succeeded, otherwise the name the path already has
+     */
+    default List<Optional<String>> claimAll(List<Claim> claims) {
+        List<Optional<String>> outcomes = new ArrayList<>(claims.size());
+        for (Claim claim : claims) {
+            outcomes.add(claim(claim.fiscalYear(), claim.path(), claim.level(), claim.name(), claim.holder()));
+        }
+        return outcomes;
+    }
 }
