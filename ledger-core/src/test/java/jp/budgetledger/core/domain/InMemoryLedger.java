@@ -39,10 +39,9 @@ final class InMemoryLedger {
         CommandBus bus = SimpleCommandBus.builder().build();
         EventSourcingRepository<Initiative> initiatives = repository(Initiative.class, resources, bus);
         EventSourcingRepository<Transfer> transfers = repository(Transfer.class, resources, bus);
-        EventSourcingRepository<SupplementaryBudget> budgets = repository(SupplementaryBudget.class, resources, bus);
         EventSourcingRepository<ReserveFundUse> uses = repository(ReserveFundUse.class, resources, bus);
         EventSourcingRepository<BudgetProvisions> provisions = repository(BudgetProvisions.class, resources, bus);
-        handlers = new MultiLineHandlers(initiatives, transfers, budgets, uses, provisions, registry, subjects);
+        handlers = new MultiLineHandlers(initiatives, transfers, uses, provisions);
         new AnnotationCommandHandlerAdapter<>(handlers, resources).subscribe(bus);
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
     }
