@@ -309,10 +309,11 @@ const Ledger = (() => {
   /**
    * Turns a select into a line picker: the fiscal year's active lines that {@code accept} takes, named by
    * 会計・科目, name and department, with a search box before it that narrows the list as one types.
-   * The select's value is the chosen line's id; no one types an id.
+   * The select's value is the chosen line's id; no one types an id. After a change, {@code minPosition} (its
+   * position) makes the list wait until it shows the change.
    */
-  async function linePicker(select, fiscalYear, accept = () => true) {
-    const lines = (await api('/api/initiatives?' + params({ fiscalYear })))
+  async function linePicker(select, fiscalYear, accept = () => true, minPosition) {
+    const lines = (await api('/api/initiatives?' + params({ fiscalYear, minPosition })))
       .filter(l => (l.status || 'ACTIVE') === 'ACTIVE' && accept(l));
     select.pickerLines = lines;
     let filter = select.previousElementSibling && select.previousElementSibling.classList.contains('picker-filter')

@@ -62,7 +62,7 @@
         }
         const result = await api(path, { method: 'POST', json: body });
         f.querySelector('.notice').textContent = result && result.draftId ? t('drafted.id', result.draftId) : t('recorded');
-        await load();
+        await load(result && result.position);
       } catch (error) {
         Ledger.showErrors(f, error);
       }
@@ -70,8 +70,9 @@
     return f;
   }
 
-  async function load() {
-    const bills = await api('/api/supplementary-budgets?fiscalYear=' + encodeURIComponent(year.value));
+  /** The year's bills; after a change, as of its position (the read model waits for it). */
+  async function load(minPosition) {
+    const bills = await api('/api/supplementary-budgets?' + Ledger.params({ fiscalYear: year.value, minPosition }));
     document.getElementById('no-bills').classList.toggle('hidden', bills.length > 0);
     const officer = Ledger.has('OFFICER');
     document.querySelector('#bills tbody').replaceChildren(...bills.map(b => {
@@ -87,6 +88,6 @@
     document.body.dataset.ready = 'true';
   }
 
-  year.addEventListener('change', load);
+  year.addEventListener('change', () => load());
   await load();
 })();

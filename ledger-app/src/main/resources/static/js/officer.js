@@ -44,12 +44,12 @@
   const years = document.querySelectorAll('select.line-year');
   for (const select of years) await Ledger.fiscalYears(select);
 
-  async function refreshPickers(form) {
+  async function refreshPickers(form, minPosition) {
     const fiscalYear = form.elements.fiscalYear.value;
     for (const select of form.querySelectorAll('select[id]')) {
-      if (pickers[select.id]) await Ledger.linePicker(select, fiscalYear, pickers[select.id]);
+      if (pickers[select.id]) await Ledger.linePicker(select, fiscalYear, pickers[select.id], minPosition);
     }
-    form.querySelectorAll('select.item-line').forEach(select => Ledger.linePicker(select, fiscalYear));
+    form.querySelectorAll('select.item-line').forEach(select => Ledger.linePicker(select, fiscalYear, undefined, minPosition));
   }
 
   const transfer = document.getElementById('transfer');
@@ -63,14 +63,14 @@
   submit(transfer, async () => {
     const body = values(transfer, ['fromId', 'toId', 'amountYen', 'effectiveDate', 'reason', 'reference', 'clause']);
     const result = await api('/api/transfers', { method: 'POST', json: body });
-    await refreshPickers(transfer);
+    await refreshPickers(transfer, result.position);
     return outcome(result, r => r.id);
   });
 
   submit(reserve, async () => {
     const result = await api('/api/reserve-fund-uses', { method: 'POST', json: values(reserve,
       ['fromId', 'toId', 'amountYen', 'effectiveDate', 'reason', 'reference']) });
-    await refreshPickers(reserve);
+    await refreshPickers(reserve, result.position);
     return outcome(result, r => r.id);
   });
 
@@ -95,7 +95,7 @@
     if (procedure) body.procedure = procedure;
     body[dateField[procedure]] = budget.elements.date.value || null;
     const changes = Array.from(budget.querySelectorAll('.item-row'))
-      .map(row => ({ initiativeId: row.querySelector('select').value, deltaYen: row.querySelector('input').value.trim() }))
+      .map(row => ({ initiativeId: row.querySelector('select').value, deltaYen: row.querySelector('input.item-delta').value.trim() }))
       .filter(item => item.initiativeId || item.deltaYen);
     const created = budget.elements.newLines.value.split('\n').map(l => l.trim()).filter(Boolean).map(line => {
       const cells = line.split(',').map(c => c.trim());

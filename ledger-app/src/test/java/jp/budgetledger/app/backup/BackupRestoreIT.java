@@ -25,7 +25,8 @@ class BackupRestoreIT {
     Path dir;
 
     private ConfigurableApplicationContext start(Path data, boolean sample) {
-        List<String> arguments = new ArrayList<>(List.of("--ledger.data-dir=" + data, "--server.port=0", "--ledger.sample.load=" + sample));
+        List<String> arguments = new ArrayList<>(List.of("--ledger.data-dir=" + data, "--server.port=0", "--ledger.sample.load=" + sample,
+                "--ledger.approval.required-for="));
         arguments.addAll(TestUsers.arguments());
         return new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
     }

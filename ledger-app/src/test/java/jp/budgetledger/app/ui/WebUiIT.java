@@ -1,5 +1,6 @@
 package jp.budgetledger.app.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jp.budgetledger.app.Api;
 import jp.budgetledger.app.LedgerIT;
 import jp.budgetledger.app.TestUsers;
@@ -278,6 +279,36 @@ class WebUiIT extends LedgerIT {
         assertThat(events()).as("both lines' amendments and the use").isEqualTo(before + 3);
         assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype = ?").param("jp.budgetledger.core.api.ReserveFundUsed")
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anOfficerSubmitsABillPickingItsLineByNameAndRecordsItsPassingOnTheBillsPage() {
+        Api.Response added = api.post("/api/initiatives", Api.line(2130, "1", "分類1", "総務部", "防災行政無線更新", 1_000_000));
+        api.get("/api/initiatives/" + added.text("id") + "?minPosition=" + added.number("position"));
+        open("/officer.html");
+        new Select(browser.findElement(By.id("budget-fiscalYear"))).selectByValue("2130");
+        pick("budget-item-1", "防災行政無線");
+        browser.findElement(By.id("budget-delta-1")).sendKeys("250000");
+        browser.findElement(By.id("budget-name")).sendKeys("9月補正");
+        set("budget-date", "2130-09-01");
+        browser.findElement(By.cssSelector("#budget button[type=submit]")).click();
+        waiting().withMessage(() -> "the form says: " + browser.findElement(By.id("budget")).getText())
+                .until(d -> d.findElement(By.cssSelector("#budget .notice")).getText().contains("（第1号）"));
+        JsonNode bill = api.get("/api/supplementary-budgets?fiscalYear=2130").body().get(0);
+        assertThat(bill.get("state").asText()).isEqualTo("submitted");
+        assertThat(bill.get("title").asText()).isEqualTo("令和112年度補正予算（第1号）");
+        assertThat(api.get("/api/initiatives/" + added.text("id")).number("amountYen")).as("a submitted bill changes nothing")
+                .isEqualTo(1_000_000);
+
+        open("/bills.html?fiscalYear=2130");
+        By form = By.id("resolution-" + bill.get("id").asText());
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2130-09-25'",
+                browser.findElement(form).findElement(By.name("resolvedOn")));
+        browser.findElement(form).findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(d -> d.findElements(form).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#bills tbody .badge")).getText()).isEqualTo("可決");
+        long resolved = api.get("/api/supplementary-budgets/" + bill.get("id").asText()).number("inForcePosition");
+        assertThat(api.get("/api/initiatives/" + added.text("id") + "?minPosition=" + resolved).number("amountYen")).isEqualTo(1_250_000);
     }
 
     private long classifiedLine(int year, String side, String kan, String kou, String moku, String name, long yen) {

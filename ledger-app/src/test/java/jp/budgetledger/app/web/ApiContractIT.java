@@ -437,31 +437,31 @@ class ApiContractIT {
                 .text("rule")).isEqualTo("reserve-fund-exceeded");
     }
 
-    /** Bills on unclassified lines of 2026: submitted, shown, proposed, resolved as amended, refused; a 専決処分 and its report. */
+    /** Bills on unclassified lines of 2027: submitted, shown, proposed, resolved as amended, refused; a 専決処分 and its report. */
     private void supplementaryBills() {
-        String line = post("/api/initiatives").as(OFFICER).json(Api.line(2026, "1", "分類", "総務部", "事業", 10_000)).expect(201).text("id");
+        String line = post("/api/initiatives").as(OFFICER).json(Api.line(2027, "1", "分類", "総務部", "事業", 10_000)).expect(201).text("id");
         Exchange submitted = post("/api/supplementary-budgets").as(OFFICER).json("""
-                {"fiscalYear": 2026, "name": "9月補正", "procedure": "assembly", "submittedOn": "2026-09-01", "billNumber": "議案第50号",
+                {"fiscalYear": 2027, "name": "9月補正", "procedure": "assembly", "submittedOn": "2027-09-01", "billNumber": "議案第50号",
                  "items": [{"initiativeId": "%s", "deltaYen": 1000}]}""".formatted(line)).expect(201);
-        assertThat(submitted.text("title")).isEqualTo("令和8年度補正予算（第1号）");
+        assertThat(submitted.text("title")).isEqualTo("令和9年度補正予算（第1号）");
         long position = submitted.json().get("position").asLong();
         String bill = submitted.text("id");
-        assertThat(get("/api/totals?fiscalYear=2026&stage=proposed&minPosition=" + position).as(OFFICER).expect(200).json()
+        assertThat(get("/api/totals?fiscalYear=2027&stage=proposed&minPosition=" + position).as(OFFICER).expect(200).json()
                 .get("totalYen").asLong()).isEqualTo(11_000);
         assertThat(get("/api/supplementary-budgets/" + bill + "?minPosition=" + position).as(OFFICER).expect(200).text("state"))
                 .isEqualTo("submitted");
         post("/api/supplementary-budgets/" + bill + "/resolutions").as(OFFICER).json("""
-                {"outcome": "amended", "resolvedOn": "2026-09-25", "items": [{"initiativeId": "%s", "deltaYen": 500}]}""".formatted(line))
+                {"outcome": "amended", "resolvedOn": "2027-09-25", "items": [{"initiativeId": "%s", "deltaYen": 500}]}""".formatted(line))
                 .expect(201);
         assertThat(post("/api/supplementary-budgets/" + bill + "/resolutions").as(OFFICER)
-                .json("{\"outcome\": \"rejected\", \"resolvedOn\": \"2026-09-26\"}").expect(409).text("rule")).isEqualTo("bill-not-submitted");
+                .json("{\"outcome\": \"rejected\", \"resolvedOn\": \"2027-09-26\"}").expect(409).text("rule")).isEqualTo("bill-not-submitted");
         Exchange senketsu = post("/api/supplementary-budgets").as(OFFICER).json("""
-                {"fiscalYear": 2026, "name": "専決第1号", "procedure": "senketsu", "decidedOn": "2026-05-01",
+                {"fiscalYear": 2027, "name": "専決第1号", "procedure": "senketsu", "decidedOn": "2027-05-01",
                  "items": [{"initiativeId": "%s", "deltaYen": 200}]}""".formatted(line)).expect(201);
         post("/api/supplementary-budgets/" + senketsu.text("id") + "/assembly-reports").as(OFFICER)
-                .json("{\"outcome\": \"disapproved\", \"on\": \"2026-06-20\"}").expect(201);
+                .json("{\"outcome\": \"disapproved\", \"on\": \"2027-06-20\"}").expect(201);
         get("/api/supplementary-budgets/sb-none").as(OFFICER).expect(404);
-        post("/api/supplementary-budgets/sb-none/assembly-reports").as(OFFICER).json("{\"outcome\": \"approved\", \"on\": \"2026-06-20\"}")
+        post("/api/supplementary-budgets/sb-none/assembly-reports").as(OFFICER).json("{\"outcome\": \"approved\", \"on\": \"2027-06-20\"}")
                 .expect(404);
     }
 
