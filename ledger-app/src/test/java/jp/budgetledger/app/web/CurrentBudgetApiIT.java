@@ -134,7 +134,7 @@ class CurrentBudgetApiIT extends LedgerIT {
     @Test
     void eachMokuWithItsColumnsAfterTheSupplementaryBudgetAndTheTransfer() {
         assertThat(render(reads.get("/api/reports/current-budget?fiscalYear=2171"))).isEqualTo("""
-                columns [第1号補正予算]
+                columns [令和153年度一般会計補正予算（第1号）]
                 一般会計 歳入: 1000000 [90000] 0 0 = 1090000
                   1 個人: 1000000 [0] 0 0 = 1000000
                   1 繰越金: 0 [90000] 0 0 = 90000
@@ -179,7 +179,7 @@ class CurrentBudgetApiIT extends LedgerIT {
         }
         assertThat(render(reads.get("/api/reports/current-budget?fiscalYear=2171&account=1&level=kan" + at(t3, "2171-09-15"))))
                 .as("after the supplementary budget, before the transfer takes effect").isEqualTo("""
-                        columns [第1号補正予算]
+                        columns [令和153年度一般会計補正予算（第1号）]
                         一般会計 歳入: 1000000 [90000] 0 0 = 1090000
                           1 市税: 1000000 [0] 0 0 = 1000000
                           19 繰越金: 0 [90000] 0 0 = 90000
@@ -219,13 +219,13 @@ class CurrentBudgetApiIT extends LedgerIT {
                 List.of(""),
                 List.of("一般会計 歳入"),
                 List.of("(単位:千円)"),
-                List.of("款", "項", "目", "事業", "当初予算額", "第1号補正予算", "予備費充用額", "流用増減", "予算現額"),
+                List.of("款", "項", "目", "事業", "当初予算額", "令和153年度一般会計補正予算（第1号）", "予備費充用額", "流用増減", "予算現額"),
                 List.of("市税", "市民税", "個人", "個人", "1,000", "0", "0", "0", "1,000"),
                 List.of("繰越金", "繰越金", "繰越金", "繰越金", "0", "90", "0", "0", "90"),
                 List.of("歳入合計", "", "", "", "1,000", "90", "0", "0", "1,090"),
                 List.of(""),
                 List.of("一般会計 歳出"),
-                List.of("款", "項", "目", "事業", "当初予算額", "第1号補正予算", "予備費充用額", "流用増減", "予算現額"),
+                List.of("款", "項", "目", "事業", "当初予算額", "令和153年度一般会計補正予算（第1号）", "予備費充用額", "流用増減", "予算現額"),
                 List.of("総務費", "総務管理費", "一般管理費", "一般管理費", "600", "50", "0", "20", "670"),
                 List.of("", "", "文書広報費", "文書広報費", "300", "0", "0", "△20", "280"),
                 List.of("民生費", "社会福祉費", "社会福祉総務費", "社会福祉総務費", "0", "40", "0", "0", "40"),

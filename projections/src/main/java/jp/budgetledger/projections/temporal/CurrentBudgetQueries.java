@@ -85,21 +85,25 @@ public class CurrentBudgetQueries {
         Set<String> ids = new LinkedHashSet<>();
         figures.forEach(f -> ids.addAll(f.supplementaryYen().keySet()));
         List<CurrentBudget.SupplementaryColumn> columns = new ArrayList<>(jdbc.sql("""
-                        SELECT budget_id, name FROM supplementary_budget_column
+                        SELECT budget_id, name, title FROM supplementary_budget_column
                         WHERE budget_id = ANY(?)
                            OR (? AND fiscal_year = ? AND effective_on <= ?::date AND recorded_at <= ?::timestamptz)
                         ORDER BY recorded_at, position""")
                 .params(ids.toArray(String[]::new), filter.isAll(), fiscalYear.value(), Date.valueOf(moment.effectiveWithin(fiscalYear)),
                         moment.asOf().atOffset(ZoneOffset.UTC))
-                .query((rs, i) -> new CurrentBudget.SupplementaryColumn(rs.getString(1), rs.getString(2), header(rs.getString(2))))
+                .query((rs, i) -> new CurrentBudget.SupplementaryColumn(rs.getString(1), rs.getString(2),
+                        header(rs.getString(2), rs.getString(3))))
                 .list());
         columns.forEach(c -> ids.remove(c.budgetId()));
-        ids.forEach(id -> columns.add(new CurrentBudget.SupplementaryColumn(id, id, header(id))));
+        ids.forEach(id -> columns.add(new CurrentBudget.SupplementaryColumn(id, id, header(id, null))));
         return columns;
     }
 
-    /** The heading of a supplementary budget's column in the documents: the budget's name. The one place that decides it. */
-    static String header(String name) {
-        return name;
+    /**
+     * The heading of a supplementary budget's column in the documents: a numbered bill's title (「令和N年度一般会計補正予算（第M号）」,
+     * which names its 会計, so that each 会計's 第1号 is told apart), else the budget's name. The one place that decides it.
+     */
+    static String header(String name, String title) {
+        return title != null ? title : name;
     }
 }

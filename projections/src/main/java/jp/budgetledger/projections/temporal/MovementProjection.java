@@ -47,8 +47,9 @@ public class MovementProjection {
             INSERT INTO supplementary_new_line (initiative_id, budget_id)
             SELECT * FROM unnest(?::varchar[], ?::varchar[]) ON CONFLICT DO NOTHING""";
     private static final String BUDGET = """
-            INSERT INTO supplementary_budget_column (budget_id, fiscal_year, name, effective_on, recorded_at, position)
-            SELECT * FROM unnest(?::varchar[], ?::integer[], ?::text[], ?::date[], ?::timestamptz[], ?::bigint[]) ON CONFLICT DO NOTHING""";
+            INSERT INTO supplementary_budget_column (budget_id, fiscal_year, name, effective_on, recorded_at, position, title)
+            SELECT * FROM unnest(?::varchar[], ?::integer[], ?::text[], ?::date[], ?::timestamptz[], ?::bigint[], ?::text[])
+            ON CONFLICT DO NOTHING""";
 
     private final JdbcTemplate jdbc;
     private final ProcessingBatch<Write> batch;
@@ -80,7 +81,7 @@ public class MovementProjection {
         String budget = event.budgetId().value();
         batch.add(new Write(BUDGET, new Object[]{budget, event.fiscalYear().value(), event.name(), event.change().effectiveDate(),
                 recordedAt.atOffset(ZoneOffset.UTC),
-                StorePosition.of(message)}));
+                StorePosition.of(message), event.title()}));
         event.items().stream().filter(SupplementaryBudgetEnacted.Item::newLine)
                 .forEach(item -> batch.add(new Write(NEW_LINE, new Object[]{item.initiativeId().value(), budget})));
     }
