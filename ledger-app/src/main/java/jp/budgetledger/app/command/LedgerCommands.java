@@ -3,6 +3,7 @@ package jp.budgetledger.app.command;
 import jp.budgetledger.core.api.AddInitiative;
 import jp.budgetledger.core.api.AmendAmount;
 import jp.budgetledger.core.api.AmendmentResult;
+import jp.budgetledger.core.api.ApprovalResult;
 import jp.budgetledger.core.api.ApproveDraft;
 import jp.budgetledger.core.api.DraftChange;
 import jp.budgetledger.core.api.DraftId;
@@ -102,10 +103,10 @@ public class LedgerCommands {
      * Approves a draft as {@code approver}: its proposal takes effect as the requester's change, in
      * the same transaction. The position is that of the last event recorded, the proposal's own.
      *
-     * @return what the proposal's handler returned
+     * @return the change's id and what the proposal's handler returned
      */
-    public Recorded<Object> approve(DraftId draft, Requester approver) {
-        Object result = send(new ApproveDraft(draft, approver.actor()), approver);
+    public Recorded<ApprovalResult> approve(DraftId draft, Requester approver) {
+        ApprovalResult result = send(new ApproveDraft(draft, approver.actor()), approver);
         return new Recorded<>(result, 1, lastPositionOr(draft.value(), 1));
     }
 

@@ -17,6 +17,7 @@ import jp.budgetledger.app.command.LedgerCommands;
 import jp.budgetledger.app.command.Recorded;
 import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.app.security.Role;
+import jp.budgetledger.core.api.ApprovalResult;
 import jp.budgetledger.core.api.ChangeContext;
 import jp.budgetledger.core.api.DraftId;
 import jp.budgetledger.core.api.InvalidValueException;
@@ -74,7 +75,9 @@ class ApprovalController {
                     long position) {
     }
 
-    record Decided(String id, String state, String approver, long position) {
+    record Decided(String id, String state, String approver, long position,
+                   @Schema(description = "The id of the change an approved draft made (a transfer's, a reserve-fund use's, a "
+                           + "supplementary budget's); null for a rejected draft") String changeId) {
     }
 
     record RejectRequest(@NotBlank @Size(max = ChangeContext.MAX_REASON_LENGTH) String reason) {
@@ -118,8 +121,8 @@ class ApprovalController {
     @PostMapping("/{id}/approve")
     Decided approve(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
         DraftId draft = DraftId.of(id);
-        Recorded<Object> recorded = known(id, () -> commands.approve(draft, context.requester(request, response)));
-        return new Decided(id, DraftView.APPROVED, user.name(), recorded.position());
+        Recorded<ApprovalResult> recorded = known(id, () -> commands.approve(draft, context.requester(request, response)));
+        return new Decided(id, DraftView.APPROVED, user.name(), recorded.position(), recorded.result().changeId());
     }
 
     @Operation(summary = "Reject a draft", description = "The proposed change never takes effect. The same refusals as an approval.")
@@ -128,7 +131,7 @@ class ApprovalController {
                    HttpServletResponse response) {
         DraftId draft = DraftId.of(id);
         Recorded<DraftId> recorded = known(id, () -> commands.reject(draft, body.reason(), context.requester(request, response)));
-        return new Decided(id, DraftView.REJECTED, user.name(), recorded.position());
+        return new Decided(id, DraftView.REJECTED, user.name(), recorded.position(), null);
     }
 
     private static <T> T known(String id, Supplier<T> decision) {

@@ -302,6 +302,7 @@ class ApprovalIT {
 
         Api.Response approved = as("approver").post("/api/approvals/" + drafted.text("draftId") + "/approve", "");
         assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        assertThat(approved.text("changeId")).as("the use the draft became").startsWith("rf-");
         long approvedAt = approved.number("position");
         assertThat(amountOf(reserve, approvedAt)).isEqualTo(600_000);
         assertThat(amountOf(target, approvedAt)).isEqualTo(400_000);
@@ -309,7 +310,7 @@ class ApprovalIT {
         assertThat(meta.get("actor").asText()).isEqualTo("tanaka");
         assertThat(meta.get("approvedBy").asText()).isEqualTo("approver");
         JsonNode decided = as("tanaka").get("/api/approvals/" + drafted.text("draftId") + "?minPosition=" + approvedAt).body();
-        assertThat(decided.get("changeIds").get(0).asText()).startsWith("rf-");
+        assertThat(decided.get("changeIds").get(0).asText()).isEqualTo(approved.text("changeId"));
     }
 
     @Test

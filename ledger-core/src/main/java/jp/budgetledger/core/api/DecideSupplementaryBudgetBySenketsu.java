@@ -21,4 +21,9 @@ public record DecideSupplementaryBudgetBySenketsu(SupplementaryBill bill, LocalD
     public ChangeContext change() {
         return bill.changeFrom(decidedOn);
     }
+
+    @Override
+    public String changeId() {
+        return bill.budgetId().value();
+    }
 }

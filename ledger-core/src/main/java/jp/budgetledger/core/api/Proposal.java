@@ -19,4 +19,7 @@ public interface Proposal {
 
     /** Why and from when the proposed change applies. */
     ChangeContext change();
+
+    /** The id of the change it makes once in effect: the transfer's, the reserve-fund use's or the supplementary budget's. */
+    String changeId();
 }

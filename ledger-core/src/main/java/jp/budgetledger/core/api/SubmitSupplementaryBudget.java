@@ -21,4 +21,9 @@ public record SubmitSupplementaryBudget(SupplementaryBill bill, LocalDate submit
     public ChangeContext change() {
         return bill.changeFrom(submittedOn);
     }
+
+    @Override
+    public String changeId() {
+        return bill.budgetId().value();
+    }
 }

@@ -39,4 +39,9 @@ public record TransferFunds(TransferId transferId, InitiativeId fromId, Initiati
     public TransferFunds(TransferId transferId, InitiativeId fromId, InitiativeId toId, Money amount, ChangeContext change) {
         this(transferId, fromId, toId, amount, change, null);
     }
+
+    @Override
+    public String changeId() {
+        return transferId.value();
+    }
 }

@@ -16,4 +16,9 @@ public record UseReserveFund(ReserveFundUseId useId, InitiativeId fromId, Initia
         Objects.requireNonNull(useId, "useId");
         TransferFunds.requireMove(fromId, toId, amount, change, "a use of the reserve fund");
     }
+
+    @Override
+    public String changeId() {
+        return useId.value();
+    }
 }

@@ -1,5 +1,6 @@
 package jp.budgetledger.core.domain;
 
+import jp.budgetledger.core.api.ApprovalResult;
 import jp.budgetledger.core.api.ApproveDraft;
 import jp.budgetledger.core.api.DraftChange;
 import jp.budgetledger.core.api.DraftId;
@@ -45,7 +46,7 @@ public class DraftHandlers {
     }
 
     @CommandHandler
-    public Object handle(ApproveDraft command) {
+    public ApprovalResult handle(ApproveDraft command) {
         Aggregate<Draft> draft = load(command.draftId());
         Proposal proposal = draft.invoke(d -> d.approve(command.approver()));
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(proposal).andMetaData(MetaData
@@ -65,7 +66,7 @@ public class DraftHandlers {
             }
             throw new IllegalStateException(failure);
         }
-        return outcome.getPayload();
+        return new ApprovalResult(proposal.changeId(), outcome.getPayload());
     }
 
     @CommandHandler

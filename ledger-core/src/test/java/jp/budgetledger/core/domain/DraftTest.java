@@ -1,5 +1,6 @@
 package jp.budgetledger.core.domain;
 
+import jp.budgetledger.core.api.ApprovalResult;
 import jp.budgetledger.core.api.ApproveDraft;
 import jp.budgetledger.core.api.ChangeContext;
 import jp.budgetledger.core.api.ChangeDrafted;
@@ -88,7 +89,7 @@ class DraftTest {
         fixture.given(drafted())
                 .when(new ApproveDraft(ID, "suzuki"))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(new TransferResult(TRANSFER.transferId(), 2, 3))
+                .expectResultMessagePayload(new ApprovalResult(TRANSFER.transferId().value(), new TransferResult(TRANSFER.transferId(), 2, 3)))
                 .expectEvents(new DraftApproved(ID, "suzuki"));
         assertThat(sent).singleElement().satisfies(message -> {
             assertThat(message.getPayload()).isEqualTo(TRANSFER);
