@@ -59,7 +59,13 @@ const Ledger = (() => {
       'state.submitted': '提出済み（審議中）', 'state.passed': '可決', 'state.amended': '修正可決', 'state.rejected': '否決',
       'state.senketsu': '専決処分', 'state.approved': '承認済み', 'state.disapproved': '不承認', 'state.pending': '承認待ち',
       'reserveFund': '予備費',
-      'export.current': '予算現額 (XLSX)'
+      'export.current': '予算現額 (XLSX)',
+      'nav.provisions': '予算総則', 'provisions.title': '予算総則（流用の条項と流用できない節）', 'provisions.clauses': '項間流用の条項',
+      'provisions.barred': '流用の財源にできない節', 'provisions.article': '条', 'provisions.text': '条文', 'provisions.covers': '対象',
+      'provisions.addClause': '項間流用の条項を登録', 'provisions.addBarred': '流用の財源にできない節を登録',
+      'provisions.accountCode': '会計コード', 'provisions.accountName': '会計名', 'provisions.kan': '款（コード 名称）',
+      'provisions.kind': '流用できる範囲', 'provisions.bySetsu': '同じ款の各項の間で、次の節どうし', 'provisions.byKou': '同じ款の次の項の間',
+      'provisions.levels': '節または項（1行に1つ：コード 名称）'
     },
     en: {
       'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit', 'nav.approvals': 'Approvals',
@@ -118,7 +124,13 @@ const Ledger = (() => {
       'state.submitted': 'Submitted (in deliberation)', 'state.passed': 'Passed', 'state.amended': 'Passed as amended', 'state.rejected': 'Rejected',
       'state.senketsu': 'Decided by the head', 'state.approved': 'Approved', 'state.disapproved': 'Disapproved', 'state.pending': 'Pending approval',
       'reserveFund': 'reserve fund',
-      'export.current': 'Current budget, 予算現額 (XLSX)'
+      'export.current': 'Current budget, 予算現額 (XLSX)',
+      'nav.provisions': 'General provisions', 'provisions.title': 'General provisions (transfer clauses and barred setsu)',
+      'provisions.clauses': 'Clauses allowing transfers between kou', 'provisions.barred': 'Setsu that may not fund a transfer',
+      'provisions.article': 'Article', 'provisions.text': 'Text', 'provisions.covers': 'Covers', 'provisions.addClause': 'Register a transfer clause',
+      'provisions.addBarred': 'Bar a setsu as a source', 'provisions.accountCode': 'Account code', 'provisions.accountName': 'Account name',
+      'provisions.kan': 'Kan (code name)', 'provisions.kind': 'Transfers allowed', 'provisions.bySetsu': 'between the kou of the kan, among these setsu',
+      'provisions.byKou': 'between these kou of the kan', 'provisions.levels': 'Setsu or kou, one per line: code name'
     }
   };
 
@@ -223,7 +235,7 @@ const Ledger = (() => {
   async function header(current) {
     me = await api('/api/me');
     const links = [['nav.dashboard', '/'], ['nav.subjects', '/subjects.html'], ['nav.lines', '/lines.html']];
-    links.push(['nav.bills', '/bills.html']);
+    links.push(['nav.bills', '/bills.html'], ['nav.provisions', '/provisions.html']);
     if (has('OFFICER')) links.push(['nav.officer', '/officer.html']);
     if (has('AUDITOR')) links.push(['nav.audit', '/audit.html']);
     if (has('OFFICER') || has('APPROVER')) links.push(['nav.approvals', '/approvals.html']);

@@ -311,6 +311,31 @@ class WebUiIT extends LedgerIT {
         assertThat(api.get("/api/initiatives/" + added.text("id") + "?minPosition=" + resolved).number("amountYen")).isEqualTo(1_250_000);
     }
 
+    @Test
+    void anOfficerRegistersATransferClauseOfTheGeneralProvisionsAndABarredSetsuNeedsItsReason() {
+        Api.Response added = api.post("/api/initiatives", Api.line(2131, "1", "分類1", "総務部", "予算総則の年度", 1_000));
+        api.get("/api/initiatives/" + added.text("id") + "?minPosition=" + added.number("position"));
+        open("/provisions.html?fiscalYear=2131");
+        browser.findElement(By.id("clause-article")).sendKeys("第5条");
+        browser.findElement(By.id("clause-text")).sendKeys("給料、職員手当等及び共済費の各項の間の流用");
+        browser.findElement(By.id("clause-kan")).sendKeys("2 総務費");
+        browser.findElement(By.id("clause-levels")).sendKeys("2 給料\n3 職員手当等\n4 共済費");
+        browser.findElement(By.cssSelector("#clause button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("#clauses tbody")).getText().contains("第5条"));
+        assertThat(browser.findElement(By.cssSelector("#clauses tbody")).getText()).contains("2 総務費", "2 給料、3 職員手当等、4 共済費");
+        assertThat(api.get("/api/general-provisions/2131").body().at("/transferClauses/0/setsus/2/name").asText()).isEqualTo("共済費");
+
+        long before = events();
+        browser.findElement(By.id("bar-setsu")).sendKeys("9 交際費");
+        browser.findElement(By.cssSelector("#bar button[type=submit]")).click();
+        By reasonError = By.cssSelector("#bar [data-error-for=reason]");
+        waiting().until(d -> !d.findElement(reasonError).getText().isBlank());
+        assertThat(events()).isEqualTo(before);
+        browser.findElement(By.id("bar-reason")).sendKeys("交際費は流用しない");
+        browser.findElement(By.cssSelector("#bar button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("#barred tbody")).getText().contains("9 交際費"));
+    }
+
     private long classifiedLine(int year, String side, String kan, String kou, String moku, String name, long yen) {
         String level = "{\"code\": \"%s\", \"name\": \"%s\"}";
         String subject = "{\"kan\": " + level.formatted(kan.split(" ")[0], kan.split(" ")[1])
