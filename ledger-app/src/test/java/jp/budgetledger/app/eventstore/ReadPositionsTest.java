@@ -37,6 +37,19 @@ class ReadPositionsTest {
         assertThat(positions.of(event("late", Map.of(StorePosition.METADATA_KEY, 99L)))).isEqualTo(99);
     }
 
+    @Test
+    void findsTheRecentlyReadPositionsOfALongReplayWithoutTheirMetaData() {
+        int read = ReadPositions.CAPACITY * 15;
+        int behind = ReadPositions.CAPACITY / 2;
+        for (int i = 0; i < read; i++) {
+            positions.remember("event-" + i, i);
+            if (i >= behind) {
+                int handled = i - behind;
+                assertThat(positions.of(event("event-" + handled, Map.of()))).isEqualTo(handled);
+            }
+        }
+    }
+
     private static GenericEventMessage<String> event(String identifier, Map<String, ?> metaData) {
         return new GenericEventMessage<>(identifier, "payload", metaData, Instant.parse("2026-12-01T00:00:00Z"));
     }
