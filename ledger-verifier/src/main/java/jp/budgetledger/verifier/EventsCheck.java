@@ -44,7 +44,7 @@ final class EventsCheck {
         SignedHead largest = heads.get(heads.size() - 1);
         long n = largest.size();
         String range = n == 0 ? "" : " (positions " + scan.position(0) + ".." + scan.position(n - 1) + ")";
-        String rangeJa = n == 0 ? "" : "位置 " + scan.position(0) + "〜" + scan.position(n - 1) + " の";
+        String rangeJa = n == 0 ? "" : "位置 " + scan.position(0) + "〜" + scan.position(n - 1) + " の ";
         String others = heads.size() == 1 ? "" : ", and those of the other " + (heads.size() - 1) + " tree heads given";
         String othersJa = heads.size() == 1 ? "" : "(ほか " + (heads.size() - 1) + " 個のツリーヘッドとも一致)";
         String later = "";
@@ -89,7 +89,7 @@ final class EventsCheck {
                 ? "。正確な位置は葉のファイル (--leaves) で特定できます"
                 : "。葉のファイルも署名された根と一致しないため、正確な位置は特定できません";
         String range = to == null ? "from position " + from + " on" : "in positions " + from + ".." + to;
-        String rangeJa = to == null ? "位置 " + from + " 以降" : "位置 " + from + "〜" + to;
+        String rangeJa = to == null ? "位置 " + from + " 以降 " : "位置 " + from + "〜" + to + " ";
         if (scan.count() < bad.size()) {
             return Finding.within(Finding.TRUNCATED, from, to,
                     "エクスポートには " + scan.count() + " 件しかなく、署名済みツリーヘッド (" + bad.describeJapanese() + ") の " + bad.size()
