@@ -167,7 +167,7 @@ final class EventsCheck {
         return null;
     }
 
-    static String shortKey(SignedHead head) {
+    private static String shortKey(SignedHead head) {
         String keyId = head.head().keyId();
         return keyId.length() > 16 ? keyId.substring(0, 16) + "…" : keyId;
     }

@@ -34,11 +34,6 @@ record Finding(String kind, Long position, Long positionTo, String label, String
         return new Finding(kind, null, null, label, japanese, english);
     }
 
-    /** Whether the position is known exactly. */
-    boolean exact() {
-        return position != null && position.equals(positionTo);
-    }
-
     @Override
     public String line() {
         return "改ざんを検出: " + label + " (" + kind + ") — " + english + "\n  " + japanese;

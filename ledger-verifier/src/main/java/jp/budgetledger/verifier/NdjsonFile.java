@@ -59,11 +59,6 @@ final class NdjsonFile<T> implements AutoCloseable {
         }
     }
 
-    /** The line of the object last read. */
-    long lineNumber() {
-        return lineNumber;
-    }
-
     /** An error about the line last read. */
     InputException malformed(String reason) {
         return new InputException(path + " の " + lineNumber + " 行目を読めません", path + " line " + lineNumber + ": " + reason);

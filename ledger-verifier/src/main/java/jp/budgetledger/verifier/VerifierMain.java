@@ -67,8 +67,8 @@ public final class VerifierMain implements Callable<Integer> {
         System.exit(run(args, console(), new PrintWriter(new OutputStreamWriter(System.err, consoleCharset()), true)));
     }
 
-    /** Runs the verifier; returns the exit code. */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /** Runs the verifier with {@code args} as on the command line, printing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         VerifierMain main = new VerifierMain();
         main.out = out;
         CommandLine commandLine = new CommandLine(main)
