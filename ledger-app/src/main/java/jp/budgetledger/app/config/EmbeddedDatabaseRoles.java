@@ -36,7 +36,7 @@ public final class EmbeddedDatabaseRoles {
     public static final String DATABASE = "postgres";
 
     static final String PG_HBA = """
-            # Budget Ledger: every connection gives its role's password (scram-sha-256); nothing is trusted.
+            # Budget Ledger: every connection gives its role's password (scram-sha-256), local ones too.
             # The passwords are in <ledger.data-dir>/secrets. This file is rewritten at every start.
             local   all             all                             scram-sha-256
             host    all             all             127.0.0.1/32    scram-sha-256
