@@ -1,5 +1,6 @@
 package jp.budgetledger.app.config;
 
+import jp.budgetledger.app.eventstore.AppendOnlyTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

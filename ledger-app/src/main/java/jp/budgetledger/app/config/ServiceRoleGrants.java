@@ -1,5 +1,6 @@
 package jp.budgetledger.app.config;
 
+import jp.budgetledger.app.eventstore.AppendOnlyTables;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;

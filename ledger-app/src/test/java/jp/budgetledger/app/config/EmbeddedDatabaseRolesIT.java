@@ -3,6 +3,7 @@ package jp.budgetledger.app.config;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.budgetledger.app.DatabaseSuperuser;
 import jp.budgetledger.app.LedgerIT;
+import jp.budgetledger.app.eventstore.AppendOnlyTables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;

@@ -1,4 +1,4 @@
-package jp.budgetledger.app.config;
+package jp.budgetledger.app.eventstore;
 
 import java.util.List;
 
