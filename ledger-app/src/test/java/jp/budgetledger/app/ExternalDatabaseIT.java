@@ -20,8 +20,9 @@ class ExternalDatabaseIT {
     @TempDir
     Path dataDir;
 
-    private static String[] arguments(String... arguments) {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(arguments));
+    private static String[] arguments(EmbeddedPostgres external, String... arguments) {
+        java.util.List<String> all = new java.util.ArrayList<>(ExternalDatabaseRoles.arguments(external));
+        all.addAll(java.util.List.of(arguments));
         all.addAll(TestUsers.arguments());
         return all.toArray(String[]::new);
     }
@@ -29,9 +30,10 @@ class ExternalDatabaseIT {
     @Test
     void anExternalDatabaseWithoutConfiguredUsersRefusesToStart() throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.start()) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run(
-                            "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"), "--spring.datasource.username=postgres",
-                            "--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false"))
+            java.util.List<String> arguments = new java.util.ArrayList<>(ExternalDatabaseRoles.arguments(external));
+            arguments.addAll(java.util.List.of("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class)
+                            .run(arguments.toArray(String[]::new)))
                     .hasStackTraceContaining("No users configured");
         }
     }
@@ -39,9 +41,7 @@ class ExternalDatabaseIT {
     @Test
     void aConfiguredDatasourceUrlIsUsedInsteadOfTheEmbeddedDatabase() throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.start();
-             ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class).run(arguments(
-                     "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
-                     "--spring.datasource.username=postgres",
+             ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class).run(arguments(external,
                      "--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false"))) {
             Api api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
             Api.Response added = api.post("/api/initiatives", line(2020, "1", "分類", "総務部", "外部DB", 1234));

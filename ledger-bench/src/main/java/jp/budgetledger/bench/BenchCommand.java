@@ -1,13 +1,17 @@
 package jp.budgetledger.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.app.audit.LiteralReplay;
 import jp.budgetledger.app.audit.StoreVerifier;
 import jp.budgetledger.app.LedgerApplication;
 import jp.budgetledger.app.command.LedgerCommands;
 import jp.budgetledger.app.command.Requester;
+import jp.budgetledger.app.config.DatabaseSecrets;
+import jp.budgetledger.app.config.EmbeddedDatabaseRoles;
 import jp.budgetledger.app.config.LedgerJson;
+import jp.budgetledger.app.config.LedgerProperties;
 import jp.budgetledger.app.projection.ProjectionProgress;
 import jp.budgetledger.bench.history.HistoryLoader;
 import jp.budgetledger.core.api.AddInitiative;
@@ -32,6 +36,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
@@ -249,6 +254,7 @@ class BenchCommand implements Callable<Integer> {
         private final ConfigurableApplicationContext context;
         private final Path data;
         private final JdbcClient jdbc;
+        private final JdbcClient superuser;
         private final JdbcTemplate jdbcTemplate;
         private final DataSource dataSource;
         private final ProjectionProgress progress;
@@ -261,11 +267,14 @@ class BenchCommand implements Callable<Integer> {
             this.context = context;
             this.data = data;
             this.jdbc = context.getBean(JdbcClient.class);
+            this.superuser = JdbcClient.create(new DriverManagerDataSource(
+                    EmbeddedDatabaseRoles.jdbcUrl(context.getBean(EmbeddedPostgres.class).getPort()), EmbeddedDatabaseRoles.SUPERUSER,
+                    DatabaseSecrets.of(context.getBean(LedgerProperties.class).dataDir()).password(EmbeddedDatabaseRoles.SUPERUSER)));
             this.jdbcTemplate = context.getBean(JdbcTemplate.class);
             this.dataSource = context.getBean(DataSource.class);
             this.progress = context.getBean(ProjectionProgress.class);
             this.years = (int) Math.max(1, Math.min(10, events / (EVENTS_PER_LINE * 100L)));
-            String dataDirectory = jdbc.sql("SHOW data_directory").query(String.class).single();
+            String dataDirectory = superuser.sql("SHOW data_directory").query(String.class).single();
             FreshStore.problem(data, dataDirectory, head()).ifPresent(problem -> {
                 throw new FreshStore.RefusedException(problem);
             });
@@ -350,23 +359,26 @@ class BenchCommand implements Callable<Integer> {
         /**
          * A scratch table for the raw baselines: the event table's columns, keys and indexes (an
          * insert into the event store pays for those whatever writes it), its own sequence; or,
-         * for comparison, the same columns with only a primary key.
+         * for comparison, the same columns with only a primary key. Made by the database superuser
+         * (the service's role may not create tables), written by the service's role as events are.
          */
         private void createRawTable(String name, boolean eventTableIndexes) {
             if (eventTableIndexes) {
-                jdbc.sql("CREATE SEQUENCE " + name + "_seq").update();
-                jdbc.sql("CREATE TABLE " + name + " (LIKE domainevententry INCLUDING INDEXES)").update();
-                jdbc.sql("ALTER TABLE " + name + " ALTER COLUMN globalIndex SET DEFAULT nextval('" + name + "_seq')").update();
+                superuser.sql("CREATE SEQUENCE " + name + "_seq").update();
+                superuser.sql("CREATE TABLE " + name + " (LIKE domainevententry INCLUDING INDEXES)").update();
+                superuser.sql("ALTER TABLE " + name + " ALTER COLUMN globalIndex SET DEFAULT nextval('" + name + "_seq')").update();
+                superuser.sql("GRANT USAGE ON SEQUENCE " + name + "_seq TO " + EmbeddedDatabaseRoles.SERVICE).update();
             } else {
-                jdbc.sql("CREATE TABLE " + name + " (LIKE domainevententry)").update();
-                jdbc.sql("ALTER TABLE " + name + " ALTER COLUMN globalIndex ADD GENERATED ALWAYS AS IDENTITY").update();
-                jdbc.sql("ALTER TABLE " + name + " ADD PRIMARY KEY (globalIndex)").update();
+                superuser.sql("CREATE TABLE " + name + " (LIKE domainevententry)").update();
+                superuser.sql("ALTER TABLE " + name + " ALTER COLUMN globalIndex ADD GENERATED ALWAYS AS IDENTITY").update();
+                superuser.sql("ALTER TABLE " + name + " ADD PRIMARY KEY (globalIndex)").update();
             }
+            superuser.sql("GRANT SELECT, INSERT ON " + name + " TO " + EmbeddedDatabaseRoles.SERVICE).update();
         }
 
         private void dropRawTable(String name) {
-            jdbc.sql("DROP TABLE " + name).update();
-            jdbc.sql("DROP SEQUENCE IF EXISTS " + name + "_seq").update();
+            superuser.sql("DROP TABLE " + name).update();
+            superuser.sql("DROP SEQUENCE IF EXISTS " + name + "_seq").update();
         }
 
         private static final String RAW_INSERT = " (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, "

@@ -7,6 +7,7 @@ import jp.budgetledger.app.eventstore.ProcessorTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -30,7 +32,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The default database: a real PostgreSQL started from the bundled binaries, keeping its data
  * in {@code <ledger.data-dir>/postgres} so that the ledger survives restarts. Used only when
- * {@code spring.datasource.url} is not set.
+ * {@code spring.datasource.url} is not set. It listens on loopback only and asks every connection
+ * for its role's password ({@link EmbeddedDatabaseRoles}); migrations run as the schema owner,
+ * the service as its own role, which may not alter history.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDataSourceUrlCondition.class)
@@ -44,9 +48,10 @@ public class EmbeddedDatabaseConfig {
         Files.createDirectories(directory);
         boolean existing = Files.exists(directory.resolve("PG_VERSION"));
         stopOrphanedServer(directory);
+        DatabaseSecrets secrets = DatabaseSecrets.of(properties.dataDir());
         EmbeddedPostgres postgres;
         try {
-            postgres = start(properties, directory);
+            postgres = start(properties, directory, secrets);
         } catch (OverlappingFileLockException e) {
             throw new DataDirectoryInUseException(directory);
         } catch (IllegalStateException e) {
@@ -54,6 +59,13 @@ public class EmbeddedDatabaseConfig {
                 throw new DataDirectoryInUseException(directory);
             }
             throw e;
+        }
+        try {
+            EmbeddedDatabaseRoles.lockDown(postgres, secrets, directory);
+        } catch (SQLException e) {
+            postgres.close();
+            throw new IllegalStateException("cannot set up the embedded database's roles as " + EmbeddedDatabaseRoles.SUPERUSER
+                    + " with the password in " + secrets.file(EmbeddedDatabaseRoles.SUPERUSER) + ": " + e.getMessage(), e);
         }
         log.info("Database: embedded PostgreSQL on port {} with {} data in {} (set spring.datasource.url to use an external server)",
                 postgres.getPort(), existing ? "existing" : "new", directory);
@@ -120,13 +132,21 @@ public class EmbeddedDatabaseConfig {
         }
     }
 
-    private static EmbeddedPostgres start(LedgerProperties properties, Path directory) throws IOException {
+    private static EmbeddedPostgres start(LedgerProperties properties, Path directory, DatabaseSecrets secrets) throws IOException {
+        String superuserPassword = secrets.password(EmbeddedDatabaseRoles.SUPERUSER);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(properties.embeddedPort())
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C")
+                // initdb (only for a new data directory): the superuser's password from the start, no trust
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", secrets.file(EmbeddedDatabaseRoles.SUPERUSER).toString())
+                .setConnectConfig("password", superuserPassword)
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("unix_socket_directories", "''")
+                .setServerConfig("password_encryption", "scram-sha-256")
                 .setServerConfig("max_connections", "100")
                 // zonky starts PostgreSQL for throw-away test databases (-F, synchronous_commit=off);
                 // a ledger acknowledges a command only once it is on disk.
@@ -145,11 +165,19 @@ public class EmbeddedDatabaseConfig {
         }
     }
 
+    /** Migrations run as the schema owner. */
+    @Bean
+    FlywayConfigurationCustomizer embeddedFlywayOwner(EmbeddedPostgres postgres, LedgerProperties properties) {
+        String password = DatabaseSecrets.of(properties.dataDir()).password(EmbeddedDatabaseRoles.OWNER);
+        return configuration -> configuration.dataSource(EmbeddedDatabaseRoles.jdbcUrl(postgres.getPort()), EmbeddedDatabaseRoles.OWNER, password);
+    }
+
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, LedgerProperties properties) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
+        config.setJdbcUrl(EmbeddedDatabaseRoles.jdbcUrl(postgres.getPort()));
+        config.setUsername(EmbeddedDatabaseRoles.SERVICE);
+        config.setPassword(DatabaseSecrets.of(properties.dataDir()).password(EmbeddedDatabaseRoles.SERVICE));
         config.setMaximumPoolSize(20);
         config.setPoolName("ledger-embedded");
         return new HikariDataSource(config);

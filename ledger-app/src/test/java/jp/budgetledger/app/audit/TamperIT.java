@@ -2,6 +2,7 @@ package jp.budgetledger.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.budgetledger.app.Api;
+import jp.budgetledger.app.DatabaseSuperuser;
 import jp.budgetledger.app.projection.ProjectionProgress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,10 +11,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +53,7 @@ class TamperIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TransactionTemplate transactions;
+    ApplicationContext context;
     @Autowired
     ProjectionProgress progress;
     Api api;
@@ -93,10 +94,13 @@ class TamperIT {
 
     /** Runs SQL as a database superuser who has switched the append-only triggers off. */
     private void asIntruder(String sql, Object... params) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("SET LOCAL session_replication_role = replica").update();
-            jdbc.sql(sql).params(params).update();
-        });
+        JdbcClient superuser = DatabaseSuperuser.jdbc(context);
+        superuser.sql("SET session_replication_role = replica").update();
+        try {
+            superuser.sql(sql).params(params).update();
+        } finally {
+            superuser.sql("SET session_replication_role = origin").update();
+        }
     }
 
     private void restore(Stored original) {
@@ -130,11 +134,12 @@ class TamperIT {
     }
 
     @Test
-    void theDatabaseRefusesToUpdateOrDeleteEvents() {
+    void theDatabaseRefusesToUpdateOrDeleteEventsEvenToItsSuperuser() {
         Stored event = event(lineA, 1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("DELETE FROM domainevententry WHERE globalIndex = ?")
+        JdbcClient superuser = DatabaseSuperuser.jdbc(context);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> superuser.sql("DELETE FROM domainevententry WHERE globalIndex = ?")
                 .param(event.position()).update()).rootCause().hasMessageContaining("append-only");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("UPDATE domainevententry SET payload = payload WHERE globalIndex = ?")
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> superuser.sql("UPDATE domainevententry SET payload = payload WHERE globalIndex = ?")
                 .param(event.position()).update()).rootCause().hasMessageContaining("append-only");
     }
 

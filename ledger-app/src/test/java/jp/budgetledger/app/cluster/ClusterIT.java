@@ -3,6 +3,7 @@ package jp.budgetledger.app.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.budgetledger.app.Api;
+import jp.budgetledger.app.ExternalDatabaseRoles;
 import jp.budgetledger.app.LedgerApplication;
 import jp.budgetledger.app.TestUsers;
 import jp.budgetledger.projections.ProjectionNames;
@@ -64,8 +65,8 @@ class ClusterIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 LedgerApplication.class.getName(), "--server.port=" + port, "--ledger.sample.load=false",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"), "--spring.datasource.username=postgres",
                 "--ledger.data-dir=" + dir.resolve(name)));
+        command.addAll(ExternalDatabaseRoles.arguments(postgres));
         command.addAll(TestUsers.arguments());
         command.addAll(QUICK_TAKEOVER);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
