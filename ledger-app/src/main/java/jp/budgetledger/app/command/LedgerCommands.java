@@ -140,6 +140,9 @@ public class LedgerCommands {
         MetaData metaData = MetaData.with(MetadataKeys.ACTOR, requester.actor())
                 .and(MetadataKeys.CORRELATION_ID, requester.correlationId())
                 .and(MetadataKeys.REQUEST_ID, requester.requestId());
+        if (!requester.departments().isEmpty()) {
+            metaData = metaData.and(MetadataKeys.DEPARTMENTS, requester.departments());
+        }
         try {
             for (int attempt = 1; ; attempt++) {
                 AppendedPositions.track();

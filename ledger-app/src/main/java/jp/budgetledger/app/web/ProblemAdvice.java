@@ -14,6 +14,7 @@ import jp.budgetledger.app.problem.Problems;
 import jp.budgetledger.app.problem.Problems.FieldError;
 import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.core.api.InvalidValueException;
+import jp.budgetledger.core.domain.DepartmentOutOfScopeException;
 import jp.budgetledger.core.domain.DuplicateInitiativeException;
 import jp.budgetledger.core.domain.LedgerRuleViolation;
 import jp.budgetledger.core.domain.UnbalancedAccountException;
@@ -133,6 +134,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CurrentUser.DepartmentForbiddenException.class)
     ResponseEntity<Object> departmentForbidden(CurrentUser.DepartmentForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "department-forbidden", "Forbidden",
+                List.of(new FieldError("department", e.getMessage())), Map.of());
+    }
+
+    @ExceptionHandler(DepartmentOutOfScopeException.class)
+    ResponseEntity<Object> departmentOutOfScope(DepartmentOutOfScopeException e) {
         return problem(HttpStatus.FORBIDDEN, "department-forbidden", "Forbidden",
                 List.of(new FieldError("department", e.getMessage())), Map.of());
     }
