@@ -14,6 +14,7 @@ import jp.budgetledger.app.problem.Problems;
 import jp.budgetledger.app.problem.Problems.FieldError;
 import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.core.api.InvalidValueException;
+import jp.budgetledger.app.idempotency.IdempotencyKeyInFlightException;
 import jp.budgetledger.core.domain.DepartmentOutOfScopeException;
 import jp.budgetledger.core.domain.DuplicateInitiativeException;
 import jp.budgetledger.core.domain.LedgerRuleViolation;
@@ -136,6 +137,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> departmentForbidden(CurrentUser.DepartmentForbiddenException e) {
         return problem(HttpStatus.FORBIDDEN, "department-forbidden", "Forbidden",
                 List.of(new FieldError("department", e.getMessage())), Map.of());
+    }
+
+    @ExceptionHandler(IdempotencyKeyInFlightException.class)
+    ResponseEntity<Object> idempotencyKeyInFlight(IdempotencyKeyInFlightException e) {
+        return problem(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Idempotency key conflict",
+                List.of(new FieldError(IdempotencyFilter.HEADER, e.getMessage())), Map.of());
     }
 
     @ExceptionHandler(DepartmentOutOfScopeException.class)
