@@ -124,8 +124,7 @@ public class IdempotencyKeys implements MessageHandlerInterceptor<CommandMessage
      * @return false when another request with the key committed first
      */
     public boolean recordRefusal(String user, String key, String hash, int status, String contentType, String location, byte[] body) {
-        jdbc.sql("DELETE FROM idempotency_key WHERE username = ? AND idempotency_key = ? AND created_at <= now() - ? * interval '1 millisecond'")
-                .params(user, key, ttl.toMillis()).update();
+        deleteExpired(user, key);
         return jdbc.sql("""
                         INSERT INTO idempotency_key (username, idempotency_key, request_hash, status, content_type, location, body, completed_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT DO NOTHING""")
@@ -152,8 +151,7 @@ public class IdempotencyKeys implements MessageHandlerInterceptor<CommandMessage
             request.markInFlight();
             throw new IdempotencyKeyInFlightException();
         }
-        jdbc.sql("DELETE FROM idempotency_key WHERE username = ? AND idempotency_key = ? AND created_at <= now() - ? * interval '1 millisecond'")
-                .params(request.user, request.key, ttl.toMillis()).update();
+        deleteExpired(request.user, request.key);
         int inserted = jdbc.sql("""
                         INSERT INTO idempotency_key (username, idempotency_key, request_hash, outcome) VALUES (?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
@@ -163,6 +161,11 @@ public class IdempotencyKeys implements MessageHandlerInterceptor<CommandMessage
             request.markInFlight();
             throw new IdempotencyKeyInFlightException();
         }
+    }
+
+    private void deleteExpired(String user, String key) {
+        jdbc.sql("DELETE FROM idempotency_key WHERE username = ? AND idempotency_key = ? AND created_at <= now() - ? * interval '1 millisecond'")
+                .params(user, key, ttl.toMillis()).update();
     }
 
     /** Deletes the expired keys. */

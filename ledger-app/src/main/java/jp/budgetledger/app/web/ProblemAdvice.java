@@ -133,8 +133,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", List.of(new FieldError("id", detail)), Map.of());
     }
 
-    @ExceptionHandler(CurrentUser.DepartmentForbiddenException.class)
-    ResponseEntity<Object> departmentForbidden(CurrentUser.DepartmentForbiddenException e) {
+    @ExceptionHandler({CurrentUser.DepartmentForbiddenException.class, DepartmentOutOfScopeException.class})
+    ResponseEntity<Object> departmentForbidden(RuntimeException e) {
         return problem(HttpStatus.FORBIDDEN, "department-forbidden", "Forbidden",
                 List.of(new FieldError("department", e.getMessage())), Map.of());
     }
@@ -143,12 +143,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> idempotencyKeyInFlight(IdempotencyKeyInFlightException e) {
         return problem(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Idempotency key conflict",
                 List.of(new FieldError(IdempotencyFilter.HEADER, e.getMessage())), Map.of());
-    }
-
-    @ExceptionHandler(DepartmentOutOfScopeException.class)
-    ResponseEntity<Object> departmentOutOfScope(DepartmentOutOfScopeException e) {
-        return problem(HttpStatus.FORBIDDEN, "department-forbidden", "Forbidden",
-                List.of(new FieldError("department", e.getMessage())), Map.of());
     }
 
     @ExceptionHandler(jp.budgetledger.app.cluster.ProjectionRebuilds.RebuildRunningException.class)

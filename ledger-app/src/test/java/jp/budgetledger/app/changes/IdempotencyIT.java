@@ -18,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -119,35 +121,42 @@ class IdempotencyIT extends LedgerIT {
     @Test
     void aRetryAfterTheResponseWasLostIsAnsweredFromTheCommittedOutcomeWithoutApplyingTwice() {
         Api api = new Api(port).as("tanaka");
-        String body = line(2116, "1", "分類", "総務部", "応答の消失", 1_000);
-        Api.Response first = api.post("/api/initiatives", body, Map.of("Idempotency-Key", "lost-add-2116"));
-        assertThat(first.status()).isEqualTo(201);
-        String id = first.text("id");
-        Api.Response amended = api.post("/api/initiatives/" + id + "/amendments", "{\"deltaYen\": 250, \"reason\": \"増額\"}",
-                Map.of("Idempotency-Key", "lost-amend-2116"));
-        assertThat(amended.status()).isEqualTo(200);
+        String to = api.post("/api/initiatives", line(2116, "1", "分類", "総務部", "流用先", 1_000)).text("id");
+        String addition = line(2116, "1", "分類", "総務部", "応答の消失", 1_000);
+        Api.Response added = api.post("/api/initiatives", addition, Map.of("Idempotency-Key", "lost-add-2116"));
+        assertThat(added.status()).isEqualTo(201);
+        String id = added.text("id");
+        List<String[]> requests = List.of(new String[]{"/api/initiatives", addition, "lost-add-2116"},
+                new String[]{"/api/initiatives/" + id + "/amendments", "{\"deltaYen\": 250, \"reason\": \"増額\"}", "lost-amend-2116"},
+                new String[]{"/api/transfers", "{\"fromId\": \"" + id + "\", \"toId\": \"" + to + "\", \"amountYen\": 50, \"reason\": \"流用\"}",
+                        "lost-transfer-2116"});
+        List<Api.Response> firsts = new ArrayList<>(List.of(added));
+        for (String[] request : requests.subList(1, requests.size())) {
+            Api.Response first = api.post(request[0], request[1], Map.of("Idempotency-Key", request[2]));
+            assertThat(first.status()).as(first.raw()).isIn(200, 201);
+            firsts.add(first);
+        }
         long after = events();
         int lost = jdbc.sql("""
                 UPDATE idempotency_key SET status = NULL, content_type = NULL, location = NULL, body = NULL, completed_at = NULL
-                WHERE username = 'tanaka' AND idempotency_key IN ('lost-add-2116', 'lost-amend-2116')""").update();
-        assertThat(lost).as("the crash: both commands committed, neither response was kept").isEqualTo(2);
+                WHERE username = 'tanaka' AND idempotency_key IN ('lost-add-2116', 'lost-amend-2116', 'lost-transfer-2116')""").update();
+        assertThat(lost).as("the crash: every command committed, no response was kept").isEqualTo(3);
 
-        Api.Response retriedAdd = api.post("/api/initiatives", body, Map.of("Idempotency-Key", "lost-add-2116"));
-        Api.Response retriedAmend = api.post("/api/initiatives/" + id + "/amendments", "{\"deltaYen\": 250, \"reason\": \"増額\"}",
-                Map.of("Idempotency-Key", "lost-amend-2116"));
-        assertThat(retriedAdd.status()).as(retriedAdd.raw()).isEqualTo(201);
-        assertThat(retriedAdd.raw()).isEqualTo(first.raw());
-        assertThat(retriedAdd.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
-        assertThat(retriedAmend.status()).as(retriedAmend.raw()).isEqualTo(200);
-        assertThat(retriedAmend.raw()).isEqualTo(amended.raw());
-        assertThat(retriedAmend.number("amountYen")).isEqualTo(1_250);
-        assertThat(events()).as("neither command applied twice").isEqualTo(after);
-
-        Api.Response again = api.post("/api/initiatives/" + id + "/amendments", "{\"deltaYen\": 250, \"reason\": \"増額\"}",
-                Map.of("Idempotency-Key", "lost-amend-2116"));
-        assertThat(again.headers().firstValue("Idempotent-Replayed")).as("the recovered response is kept").contains("true");
-        assertThat(again.raw()).isEqualTo(amended.raw());
-        assertThat(events()).isEqualTo(after);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < requests.size(); i++) {
+                String[] request = requests.get(i);
+                Api.Response retry = api.post(request[0], request[1], Map.of("Idempotency-Key", request[2]));
+                assertThat(retry.status()).as(request[2] + ": " + retry.raw()).isEqualTo(firsts.get(i).status());
+                assertThat(retry.raw()).as("the same ids, versions and positions").isEqualTo(firsts.get(i).raw());
+                assertThat(retry.headers().firstValue("Location")).isEqualTo(firsts.get(i).headers().firstValue("Location"));
+                if (round == 1) {
+                    assertThat(retry.headers().firstValue("Idempotent-Replayed")).as("the recovered response is kept").contains("true");
+                }
+            }
+        }
+        assertThat(events()).as("no command applied twice").isEqualTo(after);
+        assertThat(new Api(port).get("/api/initiatives/" + id + "?minPosition=" + firsts.get(2).number("position"))
+                .number("amountYen")).isEqualTo(1_200);
     }
 
     @Test
