@@ -13,7 +13,7 @@ import java.util.Collection;
  * Department scoping, decided where a line changes: inside the unit of work of the command that changes it, against the line's
  * department as the line itself holds it at that moment. The scope is that of the root command of the unit of work (for an
  * approved draft, the approval: the approver's), given in its metadata under {@link MetadataKeys#DEPARTMENTS} (anything but a list of names there allows no
- * department); a command without it, or outside any unit of work, is not limited.
+ * department); a command without it, or work outside any command's unit of work, is not limited.
  */
 final class DepartmentScope {
 
@@ -27,7 +27,7 @@ final class DepartmentScope {
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         Message<?> message = root.getMessage();
-        Object scope = message.getMetaData().get(MetadataKeys.DEPARTMENTS);
+        Object scope = message == null ? null : message.getMetaData().get(MetadataKeys.DEPARTMENTS);
         if (scope == null) {
             return;
         }
