@@ -2,7 +2,10 @@ package jp.budgetledger.app;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -53,6 +56,26 @@ class ExternalDatabaseIT {
             assertThat(stored).isEqualTo(1);
             assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();
             assertThat(context.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
+        }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theSampleIsNotLoadedIntoAnExternalDatabaseUnlessForced(CapturedOutput output) throws Exception {
+        try (EmbeddedPostgres external = EmbeddedPostgres.start()) {
+            JdbcClient jdbc = JdbcClient.create(external.getPostgresDatabase());
+            String url = "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres");
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class).run(arguments(
+                    url, "--spring.datasource.username=postgres", "--ledger.data-dir=" + dataDir, "--server.port=0"))) {
+                assertThat(jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single()).isZero();
+                assertThat(output.getOut()).contains("Not loading the bundled sample: the database is an external one",
+                        "ledger.sample.load=force");
+            }
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class).run(arguments(
+                    url, "--spring.datasource.username=postgres", "--ledger.data-dir=" + dataDir, "--server.port=0",
+                    "--ledger.sample.load=force"))) {
+                assertThat(jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single()).isPositive();
+            }
         }
     }
 }

@@ -35,6 +35,7 @@ public final class TestUsers {
             new User("kacho", List.of("APPROVER"), List.of()),
             new User("approving-officer", List.of("OFFICER", "APPROVER"), List.of()),
             new User("soumu-officer", List.of("OFFICER"), List.of("総務部")),
+            new User("soumu-approver", List.of("APPROVER"), List.of("総務部")),
             new User("multi-officer", List.of("OFFICER"), List.of("総務部", "出納局")));
 
     private TestUsers() {

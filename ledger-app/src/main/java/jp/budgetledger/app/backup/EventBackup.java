@@ -1,6 +1,7 @@
 package jp.budgetledger.app.backup;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jp.budgetledger.app.command.AccountBalanceGuard;
@@ -17,6 +18,7 @@ import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.core.api.InitiativeReassigned;
 import jp.budgetledger.core.api.InitiativeRevised;
 import jp.budgetledger.core.api.InitiativeId;
+import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.core.api.SupplementaryBudgetSubmitted;
 import jp.budgetledger.core.domain.InitiativeKey;
@@ -115,17 +117,39 @@ public class EventBackup {
     }
 
     /**
-     * Restores an export into an empty event store.
+     * Restores an export into an empty event store, all or nothing: every row is checked and written in one transaction, so a
+     * refused or unreadable line leaves the store as empty as it was. A row is refused when it has no hash, when its bytes do not
+     * match its hash, when positions do not increase, or when it breaks its aggregate's chain (sequence from 0 without gaps, and
+     * {@code previousHash} equal to the hash of the aggregate's previous event, as {@code verify} checks).
      *
-     * @throws IllegalStateException when the store is not empty or an event's bytes do not match its hash
+     * @throws IllegalStateException when the store is not empty or a row is refused, naming its line and position
      */
-    public Restored restore(BufferedReader in) throws IOException {
+    public Restored restore(BufferedReader in) {
         long existing = store.count();
         if (existing > 0) {
             throw new IllegalStateException("the event store already holds " + existing + " events; restore needs an empty store");
         }
+        long[] written = transactions.execute(status -> {
+            try {
+                long[] result = write(in);
+                store.continueAfter(result[1]);
+                return result;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        long lines = rebuildRegistry();
+        return new Restored(written[0], lines, written[1]);
+    }
+
+    /** The events of one aggregate read so far: the last sequence and hash. */
+    private record Head(long sequence, String hash) {
+    }
+
+    private long[] write(BufferedReader in) throws IOException {
         long count = 0;
         long last = 0;
+        Map<String, Head> heads = new HashMap<>();
         List<Row> batch = new ArrayList<>(BATCH);
         String text;
         int lineNumber = 0;
@@ -134,44 +158,68 @@ public class EventBackup {
             if (text.isBlank()) {
                 continue;
             }
-            Row row = JSON.readValue(text, Row.class);
-            check(row, lineNumber);
+            Row row = parse(text, lineNumber);
+            if (row.position() <= last) {
+                throw refused(lineNumber, row, "its position does not follow the previous row's " + last);
+            }
+            String previousHash = check(row, lineNumber);
+            Head head = heads.get(row.aggregateIdentifier());
+            long expectedSequence = head == null ? 0 : head.sequence() + 1;
+            if (row.sequenceNumber() != expectedSequence) {
+                throw refused(lineNumber, row, "the chain of aggregate " + row.aggregateIdentifier() + " is broken: expected sequence "
+                        + expectedSequence + ", found " + row.sequenceNumber());
+            }
+            if (!(head == null ? EventHashes.GENESIS : head.hash()).equals(previousHash)) {
+                throw refused(lineNumber, row, "the chain of aggregate " + row.aggregateIdentifier()
+                        + " is broken: previousHash is not the hash of its previous event");
+            }
+            heads.put(row.aggregateIdentifier(), new Head(row.sequenceNumber(), row.hash()));
             batch.add(row);
+            last = row.position();
+            count++;
             if (batch.size() == BATCH) {
                 insert(batch);
-                count += batch.size();
-                last = batch.get(batch.size() - 1).position();
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
             insert(batch);
-            count += batch.size();
-            last = batch.get(batch.size() - 1).position();
         }
-        long position = last;
-        transactions.executeWithoutResult(status -> store.continueAfter(position));
-        long lines = rebuildRegistry();
-        return new Restored(count, lines, last);
+        return new long[]{count, last};
     }
 
-    private static void check(Row row, int lineNumber) {
-        if (row.hash() == null) {
-            return;
+    private static Row parse(String text, int lineNumber) {
+        try {
+            return JSON.readValue(text, Row.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("line " + lineNumber + ": not an exported event (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private static IllegalStateException refused(int lineNumber, Row row, String reason) {
+        return new IllegalStateException("line " + lineNumber + " (position " + row.position() + "): " + reason);
+    }
+
+    /** Checks the row's hash and returns the {@code previousHash} its metadata names. */
+    private static String check(Row row, int lineNumber) {
+        if (row.hash() == null || row.hash().isBlank()) {
+            throw refused(lineNumber, row, "the row has no hash");
         }
         var metadata = EventHashes.parseMetadata(row.metaData().getBytes(StandardCharsets.UTF_8));
         String actual = EventHashes.hash(new EventHashes.StoredEvent(row.aggregateIdentifier(), row.sequenceNumber(), row.eventIdentifier(),
                 row.timeStamp(), row.payloadType(), row.payloadRevision(), row.payload().getBytes(StandardCharsets.UTF_8), metadata));
-        if (!actual.equals(row.hash()) || !row.hash().equals(metadata.get("hash"))) {
-            throw new IllegalStateException("line " + lineNumber + " (position " + row.position() + "): the event does not match its hash");
+        if (!actual.equals(row.hash()) || !row.hash().equals(metadata.get(MetadataKeys.HASH))) {
+            throw refused(lineNumber, row, "the event does not match its hash");
         }
+        Object previous = metadata.get(MetadataKeys.PREVIOUS_HASH);
+        return previous == null ? null : previous.toString();
     }
 
     private void insert(List<Row> rows) {
         List<StoredEvents.Row> stored = rows.stream().map(row -> new StoredEvents.Row(row.position(), row.aggregateIdentifier(),
                 row.sequenceNumber(), row.type(), row.eventIdentifier(), row.timeStamp(), row.payloadType(), row.payloadRevision(),
                 row.payload().getBytes(StandardCharsets.UTF_8), row.metaData().getBytes(StandardCharsets.UTF_8))).toList();
-        transactions.executeWithoutResult(status -> store.insert(stored));
+        store.insert(stored);
     }
 
     /**

@@ -25,6 +25,7 @@ import jp.budgetledger.core.api.TransferResult;
 import jp.budgetledger.core.api.UseReserveFund;
 import jp.budgetledger.app.eventstore.AppendedPositions;
 import jp.budgetledger.app.eventstore.StoredEvents;
+import jp.budgetledger.app.idempotency.IdempotentRequest;
 import jp.budgetledger.app.observability.LedgerMetrics;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -38,7 +39,8 @@ import org.springframework.stereotype.Service;
  * violations surface as the named exceptions of {@code jp.budgetledger.core.domain}. A command
  * that lost a race to append (another writer, possibly on another node, changed the same line
  * first) is run again on the new state, up to {@value #ATTEMPTS} times, and never merged blindly;
- * a command given an expected version (If-Match) is not retried.
+ * a command given an expected version (If-Match) is not retried. The retry of an idempotent request whose first run
+ * committed is not sent again: it returns what the first run returned ({@link IdempotentRequest#takeReplay()}).
  * The metadata set here ({@code actor} and the request's ids) is the sender's: an approved draft's proposal is
  * sent from within its approval with the requester as actor and the approver beside, never through here.
  */
@@ -136,10 +138,20 @@ public class LedgerCommands {
         return new Recorded<>(result, 0, positionOf(result.documentId().value(), 0));
     }
 
+    @SuppressWarnings("unchecked")
     private <R> R send(Object command, Requester requester) {
+        IdempotentRequest.Outcome replayed = IdempotentRequest.takeReplay();
+        if (replayed != null) {
+            AppendedPositions.trackAs(replayed.positions());
+            metrics.command(command, "replayed");
+            return (R) replayed.result();
+        }
         MetaData metaData = MetaData.with(MetadataKeys.ACTOR, requester.actor())
                 .and(MetadataKeys.CORRELATION_ID, requester.correlationId())
                 .and(MetadataKeys.REQUEST_ID, requester.requestId());
+        if (!requester.departments().isEmpty()) {
+            metaData = metaData.and(MetadataKeys.DEPARTMENTS, requester.departments());
+        }
         try {
             for (int attempt = 1; ; attempt++) {
                 AppendedPositions.track();

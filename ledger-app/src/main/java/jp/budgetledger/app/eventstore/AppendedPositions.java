@@ -49,6 +49,17 @@ public final class AppendedPositions {
         return tracked == null ? null : tracked.values().stream().max(Long::compare).orElse(null);
     }
 
+    /** A copy of what this thread recorded while tracking (aggregate id NUL sequence → position), or null when not tracking. */
+    public static Map<String, Long> recorded() {
+        Map<String, Long> tracked = TRACKED.get();
+        return tracked == null ? null : Map.copyOf(tracked);
+    }
+
+    /** Starts tracking with {@code positions} already recorded (as {@link #recorded()} gave them for an earlier run). */
+    public static void trackAs(Map<String, Long> positions) {
+        TRACKED.set(new HashMap<>(positions));
+    }
+
     private static String key(String aggregateId, long sequence) {
         return aggregateId + '\u0000' + sequence;
     }

@@ -7,20 +7,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.env.Environment;
 import jp.budgetledger.app.eventstore.StoredEvents;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Locale;
 
 
 /**
- * On an empty event store, imports the bundled 別紙3 sample as fiscal year 2020 so that a
+ * On an empty event store of the ledger's own embedded database, imports the bundled 別紙3 sample as fiscal year 2020 so that a
  * newcomer sees real numbers at once (start-up waits until the read models show them).
- * {@code ledger.sample.load=false} turns it off.
+ * {@code ledger.sample.load=false} turns it off. It never writes into a store that holds events, and on an external database
+ * ({@code spring.datasource.url} set) it does nothing and says so in the log, unless {@code ledger.sample.load=force}.
  */
 @Component
-@ConditionalOnProperty(name = "ledger.sample.load", havingValue = "true", matchIfMissing = true)
+@ConditionalOnExpression("'${ledger.sample.load:true}'.trim().toLowerCase() != 'false'")
 class SampleLoader implements ApplicationRunner {
 
     static final int SAMPLE_FISCAL_YEAR = 2020;
@@ -31,15 +34,31 @@ class SampleLoader implements ApplicationRunner {
     private final StoredEvents store;
     private final ProjectionProgress progress;
 
-    SampleLoader(BudgetImportService imports, StoredEvents store, ProjectionProgress progress) {
+    private final boolean force;
+    private final boolean externalDatabase;
+
+    SampleLoader(BudgetImportService imports, StoredEvents store, ProjectionProgress progress, Environment environment) {
         this.imports = imports;
         this.store = store;
         this.progress = progress;
+        String mode = environment.getProperty("ledger.sample.load", "true").strip().toLowerCase(Locale.ROOT);
+        if (!mode.equals("true") && !mode.equals("force")) {
+            throw new IllegalStateException("ledger.sample.load must be true, false or force, not " + mode);
+        }
+        this.force = mode.equals("force");
+        String url = environment.getProperty("spring.datasource.url");
+        this.externalDatabase = url != null && !url.isBlank();
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        if (externalDatabase && !force) {
+            log.info("Not loading the bundled sample: the database is an external one (spring.datasource.url is set); "
+                    + "ledger.sample.load=force loads it into an empty external store");
+            return;
+        }
         if (!store.isEmpty()) {
+            log.debug("Not loading the bundled sample: the event store already holds events");
             return;
         }
         ImportReport report;

@@ -6,13 +6,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The authenticated user of the current request, and the department scoping of officers: a
- * command on a line, or creating a line, in a department the user is not given is refused.
+ * The authenticated user of the current request, and the early department check of officers: a
+ * command on a line, or creating a line, in a department the user is not given is refused before it is sent.
  * A line's department is read from the command side's own record (updated in the same
- * transaction as every move), never from a projection that may lag.
+ * transaction as every move), never from a projection that may lag. The authority is the line itself: the user's
+ * departments travel on the command ({@link #departments()}) and every line refuses, inside the command's unit of work,
+ * a change from a user limited to other departments.
  */
 @Component
 public class CurrentUser {
@@ -40,6 +43,11 @@ public class CurrentUser {
     private Optional<LedgerUser> user() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof LedgerUser user ? Optional.of(user) : Optional.empty();
+    }
+
+    /** The departments the user is limited to; empty when the user may act for every department. */
+    public List<String> departments() {
+        return user().map(LedgerUser::departments).orElse(List.of());
     }
 
     /** @throws DepartmentForbiddenException when the user is limited to other departments */

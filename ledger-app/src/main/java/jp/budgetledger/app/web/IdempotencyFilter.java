@@ -9,10 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.budgetledger.app.eventstore.EventHashes;
+import jp.budgetledger.app.idempotency.IdempotencyKeys;
+import jp.budgetledger.app.idempotency.IdempotentRequest;
 import jp.budgetledger.app.problem.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -27,12 +28,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code Idempotency-Key} on any {@code POST /api/…}: the first request with a key runs and its
- * response (status, body, Location) is stored in PostgreSQL; a retry with the same key and the
- * same request (method, path, query, user, If-Match, body) gets that response again, marked
- * {@code Idempotent-Replayed: true}, and records nothing new. The same key with a different
- * request is 422; a retry while the first is still running, or whose first run ended without a
- * response being stored, is 409. A request that failed with a server error releases its key.
+ * {@code Idempotency-Key} on any {@code POST /api/…}, scoped to the authenticated user and kept for
+ * {@code ledger.idempotency.ttl}: the first request with a key runs, and its first command writes the key's row (with the
+ * request's hash and the command's outcome) in the command's own transaction ({@link IdempotencyKeys}); the response (status,
+ * body, Location) is added to the row once written. A retry with the same key and the same request (method, path, query,
+ * user, If-Match, body) gets that response again, marked {@code Idempotent-Replayed: true}, and records nothing new; if the
+ * first run committed but its response was never kept (a crash in between), the retry is answered from the recorded outcome
+ * without sending the command again. The same key with a different request is 422; a retry while the first is committing
+ * is 409 and may be sent again. A request refused before anything was recorded keeps its answer for retries, unless it
+ * failed with a server error. Nothing is reserved before the command's transaction, so a crash never leaves a key taken.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -41,15 +45,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern SHAPE = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
-    private final JdbcClient jdbc;
+    private final IdempotencyKeys keys;
     private final ObjectMapper json;
 
-    IdempotencyFilter(JdbcClient jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    IdempotencyFilter(IdempotencyKeys keys, ObjectMapper json) {
+        this.keys = keys;
         this.json = json;
-    }
-
-    private record Stored(String hash, Integer status, String contentType, String location, byte[] body) {
     }
 
     @Override
@@ -66,50 +67,70 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
+        String user = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
         String hash = hash(request, body);
-        Optional<Stored> existing = find(key);
-        if (existing.isEmpty()) {
-            int claimed = jdbc.sql("INSERT INTO idempotency_key (idempotency_key, request_hash) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                    .params(key, hash).update();
-            if (claimed == 0) {
-                existing = find(key);
-            }
-        }
-        if (existing.isPresent()) {
-            answerRetry(existing.get(), hash, request, response);
+        Optional<IdempotencyKeys.Stored> existing = keys.find(user, key);
+        if (existing.isPresent() && answered(existing.get(), hash, request, response)) {
             return;
         }
+        IdempotentRequest.Outcome replay = existing.map(stored -> keys.decode(stored.outcome())).orElse(null);
         ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
-        try {
-            chain.doFilter(new CachedBodyRequest(request, body), wrapped);
-        } catch (IOException | ServletException | RuntimeException e) {
-            jdbc.sql("DELETE FROM idempotency_key WHERE idempotency_key = ? AND status IS NULL").param(key).update();
-            throw e;
-        }
-        if (wrapped.getStatus() >= 500) {
-            jdbc.sql("DELETE FROM idempotency_key WHERE idempotency_key = ? AND status IS NULL").param(key).update();
-        } else {
-            jdbc.sql("""
-                            UPDATE idempotency_key SET status = ?, content_type = ?, location = ?, body = ?, completed_at = now()
-                            WHERE idempotency_key = ?""")
-                    .params(wrapped.getStatus(), wrapped.getContentType(), wrapped.getHeader(HttpHeaders.LOCATION),
-                            wrapped.getContentAsByteArray(), key)
-                    .update();
+        IdempotencyKeys.Served served = serve(user, key, hash, replay, chain, new CachedBodyRequest(request, body), wrapped);
+        int status = wrapped.getStatus();
+        if (served.claimed() || served.replayed()) {
+            if (status < 500) {
+                keys.recordResponse(user, key, status, wrapped.getContentType(), wrapped.getHeader(HttpHeaders.LOCATION),
+                        wrapped.getContentAsByteArray());
+            }
+        } else if (status < 500 && !served.inFlight() && !keys.recordRefusal(user, key, hash, status, wrapped.getContentType(),
+                wrapped.getHeader(HttpHeaders.LOCATION), wrapped.getContentAsByteArray())) {
+            Optional<IdempotencyKeys.Stored> first = keys.find(user, key);
+            if (first.isPresent()) {
+                wrapped.reset();
+                if (answered(first.get(), hash, request, wrapped)) {
+                    wrapped.copyBodyToResponse();
+                    return;
+                }
+                wrapped.reset();
+                problem(request, wrapped, HttpStatus.CONFLICT, "idempotency-key-in-flight",
+                        "another request with this key has just been recorded; send the retry again");
+            }
         }
         wrapped.copyBodyToResponse();
     }
 
-    private void answerRetry(Stored stored, String hash, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private IdempotencyKeys.Served serve(String user, String key, String hash, IdempotentRequest.Outcome replay, FilterChain chain,
+                                         HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        try {
+            return keys.serve(user, key, hash, replay, served -> {
+                chain.doFilter(request, response);
+                return served;
+            });
+        } catch (IOException | ServletException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    /**
+     * Answers a request whose key has a row: 422 for another request, the kept response, or nothing (false) when the first
+     * run committed its command but kept no response, which the retry then answers from the recorded outcome.
+     */
+    private boolean answered(IdempotencyKeys.Stored stored, String hash, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (!stored.hash().equals(hash)) {
             problem(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                     "this key was used for a different request; use a new key for a new request");
-            return;
+            return true;
         }
         if (stored.status() == null) {
+            if (stored.outcome() != null) {
+                return false;
+            }
             problem(request, response, HttpStatus.CONFLICT, "idempotency-key-in-flight",
-                    "the first request with this key is still running, or ended without its response being kept; "
-                            + "read the resource to see whether it was recorded");
-            return;
+                    "the first request with this key ended without its response being kept; read the resource to see whether it was recorded");
+            return true;
         }
         response.setStatus(stored.status());
         if (stored.contentType() != null) {
@@ -122,13 +143,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (stored.body() != null) {
             response.getOutputStream().write(stored.body());
         }
-    }
-
-    private Optional<Stored> find(String key) {
-        return jdbc.sql("SELECT request_hash, status, content_type, location, body FROM idempotency_key WHERE idempotency_key = ?")
-                .param(key)
-                .query((rs, i) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4), rs.getBytes(5)))
-                .optional();
+        return true;
     }
 
     private static String hash(HttpServletRequest request, byte[] body) {

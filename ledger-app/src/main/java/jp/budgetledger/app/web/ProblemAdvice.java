@@ -14,6 +14,8 @@ import jp.budgetledger.app.problem.Problems;
 import jp.budgetledger.app.problem.Problems.FieldError;
 import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.core.api.InvalidValueException;
+import jp.budgetledger.app.idempotency.IdempotencyKeyInFlightException;
+import jp.budgetledger.core.domain.DepartmentOutOfScopeException;
 import jp.budgetledger.core.domain.DuplicateInitiativeException;
 import jp.budgetledger.core.domain.LedgerRuleViolation;
 import jp.budgetledger.core.domain.UnbalancedAccountException;
@@ -131,10 +133,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", List.of(new FieldError("id", detail)), Map.of());
     }
 
-    @ExceptionHandler(CurrentUser.DepartmentForbiddenException.class)
-    ResponseEntity<Object> departmentForbidden(CurrentUser.DepartmentForbiddenException e) {
+    @ExceptionHandler({CurrentUser.DepartmentForbiddenException.class, DepartmentOutOfScopeException.class})
+    ResponseEntity<Object> departmentForbidden(RuntimeException e) {
         return problem(HttpStatus.FORBIDDEN, "department-forbidden", "Forbidden",
                 List.of(new FieldError("department", e.getMessage())), Map.of());
+    }
+
+    @ExceptionHandler(IdempotencyKeyInFlightException.class)
+    ResponseEntity<Object> idempotencyKeyInFlight(IdempotencyKeyInFlightException e) {
+        return problem(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Idempotency key conflict",
+                List.of(new FieldError(IdempotencyFilter.HEADER, e.getMessage())), Map.of());
     }
 
     @ExceptionHandler(jp.budgetledger.app.cluster.ProjectionRebuilds.RebuildRunningException.class)

@@ -36,7 +36,7 @@ class RequestContext {
         response.setHeader(REQUEST_ID_HEADER, requestId);
         org.slf4j.MDC.put("correlationId", correlationId);
         org.slf4j.MDC.put("requestId", requestId);
-        return new Requester(user.name(), correlationId, requestId);
+        return new Requester(user.name(), correlationId, requestId, user.departments());
     }
 
     private static String idOrNew(String given) {

@@ -285,6 +285,25 @@ class ApprovalIT {
     }
 
     @Test
+    void anApproverLimitedToOneDepartmentCannotApproveADraftThatChangesAnotherDepartmentsLine() {
+        String from = add(2195, "流用元", 1_000_000);
+        Api.Response treasury = as("tanaka").post("/api/initiatives", line(2195, "1", "分類1", "出納局", "流用先", 500_000));
+        assertThat(treasury.status()).as(treasury.raw()).isEqualTo(201);
+        String draftId = draft("tanaka", from, treasury.text("id"), 100_000).text("draftId");
+        long before = events();
+
+        Api.Response refused = as("soumu-approver").post("/api/approvals/" + draftId + "/approve", "");
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+        assertThat(refused.body().at("/errors/0/field").asText()).isEqualTo("department");
+        assertThat(refused.body().at("/errors/0/reason").asText()).contains("soumu-approver", "出納局");
+        assertThat(events()).as("neither DraftApproved nor any of the transfer's events").isEqualTo(before);
+        assertThat(as("tanaka").get("/api/approvals/" + draftId).body().get("state").asText()).isEqualTo("pending");
+
+        Api.Response approved = as("approver").post("/api/approvals/" + draftId + "/approve", "");
+        assertThat(approved.status()).as("an approver of every department: " + approved.raw()).isEqualTo(200);
+    }
+
+    @Test
     void aUseOfTheReserveFundWaitsForApprovalAndThenMovesTheMoneyAsTheOfficersChange() throws Exception {
         String line = """
                 {"fiscalYear": 2191, "department": "財政課", "name": "%s", "amountYen": %d, "reason": "当初予算", "accountCode": "1",

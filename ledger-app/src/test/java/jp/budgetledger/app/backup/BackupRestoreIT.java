@@ -10,10 +10,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static jp.budgetledger.app.Api.line;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,5 +161,65 @@ class BackupRestoreIT {
             assertThat(third.number("number")).isEqualTo(3);
             assertThat(third.text("title")).isEqualTo("令和4年度補正予算（第3号）");
         }
+    }
+
+    /** Runs import-events of {@code file} into {@code data}, returning the exit code and what it printed. */
+    private static Map.Entry<Integer, String> importEvents(Path file, Path data) {
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            int code = LedgerCli.run(new String[]{"import-events", file.toString(), "--ledger.data-dir=" + data});
+            return Map.entry(code, printed.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    @Test
+    void anImportIsAllOrNothingAndRefusesRowsWithoutAHashOrWithABrokenChain() throws Exception {
+        try (ConfigurableApplicationContext ledger = start(dir.resolve("source"), false)) {
+            Api api = api(ledger);
+            String first = api.post("/api/initiatives", line(2023, "1", "分類", "総務部", "一つ目", 5_000)).text("id");
+            api.post("/api/initiatives", line(2023, "1", "分類", "総務部", "二つ目", 7_000));
+            assertThat(api.post("/api/initiatives/" + first + "/amendments", amendment(10, "")).status()).isEqualTo(200);
+            assertThat(api.post("/api/initiatives/" + first + "/amendments", amendment(20, "")).status()).isEqualTo(200);
+        }
+        Path backup = dir.resolve("events.ndjson");
+        assertThat(LedgerCli.run(new String[]{"export-events", backup.toString(), "--ledger.data-dir=" + dir.resolve("source")})).isZero();
+        List<String> rows = Files.readAllLines(backup);
+        assertThat(rows).hasSize(4);
+        Path target = dir.resolve("target");
+
+        List<String> unreadableLast = new ArrayList<>(rows.subList(0, 3));
+        unreadableLast.add(rows.get(3).substring(0, rows.get(3).length() / 2));
+        Map.Entry<Integer, String> unreadable = importEvents(Files.write(dir.resolve("unreadable.ndjson"), unreadableLast), target);
+        assertThat(unreadable.getKey()).isEqualTo(1);
+        assertThat(unreadable.getValue()).contains("line 4");
+
+        List<String> withoutHash = new ArrayList<>(rows);
+        withoutHash.set(1, rows.get(1).replaceAll("\"hash\":\"[0-9a-f]{64}\"}$", "\"hash\":null}"));
+        assertThat(withoutHash.get(1)).isNotEqualTo(rows.get(1));
+        Map.Entry<Integer, String> noHash = importEvents(Files.write(dir.resolve("no-hash.ndjson"), withoutHash), target);
+        assertThat(noHash.getKey()).isEqualTo(1);
+        assertThat(noHash.getValue()).contains("line 2 (position 2)", "no hash");
+
+        List<String> gap = new ArrayList<>(rows);
+        gap.remove(2);
+        Map.Entry<Integer, String> broken = importEvents(Files.write(dir.resolve("gap.ndjson"), gap), target);
+        assertThat(broken.getKey()).isEqualTo(1);
+        assertThat(broken.getValue()).contains("line 3 (position 4)", "expected sequence 1, found 2");
+
+        List<String> reordered = new ArrayList<>(rows);
+        String third = rows.get(2).replaceFirst("\"position\":3,", "\"position\":5,");
+        reordered.set(2, rows.get(3).replaceFirst("\"position\":4,", "\"position\":3,"));
+        reordered.set(3, third);
+        Map.Entry<Integer, String> swapped = importEvents(Files.write(dir.resolve("swapped.ndjson"), reordered), target);
+        assertThat(swapped.getKey()).isEqualTo(1);
+        assertThat(swapped.getValue()).contains("line 3 (position 3)", "expected sequence 1, found 2");
+
+        Map.Entry<Integer, String> whole = importEvents(backup, target);
+        assertThat(whole.getKey()).as("every refused import left the store empty: " + whole.getValue()).isZero();
+        assertThat(whole.getValue()).contains("4 events restored (last position 4)");
     }
 }

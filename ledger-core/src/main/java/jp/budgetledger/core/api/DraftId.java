@@ -3,7 +3,6 @@ package jp.budgetledger.core.api;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.UUID;
 
 /** Identifies a draft (起案) of a change that waits for approval; its raw value is a UUID prefixed with {@code dr-}. */
 public record DraftId(String value) {
@@ -20,7 +19,7 @@ public record DraftId(String value) {
     }
 
     public static DraftId generate() {
-        return new DraftId("dr-" + UUID.randomUUID());
+        return new DraftId("dr-" + Identifiers.next());
     }
 
     @JsonValue

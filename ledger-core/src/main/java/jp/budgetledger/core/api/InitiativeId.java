@@ -3,7 +3,6 @@ package jp.budgetledger.core.api;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Identifies one budget line (initiative). The raw value is 1–64 characters of {@code [A-Za-z0-9_-]}. */
@@ -23,7 +22,7 @@ public record InitiativeId(String value) {
     }
 
     public static InitiativeId generate() {
-        return new InitiativeId(UUID.randomUUID().toString());
+        return new InitiativeId(Identifiers.next().toString());
     }
 
     @JsonValue

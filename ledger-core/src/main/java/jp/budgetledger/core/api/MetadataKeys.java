@@ -13,6 +13,11 @@ public final class MetadataKeys {
     public static final String CORRELATION_ID = "correlationId";
     /** The client's id of the request (its {@code X-Request-Id}), or one made for it. */
     public static final String REQUEST_ID = "requestId";
+    /**
+     * On a command only, never copied onto events: the departments (a list of names) the sender may act for; absent when the
+     * sender may act for every department. Checked by the lines themselves, inside the command's unit of work.
+     */
+    public static final String DEPARTMENTS = "departments";
     /** The id of the message (command) that caused the event. */
     public static final String CAUSATION_ID = "causationId";
     /** When the ledger recorded the event (ISO-8601 instant, the event's timestamp). */

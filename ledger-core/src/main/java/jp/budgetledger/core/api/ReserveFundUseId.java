@@ -3,7 +3,6 @@ package jp.budgetledger.core.api;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.UUID;
 
 /** Identifies a use of a 予備費 (予備費充用); its raw value is a UUID prefixed with {@code rf-}. */
 public record ReserveFundUseId(String value) {
@@ -20,7 +19,7 @@ public record ReserveFundUseId(String value) {
     }
 
     public static ReserveFundUseId generate() {
-        return new ReserveFundUseId("rf-" + UUID.randomUUID());
+        return new ReserveFundUseId("rf-" + Identifiers.next());
     }
 
     @JsonValue

@@ -3,7 +3,6 @@ package jp.budgetledger.core.api;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.UUID;
 
 /** Identifies a supplementary budget (補正予算); its raw value is a UUID prefixed with {@code sb-}. */
 public record SupplementaryBudgetId(String value) {
@@ -20,7 +19,7 @@ public record SupplementaryBudgetId(String value) {
     }
 
     public static SupplementaryBudgetId generate() {
-        return new SupplementaryBudgetId("sb-" + UUID.randomUUID());
+        return new SupplementaryBudgetId("sb-" + Identifiers.next());
     }
 
     @JsonValue

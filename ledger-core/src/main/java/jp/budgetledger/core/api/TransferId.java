@@ -3,7 +3,6 @@ package jp.budgetledger.core.api;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.UUID;
 
 /** Identifies a transfer between lines; its raw value is a UUID prefixed with {@code tr-}. */
 public record TransferId(String value) {
@@ -20,7 +19,7 @@ public record TransferId(String value) {
     }
 
     public static TransferId generate() {
-        return new TransferId("tr-" + UUID.randomUUID());
+        return new TransferId("tr-" + Identifiers.next());
     }
 
     @JsonValue

@@ -77,6 +77,7 @@ public class Initiative {
 
     @CommandHandler
     public Initiative(AddInitiative command, InitiativeRegistry registry, SubjectTable subjects) {
+        DepartmentScope.require(command.department());
         if (command.amount().isNegative()) {
             throw new NegativeAmountException(Concept.LINE_AMOUNT, command.amount());
         }
@@ -97,6 +98,7 @@ public class Initiative {
      * and effective date, changing nothing (its name and 科目 are claimed only when the line is added).
      */
     static void checkNew(AddInitiative command) {
+        DepartmentScope.require(command.department());
         if (command.amount().isNegative()) {
             throw new NegativeAmountException(Concept.LINE_AMOUNT, command.amount());
         }
@@ -105,6 +107,7 @@ public class Initiative {
 
     @CommandHandler
     public AmendmentResult handle(AmendAmount command) {
+        DepartmentScope.require(department);
         requireVersion(command.expectedVersion());
         Money delta;
         try {
@@ -135,6 +138,7 @@ public class Initiative {
      * @return the change context the change would be recorded with
      */
     public ChangeContext checkDelta(Money delta, ChangeContext requested) {
+        DepartmentScope.require(department);
         requireActive();
         Money after;
         try {
@@ -164,6 +168,7 @@ public class Initiative {
 
     @CommandHandler
     public long handle(WithdrawInitiative command) {
+        DepartmentScope.require(department);
         requireVersion(command.expectedVersion());
         requireActive();
         ChangeContext change = resolveForLine(command.change());
@@ -173,6 +178,7 @@ public class Initiative {
 
     @CommandHandler
     public long handle(ReviseInitiative command, InitiativeRegistry registry) {
+        DepartmentScope.require(department);
         requireVersion(command.expectedVersion());
         requireActive();
         String newName = command.name() == null ? name : command.name();
@@ -188,9 +194,11 @@ public class Initiative {
 
     @CommandHandler
     public long handle(ReassignInitiative command, InitiativeRegistry registry, SubjectTable subjects) {
+        DepartmentScope.require(department);
         requireVersion(command.expectedVersion());
         requireActive();
         Department newDepartment = command.department() == null ? department : command.department();
+        DepartmentScope.require(newDepartment);
         Category newCategory = command.category() == null ? category : command.category();
         if (command.subject() != null && classification == null) {
             throw new UnclassifiedLineException();
@@ -214,6 +222,7 @@ public class Initiative {
 
     @CommandHandler
     public long handle(CorrectEvent command) {
+        DepartmentScope.require(department);
         requireVersion(command.expectedVersion());
         requireActive();
         if (command.sequence() > version) {
