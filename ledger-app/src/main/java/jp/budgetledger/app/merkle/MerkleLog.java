@@ -140,7 +140,8 @@ public class MerkleLog implements MerkleTree.Nodes {
         return new SignedTreeHead(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6));
     }
 
-    private static long key(int level, long index) {
+    /** One number for a node's level and index (indexes stay below 2^56). */
+    static long key(int level, long index) {
         return ((long) level << 56) | index;
     }
 }

@@ -23,7 +23,7 @@ final class PendingNodes implements MerkleTree.Nodes {
 
     /** Adds leaf {@code index} (the tree's next); answers the nodes of level 1 and up it completes, lowest first. */
     List<MerkleLog.Node> add(long index, byte[] leaf) {
-        pending.put(key(0, index), leaf);
+        pending.put(MerkleLog.key(0, index), leaf);
         List<MerkleLog.Node> complete = new ArrayList<>();
         int level = 0;
         long at = index;
@@ -31,7 +31,7 @@ final class PendingNodes implements MerkleTree.Nodes {
             byte[] parent = MerkleTree.nodeHash(node(level, at - 1), node(level, at));
             level++;
             at >>= 1;
-            pending.put(key(level, at), parent);
+            pending.put(MerkleLog.key(level, at), parent);
             complete.add(new MerkleLog.Node(level, at, parent));
         }
         return complete;
@@ -39,11 +39,7 @@ final class PendingNodes implements MerkleTree.Nodes {
 
     @Override
     public byte[] node(int level, long index) {
-        byte[] hash = pending.get(key(level, index));
+        byte[] hash = pending.get(MerkleLog.key(level, index));
         return hash != null ? hash : stored.node(level, index);
-    }
-
-    private static long key(int level, long index) {
-        return ((long) level << 56) | index;
     }
 }
