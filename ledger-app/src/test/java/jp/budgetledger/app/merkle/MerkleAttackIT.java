@@ -327,7 +327,7 @@ class MerkleAttackIT {
     }
 
     @Test
-    void analteredRecordOfLeavesIsBoundedByTheLedgersOwnSignedHeads() {
+    void anAlteredRecordOfLeavesIsBoundedByTheLedgersOwnSignedHeads() {
         Row edited = row(lineB, 1);
         List<Row> chain = new ArrayList<>(chainOf(lineB));
         chain.set(1, withPayload(edited, text(edited.payload()).replace("600000", "650000")));
