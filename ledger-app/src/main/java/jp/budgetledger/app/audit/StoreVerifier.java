@@ -62,7 +62,7 @@ public class StoreVerifier {
         List<VerificationReport.Problem> problems = new ArrayList<>(scan.problems);
         problems.sort(java.util.Comparator.comparingLong(VerificationReport.Problem::position));
         return new VerificationReport(problems.isEmpty(), scan.digest.eventCount(), scan.digest.position(), scan.digest,
-                problems.isEmpty() ? null : problems.get(0), List.copyOf(problems), check);
+                problems.isEmpty() ? null : problems.get(0), List.copyOf(problems), check, null);
     }
 
     private Scan scan(Long upTo, StoreDigest kept, boolean check) {

@@ -12,11 +12,13 @@ import java.util.Set;
  * and 2 on a usage error. Spring properties ({@code --ledger.data-dir=…}) may follow.
  */
 @Command(name = "ledger-app.jar", mixinStandardHelpOptions = true, subcommands = {ImportCommand.class, ImportBudgetCsvCommand.class, ReplayCommand.class, VerifyCommand.class,
-        ExportEventsCommand.class, ImportEventsCommand.class, RebuildCommand.class, HashPasswordCommand.class},
+        ExportEventsCommand.class, ImportEventsCommand.class, RebuildCommand.class, HashPasswordCommand.class,
+        TreeHeadCommand.class, PublicKeyCommand.class, ExportTreeLeavesCommand.class},
         description = "Budget Ledger operations. Without a command, the jar starts the service.")
 public class LedgerCli implements Runnable {
 
-    private static final Set<String> COMMANDS = Set.of("import", "import-budget-csv", "replay", "verify", "export-events", "import-events", "rebuild", "hash-password", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("import", "import-budget-csv", "replay", "verify", "export-events", "import-events", "rebuild", "hash-password",
+            "tree-head", "public-key", "export-tree-leaves", "help", "--help", "-h");
 
     /** Whether {@code args} ask for a command rather than the service. */
     public static boolean isCommand(String[] args) {

@@ -31,6 +31,21 @@ public class StoredEvents {
         return jdbc.sql("SELECT coalesce(max(globalIndex), 0) FROM domainevententry").query(Long.class).single();
     }
 
+    /**
+     * The settled head ({@code ledger_settled_head()}): the store's newest position once every insert in flight has
+     * committed or rolled back, so that a position at or below it that is absent now stays absent. Briefly blocks
+     * new appends; call it outside any transaction of the caller's.
+     */
+    public long settledHead() {
+        return jdbc.sql("SELECT ledger_settled_head()").query(Long.class).single();
+    }
+
+    /** The last position the store's sequence handed out, 0 when none yet: an event above it was not appended by the ledger. */
+    public long lastAssignedPosition() {
+        return jdbc.sql("SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('domainevententry', 'globalindex')::regclass), 0)")
+                .query(Long.class).single();
+    }
+
     public boolean isEmpty() {
         return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM domainevententry)").query(Boolean.class).single();
     }

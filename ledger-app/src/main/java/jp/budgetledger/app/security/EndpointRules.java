@@ -54,6 +54,13 @@ public final class EndpointRules {
             new Rule(HttpMethod.GET, "/api/audit/digest", Role.AUDITOR),
             new Rule(HttpMethod.POST, "/api/audit/replays", Role.AUDITOR),
             new Rule(HttpMethod.POST, "/api/audit/verify", Role.AUDITOR),
+            new Rule(HttpMethod.GET, "/api/audit/tree-head", Role.AUDITOR),
+            new Rule(HttpMethod.GET, "/api/audit/tree-heads", Role.AUDITOR),
+            new Rule(HttpMethod.POST, "/api/audit/tree-heads", Role.AUDITOR),
+            new Rule(HttpMethod.GET, "/api/audit/public-key", Role.AUDITOR),
+            new Rule(HttpMethod.GET, "/api/audit/proofs/inclusion", Role.AUDITOR),
+            new Rule(HttpMethod.GET, "/api/audit/proofs/consistency", Role.AUDITOR),
+            new Rule(HttpMethod.GET, "/api/audit/tree-leaves", Role.AUDITOR),
 
             new Rule(HttpMethod.POST, "/api/initiatives", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/initiatives/{id}/amendments", Role.OFFICER),

@@ -7,6 +7,8 @@ import jp.budgetledger.app.audit.ReplayReport;
 import jp.budgetledger.app.audit.StoreDigest;
 import jp.budgetledger.app.audit.StoreVerifier;
 import jp.budgetledger.app.audit.VerificationReport;
+import jp.budgetledger.app.merkle.MerkleVerifier;
+import jp.budgetledger.verifier.TreeHead;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InvalidValueException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,21 +29,52 @@ class AuditOperationsController {
 
     private final LiteralReplay replay;
     private final StoreVerifier verifier;
+    private final MerkleVerifier merkleVerifier;
 
-    AuditOperationsController(LiteralReplay replay, StoreVerifier verifier) {
+    AuditOperationsController(LiteralReplay replay, StoreVerifier verifier, MerkleVerifier merkleVerifier) {
         this.replay = replay;
         this.verifier = verifier;
+        this.merkleVerifier = merkleVerifier;
     }
 
     /** Body of {@code POST /api/audit/replays}. */
     record ReplayRequest(Integer fiscalYear, String asOf, String effectiveOn) {
     }
 
-    /** Body of {@code POST /api/audit/verify}: a digest kept earlier, as {@code GET /api/audit/digest} gave it (all optional). */
+    /**
+     * Body of {@code POST /api/audit/verify}: a digest kept earlier, as {@code GET /api/audit/digest} gave it, and/or a signed
+     * tree head kept earlier, as {@code GET /api/audit/tree-head} gave it (all optional).
+     */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    @io.swagger.v3.oas.annotations.media.Schema(description = "A digest kept earlier; its other members are ignored",
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A digest kept earlier and/or a signed tree head (treeHead); other members are ignored",
             additionalProperties = io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE)
-    record VerifyRequest(Long position, String digest, Long eventCount) {
+    record VerifyRequest(Long position, String digest, Long eventCount, TreeHeadBody treeHead) {
+    }
+
+    /** A signed tree head as {@code GET /api/audit/tree-head} gives it; {@code lastPosition} and other members are ignored. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A signed tree head; other members (lastPosition) are ignored",
+            additionalProperties = io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE)
+    record TreeHeadBody(Long treeSize, String rootHash, String timestamp, String keyId, String signature) {
+
+        TreeHead toTreeHead() {
+            if (treeSize == null || treeSize < 0) {
+                throw new InvalidValueException("treeHead.treeSize", treeSize == null ? "is required" : "must be 0 or more");
+            }
+            if (rootHash == null || !rootHash.matches("[0-9a-f]{64}")) {
+                throw new InvalidValueException("treeHead.rootHash", "must be 64 lowercase hexadecimal digits");
+            }
+            if (keyId == null || !keyId.matches("[0-9a-f]{64}")) {
+                throw new InvalidValueException("treeHead.keyId", "must be 64 lowercase hexadecimal digits");
+            }
+            if (timestamp == null || timestamp.isBlank()) {
+                throw new InvalidValueException("treeHead.timestamp", "is required");
+            }
+            if (signature == null || !signature.matches("[A-Za-z0-9+/]+=*")) {
+                throw new InvalidValueException("treeHead.signature", "must be base64");
+            }
+            return new TreeHead(treeSize, rootHash, timestamp, keyId, signature);
+        }
     }
 
     @Operation(summary = "Literal replay against the read model",
@@ -69,8 +102,10 @@ class AuditOperationsController {
     }
 
     @Operation(summary = "Verify every event",
-            description = "Recomputes every event's SHA-256 and each line's hash chain; with a digest kept earlier (position and digest) "
-                    + "also checks that the events up to that position are unchanged.")
+            description = "Recomputes every event's SHA-256 and each line's hash chain, and each event's Merkle leaf against the ledger's "
+                    + "record of its leaves and signed tree heads; with a digest kept earlier (position and digest) also checks that the "
+                    + "events up to that position are unchanged; with a signed tree head (treeHead) checks its signature and that the "
+                    + "store's first treeSize events give its root, naming the first position that disagrees and how (treeHead.firstProblem).")
     @PostMapping("/verify")
     VerificationReport verify(@RequestBody(required = false) VerifyRequest request) {
         StoreDigest kept = null;
@@ -85,6 +120,7 @@ class AuditOperationsController {
             kept = new StoreDigest(StoreDigest.ALGORITHM, request.position(), request.eventCount() == null ? 0 : request.eventCount(),
                     request.digest(), null);
         }
-        return verifier.verify(kept);
+        TreeHead head = request == null || request.treeHead() == null ? null : request.treeHead().toTreeHead();
+        return merkleVerifier.verify(kept, head);
     }
 }

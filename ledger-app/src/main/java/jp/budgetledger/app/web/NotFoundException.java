@@ -6,4 +6,8 @@ class NotFoundException extends RuntimeException {
     NotFoundException(String kind, String id) {
         super("no " + kind + " with id " + id);
     }
+
+    NotFoundException(String detail) {
+        super(detail);
+    }
 }

@@ -77,6 +77,26 @@ class LedgerCliIT {
         Run against = run("verify", "--digest", digest.toString(), data);
         assertThat(against.exit()).as(against.output()).isZero();
         assertThat(against.output()).contains("\"matches\" : true");
+
+        Run signed = run("tree-head", "--sign", data);
+        assertThat(signed.exit()).as(signed.output()).isZero();
+        assertThat(signed.output()).contains("\"treeSize\" : 17", "\"lastPosition\" : 17");
+        Path head = dataDir.resolve("tree-head.json");
+        Files.writeString(head, signed.output().substring(signed.output().indexOf('{'), signed.output().lastIndexOf('}') + 1));
+        Run publicKey = run("public-key", data);
+        assertThat(publicKey.exit()).isZero();
+        assertThat(publicKey.output()).contains("-----BEGIN PUBLIC KEY-----").doesNotContain("PRIVATE");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                dataDir.resolve("ledger/secrets/tree-head-signing-key.pem")))).isEqualTo("rw-------");
+        Path leaves = dataDir.resolve("tree-leaves.ndjson");
+        Run exported = run("export-tree-leaves", "--out", leaves.toString(), data);
+        assertThat(exported.exit()).as(exported.output()).isZero();
+        assertThat(Files.readAllLines(leaves)).hasSize(17).first().asString().startsWith("{\"leafIndex\":0,\"position\":1,\"leafHash\":\"");
+        Run againstHead = run("verify", "--tree-head", head.toString(), data);
+        assertThat(againstHead.exit()).as(againstHead.output()).isZero();
+        assertThat(againstHead.output()).contains("\"signatureValid\" : true", "\"matches\" : true");
+        assertThat(run("tree-head", "--tree-size", "17", data).output()).contains("\"treeSize\" : 17");
+        assertThat(run("tree-head", "--tree-size", "5", data).exit()).isEqualTo(1);
     }
 
     @Test

@@ -95,7 +95,8 @@ class SecurityMatrixIT extends LedgerIT {
     /**
      * What an allowed call answers, never a 5xx: a read answers 200, or 400 without the query
      * parameters it requires; an unknown id 404; a change with the empty body {@code {}} 400 (an
-     * import, which takes a document, not JSON, 415); a verification of the store 200. A new endpoint fails
+     * import, which takes a document, not JSON, 415); a verification of the store 200; the tree head and leaves 200
+     * (a head is signed first), a new one 201, a proof without its parameters 400. A new endpoint fails
      * {@link #eachRoleIsAllowedOrForbiddenAsTheMatrixSays} until it is listed here.
      */
     private static final Map<String, Integer> ALLOWED_STATUS = Map.ofEntries(
@@ -107,6 +108,13 @@ class SecurityMatrixIT extends LedgerIT {
             Map.entry("POST /api/approvals/{id}/reject", 400),
             Map.entry("GET /api/audit/digest", 200),
             Map.entry("GET /api/audit/events", 200),
+            Map.entry("GET /api/audit/tree-head", 200),
+            Map.entry("GET /api/audit/tree-heads", 200),
+            Map.entry("POST /api/audit/tree-heads", 201),
+            Map.entry("GET /api/audit/public-key", 200),
+            Map.entry("GET /api/audit/proofs/inclusion", 400),
+            Map.entry("GET /api/audit/proofs/consistency", 400),
+            Map.entry("GET /api/audit/tree-leaves", 200),
             Map.entry("GET /api/fiscal-years", 200),
             Map.entry("GET /api/general-provisions/{fiscalYear}", 200),
             Map.entry("GET /api/initiatives", 200),
@@ -147,6 +155,7 @@ class SecurityMatrixIT extends LedgerIT {
 
     @Test
     void eachRoleIsAllowedOrForbiddenAsTheMatrixSays() {
+        assertThat(new Api(port).as("auditor").post("/api/audit/tree-heads", "").status()).as("a tree head to read").isEqualTo(201);
         Map<String, String> observed = new java.util.TreeMap<>();
         List<String> wrong = new ArrayList<>();
         for (String user : List.of("viewer", "only-officer", "auditor", "admin", "approver")) {

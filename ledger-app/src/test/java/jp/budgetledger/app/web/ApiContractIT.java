@@ -263,6 +263,20 @@ class ApiContractIT {
         assertThat(post("/api/audit/verify").as(AUDITOR).body("application/json", digest).expect(200).json().get("verified").asBoolean())
                 .isTrue();
 
+        Exchange treeHead = post("/api/audit/tree-heads").as(AUDITOR).expect(201);
+        long treeSize = treeHead.json().get("treeSize").asLong();
+        assertThat(treeSize).isGreaterThanOrEqualTo(position);
+        assertThat(get("/api/audit/public-key").as(AUDITOR).expect(200).header("Content-Type")).startsWith("application/x-pem-file");
+        JsonNode againstHead = post("/api/audit/verify").as(AUDITOR).json("{\"treeHead\": " + treeHead.json() + "}").expect(200).json();
+        assertThat(againstHead.at("/treeHead/matches").asBoolean()).isTrue();
+        assertThat(get("/api/audit/proofs/inclusion?position=" + position + "&treeSize=" + treeSize).as(AUDITOR).expect(200).json()
+                .get("rootHash").asText()).isEqualTo(treeHead.json().get("rootHash").asText());
+        get("/api/audit/proofs/consistency?from=1&to=" + treeSize).as(AUDITOR).expect(200);
+        assertThat(get("/api/audit/tree-leaves?treeSize=" + treeSize).as(AUDITOR).expect(200).header("Content-Type"))
+                .startsWith("application/x-ndjson");
+        get("/api/audit/tree-head").as(AUDITOR).expect(200);
+        get("/api/audit/tree-heads").as(AUDITOR).expect(200);
+
         Exchange budget = post("/api/supplementary-budgets").as(OFFICER).json("""
                 {"fiscalYear":2021, "name":"12月補正", "reference":"議案第80号", "resolvedOn":"2021-12-20",
                  "items":[{"initiativeId":"%s","deltaYen":500000},
@@ -499,6 +513,12 @@ class ApiContractIT {
         post("/api/initiatives").as(OFFICER).json("{\"fiscalYear\":2024}").breaking("validation.request.body.schema.required").expect(400);
         post("/api/admin/projections/nope/rebuild").as(ADMIN).expect(400);
         get("/api/audit/events?size=501").as(AUDITOR).expect(400);
+        get("/api/audit/tree-head?treeSize=999999").as(AUDITOR).expect(404);
+        get("/api/audit/proofs/inclusion?position=999999").as(AUDITOR).expect(400);
+        get("/api/audit/proofs/consistency?from=3&to=2").as(AUDITOR).expect(400);
+        get("/api/audit/proofs/consistency?from=0&to=999999").as(AUDITOR).expect(400);
+        get("/api/audit/tree-leaves?treeSize=999999").as(AUDITOR).expect(400);
+        post("/api/audit/verify").as(AUDITOR).json("{\"treeHead\": {\"treeSize\": 1}}").expect(400);
         get("/api/reports/betsu?fiscalYear=2021&format=pdf").as(OFFICER).breaking("validation.request.parameter.schema.enum").expect(400);
 
         // 401, 403
