@@ -155,7 +155,7 @@ class MerkleAttackIT {
     }
 
     /** The aggregate's events with every hash and previousHash recomputed from their (altered) contents, as an intruder would. */
-    private static List<Row> rehashed(List<Row> events) {
+    static List<Row> rehashed(List<Row> events) {
         List<Row> chain = new ArrayList<>();
         String previous = EventHashes.GENESIS;
         for (Row event : events) {
