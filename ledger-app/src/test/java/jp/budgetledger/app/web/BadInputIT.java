@@ -242,6 +242,7 @@ class BadInputIT extends LedgerIT {
                 int colon = header.indexOf(':');
                 headers.computeIfAbsent(header.substring(0, colon), k -> new ArrayList<>()).add(header.substring(colon + 1).strip());
             }
+            assertThat(headers).as(status).containsKey("Content-Length");
             byte[] body = new byte[Integer.parseInt(headers.get("Content-Length").get(0))];
             in.readFully(body);
             String raw = new String(body, StandardCharsets.UTF_8);
