@@ -74,6 +74,16 @@ public final class Api {
         return send(authenticated(builder, actor));
     }
 
+    /**
+     * POSTs {@code body} as {@code contentType}; a publisher of unknown length goes chunked. With
+     * {@code expectContinue} the body is sent only once the server asks for it (a server that
+     * answers from the headers alone never gets it).
+     */
+    public Response post(String path, String contentType, HttpRequest.BodyPublisher body, boolean expectContinue) {
+        return send(authenticated(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .expectContinue(expectContinue).POST(body), user));
+    }
+
     private Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = client.send(builder.timeout(Duration.ofSeconds(30)).build(),

@@ -64,16 +64,14 @@ class ExternalDatabaseIT {
     void theSampleIsNotLoadedIntoAnExternalDatabaseUnlessForced(CapturedOutput output) throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.start()) {
             JdbcClient jdbc = JdbcClient.create(external.getPostgresDatabase());
-            String url = "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres");
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class).run(arguments(
-                    url, "--spring.datasource.username=postgres", "--ledger.data-dir=" + dataDir, "--server.port=0"))) {
+                    external, "--ledger.data-dir=" + dataDir, "--server.port=0"))) {
                 assertThat(jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single()).isZero();
                 assertThat(output.getOut()).contains("Not loading the bundled sample: the database is an external one",
                         "ledger.sample.load=force");
             }
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class).run(arguments(
-                    url, "--spring.datasource.username=postgres", "--ledger.data-dir=" + dataDir, "--server.port=0",
-                    "--ledger.sample.load=force"))) {
+                    external, "--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=force"))) {
                 assertThat(jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single()).isPositive();
             }
         }

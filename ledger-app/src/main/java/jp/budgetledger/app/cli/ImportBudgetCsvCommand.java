@@ -56,7 +56,7 @@ class ImportBudgetCsvCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        byte[] bytes = ImportOptions.read(file, out);
+        byte[] bytes = ImportOptions.read(file, out, springArguments);
         if (bytes == null) {
             return 2;
         }

@@ -1,5 +1,6 @@
 package jp.budgetledger.app.cluster;
 
+import jp.budgetledger.app.logging.LogSafe;
 import jp.budgetledger.app.eventstore.ProcessorTokens;
 import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.app.projection.ProjectionProgress;
@@ -79,7 +80,7 @@ public class ProjectionRebuilds {
             throw new RebuildRunningException(name);
         }
         rebuilding = null;
-        log.info("Rebuild of {} requested by {}", name, user);
+        log.info("Rebuild of {} requested by {}", LogSafe.text(name), LogSafe.text(user));
         return status(name).orElseThrow();
     }
 

@@ -4,6 +4,7 @@ import jp.budgetledger.app.command.JdbcInitiativeRegistry;
 import jp.budgetledger.app.command.LedgerCommands;
 import jp.budgetledger.app.command.Recorded;
 import jp.budgetledger.app.command.Requester;
+import jp.budgetledger.app.limits.RequestLimits;
 import jp.budgetledger.app.observability.LedgerMetrics;
 import jp.budgetledger.core.api.ChangeContext;
 import jp.budgetledger.core.api.Concept;
@@ -54,8 +55,10 @@ public class BudgetCsvImportService {
     private final LedgerCommands commands;
     private final JdbcInitiativeRegistry registry;
     private final LedgerMetrics metrics;
+    private final RequestLimits limits;
 
-    public BudgetCsvImportService(LedgerCommands commands, JdbcInitiativeRegistry registry, LedgerMetrics metrics) {
+    public BudgetCsvImportService(LedgerCommands commands, JdbcInitiativeRegistry registry, LedgerMetrics metrics, RequestLimits limits) {
+        this.limits = limits;
         this.commands = commands;
         this.registry = registry;
         this.metrics = metrics;
@@ -95,6 +98,7 @@ public class BudgetCsvImportService {
      * @throws BudgetCsvRejectedException when the file has errors (nothing is recorded)
      */
     public BudgetCsvReport importCsv(byte[] bytes, Request request, Requester requester, Consumer<String> allowDepartment) {
+        limits.requireImportSize(bytes.length);
         ParsedBudgetCsv parsed = BudgetCsvParser.parse(bytes, request.defaults());
         List<ImportReport.Error> errors = new ArrayList<>();
         parsed.problems().forEach(p -> errors.add(new ImportReport.Error(p.row(), p.field(), p.reason())));

@@ -4,6 +4,7 @@ import jp.budgetledger.app.command.JdbcInitiativeRegistry;
 import jp.budgetledger.app.command.LedgerCommands;
 import jp.budgetledger.app.command.Recorded;
 import jp.budgetledger.app.command.Requester;
+import jp.budgetledger.app.limits.RequestLimits;
 import jp.budgetledger.app.observability.LedgerMetrics;
 import jp.budgetledger.core.api.ChangeContext;
 import jp.budgetledger.core.api.Concept;
@@ -50,8 +51,10 @@ public class BudgetImportService {
     private final LedgerCommands commands;
     private final JdbcInitiativeRegistry registry;
     private final LedgerMetrics metrics;
+    private final RequestLimits limits;
 
-    public BudgetImportService(LedgerCommands commands, JdbcInitiativeRegistry registry, LedgerMetrics metrics) {
+    public BudgetImportService(LedgerCommands commands, JdbcInitiativeRegistry registry, LedgerMetrics metrics, RequestLimits limits) {
+        this.limits = limits;
         this.commands = commands;
         this.registry = registry;
         this.metrics = metrics;
@@ -72,6 +75,7 @@ public class BudgetImportService {
      */
     public ImportReport importDocument(byte[] bytes, Charset charset, int fiscalYearValue, boolean dryRun, Requester requester,
                                        Consumer<String> allowDepartment) {
+        limits.requireImportSize(bytes.length);
         FiscalYear fiscalYear = FiscalYear.of(fiscalYearValue);
         ParsedDocument parsed = BudgetTableParser.parse(bytes, charset);
         BudgetTable table = parsed.table();

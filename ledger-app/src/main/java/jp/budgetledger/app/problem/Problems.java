@@ -3,6 +3,7 @@ package jp.budgetledger.app.problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -53,6 +54,19 @@ public final class Problems {
     }
 
     /**
+     * 413: a request (its {@code field}, usually {@code body}) larger than the ledger takes, with
+     * {@code limitBytes} and, when known ({@code sentBytes >= 0}), {@code sentBytes}.
+     */
+    public static ProblemDetail payloadTooLarge(String field, String reason, long limitBytes, long sentBytes) {
+        Map<String, Object> extra = new java.util.LinkedHashMap<>();
+        extra.put("limitBytes", limitBytes);
+        if (sentBytes >= 0) {
+            extra.put("sentBytes", sentBytes);
+        }
+        return of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large", List.of(new FieldError(field, reason)), extra);
+    }
+
+    /**
      * A problem Spring MVC or the servlet container made itself (unknown path, wrong method or
      * media type...), in the ledger's shape: its status, type, title and detail stay, its detail
      * becomes the one error.
@@ -91,6 +105,8 @@ public final class Problems {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        byte[] body = json.writeValueAsBytes(problem);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

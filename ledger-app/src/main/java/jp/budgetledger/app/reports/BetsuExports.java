@@ -52,7 +52,7 @@ public final class BetsuExports {
                  CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL)) {
                 for (Row row : rows) {
                     printer.printRecord(row.cells().stream()
-                            .map(c -> c instanceof Amount a ? a.formatted() : ((Text) c).value()).toList());
+                            .map(c -> c instanceof Amount a ? a.formatted() : CsvCells.text(((Text) c).value())).toList());
                 }
             }
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package jp.budgetledger.app.security;
 
+import jp.budgetledger.app.logging.LogSafe;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,8 +36,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         String user = attemptedUser(request);
-        log.warn("Unauthenticated {} {} (user: {}): {}", request.getMethod(), request.getRequestURI(),
-                user == null ? "none given" : user, user == null ? "no credentials" : "bad credentials");
+        log.warn("Unauthenticated {} {} (user: {}): {}", LogSafe.text(request.getMethod()), LogSafe.text(request.getRequestURI()),
+                user == null ? "none given" : LogSafe.text(user), user == null ? "no credentials" : "bad credentials");
         if (!WebPages.isBrowser(request)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Budget Ledger\", charset=\"UTF-8\"");
         }
@@ -47,8 +48,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
         Principal principal = request.getUserPrincipal();
-        log.warn("Denied {} {} to {}: {}", request.getMethod(), request.getRequestURI(),
-                principal == null ? "anonymous" : principal.getName(), e.getMessage());
+        log.warn("Denied {} {} to {}: {}", LogSafe.text(request.getMethod()), LogSafe.text(request.getRequestURI()),
+                principal == null ? "anonymous" : LogSafe.text(principal.getName()), LogSafe.text(e.getMessage()));
         write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", null, "your role does not allow this request");
     }
 

@@ -1,5 +1,6 @@
 package jp.budgetledger.app.security;
 
+import jp.budgetledger.app.logging.LogSafe;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.config.LedgerProperties;
 import org.slf4j.Logger;
@@ -140,6 +141,7 @@ public class SecurityConfig {
 
     @EventListener
     void failedLogin(AuthenticationFailureBadCredentialsEvent event) {
-        log.warn("Failed login for user {}: {}", event.getAuthentication().getName(), event.getException().getMessage());
+        log.warn("Failed login for user {}: {}", LogSafe.text(event.getAuthentication().getName()),
+                LogSafe.text(event.getException().getMessage()));
     }
 }

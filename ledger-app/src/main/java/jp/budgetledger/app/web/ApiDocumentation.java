@@ -94,6 +94,8 @@ class ApiDocumentation {
             Map.entry("409", "A conflict with the current state (rule named in rule), or the first request with this "
                     + "Idempotency-Key is still running (idempotency-key-in-flight)"),
             Map.entry("412", "If-Match names a version other than the line's: currentVersion and ETag give the current one"),
+            Map.entry("413", "The body is larger than the ledger takes (ledger.limits.max-request-body, for an import "
+                    + "ledger.limits.max-import-bytes): problem type payload-too-large with limitBytes and sentBytes; nothing is recorded"),
             Map.entry("415", "The body's Content-Type is not one this operation reads"),
             Map.entry("422", "A ledger rule rejects the request (rule named in rule), or this Idempotency-Key was used for "
                     + "another request (idempotency-key-reused)"),
@@ -173,6 +175,7 @@ class ApiDocumentation {
                 addError(responses, "422");
             }
             if (operation.getRequestBody() != null) {
+                addError(responses, "413");
                 addError(responses, "415");
             }
             if (ifMatch) {
@@ -355,7 +358,8 @@ class ApiDocumentation {
         Schema<?> health = new ObjectSchema().addProperty("status", new StringSchema()).addProperty("components", new ObjectSchema())
                 .required(List.of("status"));
         openApi.path("/actuator/health", new PathItem().get(new Operation().operationId("health").addTagsItem("operations")
-                .summary("Health").description("The database and the event processors; open to anyone.")
+                .summary("Health").description("The status, open to anyone (for load balancers); the database's and the event "
+                        + "processors' components and details only to an ADMIN.")
                 .security(List.of(new SecurityRequirement()))
                 .responses(new ApiResponses()
                         .addApiResponse("200", new ApiResponse().description("Up").content(new Content()

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.budgetledger.app.reports.CsvCells;
 import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.core.api.Text;
 import jp.budgetledger.projections.audit.AuditEntry;
@@ -103,10 +104,10 @@ class AuditController {
 
     private static void print(CSVPrinter csv, AuditEntry e) {
         try {
-            csv.printRecord(e.position(), e.recordedAt(), e.type(), e.fiscalYear(), e.department(), e.categoryCode(), e.subject(),
+            csv.printRecord(CsvCells.record(e.position(), e.recordedAt(), e.type(), e.fiscalYear(), e.department(), e.categoryCode(), e.subject(),
                     e.actor(), e.effectiveDate(), e.reason(), e.reference(), e.amountBeforeYen(), e.amountAfterYen(),
                     e.aggregateId(), e.sequence(), e.eventId(), e.correlationId(), e.requestId(), e.hash(),
-                    e.subjectPath(), e.approvedBy(), e.draftId());
+                    e.subjectPath(), e.approvedBy(), e.draftId()));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

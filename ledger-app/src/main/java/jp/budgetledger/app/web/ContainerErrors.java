@@ -70,7 +70,7 @@ class ContainerErrors {
         String title = known == null ? "Error " + status : known.getReasonPhrase();
         String reason = status >= 500 ? "the ledger could not answer this request" : title.toLowerCase(java.util.Locale.ROOT);
         ProblemDetail problem = Problems.of(HttpStatus.valueOf(status), known == null ? "error" : slug(title), title,
-                List.of(new Problems.FieldError(null, reason)), Map.of());
+                List.of(new Problems.FieldError(status == HttpStatus.PAYLOAD_TOO_LARGE.value() ? "body" : null, reason)), Map.of());
         if (path != null) {
             try {
                 problem.setInstance(URI.create(path));

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jp.budgetledger.app.limits.RequestLimits;
 import jp.budgetledger.app.command.GeneralProvisionsReader;
 import jp.budgetledger.app.command.LedgerCommands;
 import jp.budgetledger.core.api.BarSetsu;
@@ -45,8 +46,10 @@ class GeneralProvisionsController {
     private final LedgerCommands commands;
     private final RequestContext context;
     private final GeneralProvisionsReader reader;
+    private final RequestLimits limits;
 
-    GeneralProvisionsController(LedgerCommands commands, RequestContext context, GeneralProvisionsReader reader) {
+    GeneralProvisionsController(LedgerCommands commands, RequestContext context, GeneralProvisionsReader reader, RequestLimits limits) {
+        this.limits = limits;
         this.commands = commands;
         this.context = context;
         this.reader = reader;
@@ -143,10 +146,11 @@ class GeneralProvisionsController {
         }
     }
 
-    private static List<SubjectLevel> levels(String field, List<ClassificationRequests.Level> levels) {
+    private List<SubjectLevel> levels(String field, List<ClassificationRequests.Level> levels) {
         if (levels == null) {
             return null;
         }
+        RequestLimits.requireAtMost(field, levels, limits.maxListItems());
         List<SubjectLevel> parsed = new ArrayList<>(levels.size());
         for (int i = 0; i < levels.size(); i++) {
             if (levels.get(i) == null) {

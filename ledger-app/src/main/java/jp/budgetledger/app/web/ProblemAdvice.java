@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jp.budgetledger.app.imports.BudgetCsvRejectedException;
 import jp.budgetledger.app.imports.ImportRejectedException;
 import jp.budgetledger.app.imports.ImportReport;
+import jp.budgetledger.app.limits.RequestLimits;
 import jp.budgetledger.app.observability.LedgerMetrics;
 import jp.budgetledger.app.problem.Problems;
 import jp.budgetledger.app.problem.Problems.FieldError;
@@ -24,6 +25,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
@@ -85,9 +88,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private final LedgerMetrics metrics;
+    private final java.util.Optional<MultipartProperties> multipart;
 
-    ProblemAdvice(LedgerMetrics metrics) {
+    ProblemAdvice(LedgerMetrics metrics, org.springframework.beans.factory.ObjectProvider<MultipartProperties> multipart) {
         this.metrics = metrics;
+        this.multipart = java.util.Optional.ofNullable(multipart.getIfAvailable());
     }
 
     @ExceptionHandler(RequestFields.RejectedField.class)
@@ -172,6 +177,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(e.getName(), "must be " + article(expected) + ", got '" + e.getValue() + "'")), Map.of());
     }
 
+    @ExceptionHandler(RequestLimits.TooLargeException.class)
+    ResponseEntity<Object> tooLarge(RequestLimits.TooLargeException e) {
+        metrics.rejection("payload-too-large");
+        return Problems.response(Problems.payloadTooLarge(e.field(), e.getMessage(), e.limitBytes(), e.sentBytes()));
+    }
+
+    @ExceptionHandler(RequestLimits.ListTooLongException.class)
+    ResponseEntity<Object> listTooLong(RequestLimits.ListTooLongException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                List.of(new FieldError(e.field(), e.getMessage())), Map.of("limit", e.limit()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected error", e);
@@ -197,7 +214,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        RequestLimits.TooLargeException tooLarge = findCause(e, RequestLimits.TooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", List.of(describe(e)), Map.of());
+    }
+
+    /** A multipart body the container refused (spring.servlet.multipart limits): 413 naming the body, as for any body too large. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(@NonNull MaxUploadSizeExceededException e,
+                                                                          @NonNull HttpHeaders headers,
+                                                                          @NonNull HttpStatusCode status,
+                                                                          @NonNull WebRequest request) {
+        long limit = e.getMaxUploadSize() >= 0 ? e.getMaxUploadSize()
+                : multipart.map(m -> Math.min(m.getMaxFileSize().toBytes(), m.getMaxRequestSize().toBytes())).orElse(-1L);
+        return tooLarge(RequestLimits.TooLargeException.streamed("body", limit));
     }
 
     @Override

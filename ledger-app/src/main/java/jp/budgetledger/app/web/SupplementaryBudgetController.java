@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jp.budgetledger.app.limits.RequestLimits;
 import jp.budgetledger.app.command.LedgerCommands;
 import jp.budgetledger.app.reports.Stages;
 import jp.budgetledger.app.security.CurrentUser;
@@ -71,9 +72,11 @@ class SupplementaryBudgetController {
     private final ReadConsistency consistency;
     private final CurrentUser user;
     private final Approvals approvals;
+    private final RequestLimits limits;
 
     SupplementaryBudgetController(LedgerCommands commands, RequestContext context, SupplementaryBudgetQueries budgets, Stages stages,
-                                  ReadConsistency consistency, CurrentUser user, Approvals approvals) {
+                                  ReadConsistency consistency, CurrentUser user, Approvals approvals, RequestLimits limits) {
+        this.limits = limits;
         this.approvals = approvals;
         this.commands = commands;
         this.context = context;
@@ -194,6 +197,7 @@ class SupplementaryBudgetController {
 
     /** The items of a request of {@code year} (null when not known yet), each line checked against the user's departments. */
     private List<SupplementaryItem> items(FiscalYear year, List<Item> requested) {
+        RequestLimits.requireAtMost("items", requested, limits.maxBillItems());
         List<SupplementaryItem> items = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             SupplementaryItem item = item(year, i, requested.get(i));

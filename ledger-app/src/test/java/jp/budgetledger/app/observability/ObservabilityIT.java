@@ -55,7 +55,7 @@ class ObservabilityIT {
 
     @Test
     void healthShowsEachProcessorsLagBehindTheHead() {
-        Api.Response health = new Api(port).as(null).get("/actuator/health");
+        Api.Response health = new Api(port).as("admin").get("/actuator/health");
         assertThat(health.body().at("/components/eventProcessors/details/headPosition").asLong()).isPositive();
         assertThat(health.body().at("/components/eventProcessors/details/totals/lag").isNumber()).isTrue();
     }

@@ -2,7 +2,11 @@ package jp.budgetledger.app.security;
 
 import jp.budgetledger.app.Api;
 import jp.budgetledger.app.LedgerIT;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -224,5 +228,46 @@ class SecurityMatrixIT extends LedgerIT {
         assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         Api.Response error = new Api(port).post("/api/initiatives", "{\"fiscalYear\": \"x\"", Map.of());
         assertThat(error.raw()).doesNotContain("Exception").doesNotContain("jackson").doesNotContain("at [Source");
+    }
+
+    @Test
+    void healthShowsItsDetailsOnlyToAnAdmin() {
+        Api anonymous = new Api(port).as(null);
+        for (Api api : List.of(anonymous, anonymous.as("viewer"), anonymous.as("only-officer"), anonymous.as("auditor"),
+                anonymous.as("approver"))) {
+            Api.Response health = api.get("/actuator/health");
+            assertThat(health.status()).as(health.raw()).isEqualTo(200);
+            assertThat(health.text("status")).isEqualTo("UP");
+            assertThat(health.body().has("components")).as("details shown: " + health.raw()).isFalse();
+            assertThat(health.raw()).doesNotContain("headPosition").doesNotContain("PostgreSQL");
+        }
+        Api.Response admin = anonymous.as("admin").get("/actuator/health");
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.body().at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(admin.body().at("/components/eventProcessors/details/headPosition").isNumber()).as(admin.raw()).isTrue();
+        Api.Response wrongPassword = new Api(port, "admin", "wrong-password").get("/actuator/health");
+        assertThat(wrongPassword.status()).as("bad credentials are refused, not shown less").isEqualTo(401);
+    }
+
+    @Test
+    void aForgedLineInAUserNameStaysOnOneLogLine() {
+        Logger security = (Logger) LoggerFactory.getLogger("jp.budgetledger.security");
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        security.addAppender(captured);
+        String forged = "mallory\n2026-12-02 INFO forged\r\u202eevil";
+        try {
+            Api.Response response = new Api(port, forged, "wrong-password").get("/api/totals?fiscalYear=2110");
+            assertThat(response.status()).isEqualTo(401);
+        } finally {
+            security.detachAppender(captured);
+        }
+        List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("mallory")).toList();
+        assertThat(lines).as("the failed login and the 401 are logged").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(line).doesNotContain("\n").doesNotContain("\r").doesNotContain("\u202e");
+            assertThat(line).contains("mallory_2026-12-02 INFO forged__evil");
+        });
     }
 }

@@ -10,6 +10,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.budgetledger.app.TestUsers;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.TreeMap;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
 
 import static jp.budgetledger.app.Api.line;
@@ -163,5 +178,119 @@ class BadInputIT extends LedgerIT {
         Api.Response outOfRange = api.get("/api/totals?fiscalYear=20400");
         assertThat(outOfRange.status()).isEqualTo(400);
         assertThat(outOfRange.body().at("/errors/0/field").asText()).isEqualTo("fiscalYear");
+    }
+
+    private static final int MAX_BODY = 1024 * 1024;
+    private static final int MAX_IMPORT = 10 * 1024 * 1024;
+
+    /** A line's JSON (its amount negative, so that it is never recorded) padded with whitespace to {@code size} bytes. */
+    private static byte[] paddedLine(int size) {
+        byte[] json = line(FY, "1", "分類", "総務部", "巨大", -1).getBytes(StandardCharsets.UTF_8);
+        byte[] padded = new byte[size];
+        Arrays.fill(padded, (byte) ' ');
+        System.arraycopy(json, 0, padded, 0, json.length);
+        return padded;
+    }
+
+    private static HttpRequest.BodyPublisher chunked(byte[] body) {
+        return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
+    }
+
+    private void assertTooLarge(Api.Response response, long limit, Long sent) {
+        assertRejected(response, 413, "body", "must be at most " + limit + " bytes");
+        assertThat(response.text("type")).endsWith("/payload-too-large");
+        assertThat(response.number("limitBytes")).isEqualTo(limit);
+        if (sent == null) {
+            assertThat(response.body().has("sentBytes")).as(response.raw()).isFalse();
+        } else {
+            assertThat(response.number("sentBytes")).isEqualTo(sent);
+            assertThat(response.text("detail")).contains("the request has " + sent);
+        }
+    }
+
+    @Test
+    void aJsonBodyOverTheLimitIsRefusedFromItsLengthBeforeItIsRead() {
+        assertRejected(api.post("/api/initiatives", "application/json", HttpRequest.BodyPublishers.ofByteArray(paddedLine(MAX_BODY)), false),
+                400, "amountYen", "greater than or equal to 0");
+        assertTooLarge(api.post("/api/initiatives", "application/json", HttpRequest.BodyPublishers.ofByteArray(paddedLine(MAX_BODY + 1)), false),
+                MAX_BODY, (long) MAX_BODY + 1);
+        assertTooLarge(api.as(null).post("/api/initiatives", "application/json",
+                HttpRequest.BodyPublishers.ofByteArray(paddedLine(MAX_BODY + 1)), false), MAX_BODY, (long) MAX_BODY + 1);
+    }
+
+    @Test
+    void aChunkedJsonBodyIsCountedAndStoppedPastTheLimit() {
+        String summary = "x".repeat(MAX_BODY);
+        assertTooLarge(api.post("/api/initiatives", "application/json", chunked(line(FY, "1", "分類", "総務部", "巨大", 1)
+                .replace("\"概要\"", "\"" + summary + "\"").getBytes(StandardCharsets.UTF_8)), false), MAX_BODY, null);
+        assertTooLarge(api.post("/api/initiatives/" + lineId + "/amendments", "application/json",
+                chunked(("{\"newAmountYen\": 5, \"reason\": \"" + summary + "\"}").getBytes(StandardCharsets.UTF_8)), false),
+                MAX_BODY, null);
+    }
+
+    /** A POST that declares {@code length} bytes and sends none of them: what the ledger answers from the headers alone. */
+    private Api.Response declaring(String path, String contentType, long length) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            String credentials = Base64.getEncoder().encodeToString((TestUsers.DEFAULT + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + credentials
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            String status = readLine(in);
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
+                int colon = header.indexOf(':');
+                headers.computeIfAbsent(header.substring(0, colon), k -> new ArrayList<>()).add(header.substring(colon + 1).strip());
+            }
+            assertThat(headers).as(status).containsKey("Content-Length");
+            byte[] body = new byte[Integer.parseInt(headers.get("Content-Length").get(0))];
+            in.readFully(body);
+            String raw = new String(body, StandardCharsets.UTF_8);
+            return new Api.Response(Integer.parseInt(status.split(" ")[1]), headers.get("Content-Type").get(0), new ObjectMapper().readTree(raw),
+                    raw, java.net.http.HttpHeaders.of(headers, (name, value) -> true));
+        }
+    }
+
+    private static String readLine(DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("the connection closed");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    @Test
+    void anImportOverItsLimitIsRefusedFromItsHeadersOrAsItIsRead() throws IOException {
+        Api.Response refused = declaring("/api/imports?fiscalYear=" + FY, "text/plain", MAX_IMPORT + 1L);
+        assertTooLarge(refused, MAX_IMPORT, (long) MAX_IMPORT + 1);
+        assertThat(refused.headers().firstValue("Connection")).as("the unread body ends the connection").contains("close");
+        assertTooLarge(declaring("/api/imports/budget-csv?fiscalYear=" + FY, "text/csv", 5L * 1024 * 1024 * 1024), MAX_IMPORT,
+                5L * 1024 * 1024 * 1024);
+        byte[] document = new byte[MAX_IMPORT + 1];
+        Arrays.fill(document, (byte) ' ');
+        assertTooLarge(new Api(port).post("/api/imports/budget-csv?fiscalYear=" + FY, "text/csv", chunked(document), false), MAX_IMPORT, null);
+    }
+
+    @Test
+    void aBillWithMoreItemsThanTheLimitIsRejectedNamingItems() {
+        String item = "{\"initiativeId\": \"" + lineId + "\", \"deltaYen\": 1}";
+        String items = "[" + String.join(",", Collections.nCopies(501, item)) + "]";
+        assertRejected(api.post("/api/supplementary-budgets", """
+                {"fiscalYear": %d, "name": "巨大補正", "resolvedOn": "%d-09-01", "items": %s}""".formatted(FY, FY, items)),
+                400, "items", "at most 500 entries; the request has 501");
+    }
+
+    @Test
+    void aClauseWithMoreLevelsThanTheLimitIsRejectedNamingTheList() {
+        String kou = "{\"code\": \"1\", \"name\": \"項\"}";
+        String kous = "[" + String.join(",", Collections.nCopies(201, kou)) + "]";
+        assertRejected(api.post("/api/general-provisions/" + FY + "/transfer-clauses", """
+                {"accountName": "一般会計", "article": "第5条", "text": "流用", "kan": {"code": "1", "name": "款"}, "kous": %s, "reason": "r"}"""
+                .formatted(kous)), 400, "kous", "at most 200 entries; the request has 201");
     }
 }

@@ -62,4 +62,38 @@ class ContainerErrorsIT extends LedgerIT {
         assertProblem(api.get("/css/no-such.css"), 404, "/css/no-such.css");
         assertProblem(api.post("/api/imports?fiscalYear=2040", "{}"), 415, "/api/imports");
     }
+
+    private static void assertTooLarge(Api.Response response, String path) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("status").asInt()).isEqualTo(413);
+        assertThat(response.body().get("instance").asText()).isEqualTo(path);
+        assertThat(response.body().at("/errors/0/field").asText()).as(response.raw()).isEqualTo("body");
+        assertThat(response.body().at("/errors/0/reason").asText()).startsWith("must be at most ");
+        assertThat(response.body().get("limitBytes").asLong()).isPositive();
+        assertThat(response.raw()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void aMultipartBodyTheContainerRefusesIsA413Problem() {
+        String boundary = "ledger-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"budget.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + 10 * 1024 * 1024 + 64 * 1024 + tail.length];
+        java.util.Arrays.fill(body, (byte) 'a');
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        Api.Response response = new Api(port).post("/api/imports/budget-csv?fiscalYear=2110", "multipart/form-data; boundary=" + boundary,
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)), false);
+        assertTooLarge(response, "/api/imports/budget-csv");
+    }
+
+    @Test
+    void aFormPostTheContainerWouldDropIsA413Problem() {
+        byte[] form = ("username=viewer&password=" + "x".repeat(1024 * 1024 + 1)).getBytes(StandardCharsets.US_ASCII);
+        Api.Response response = new Api(port).as(null).post("/login", "application/x-www-form-urlencoded",
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(form)), false);
+        assertTooLarge(response, "/login");
+    }
 }
