@@ -20,12 +20,37 @@ public class LedgerCli implements Runnable {
     private static final Set<String> COMMANDS = Set.of("import", "import-budget-csv", "replay", "verify", "export-events", "import-events", "rebuild", "hash-password",
             "tree-head", "public-key", "export-tree-leaves", "help", "--help", "-h");
 
-    /** Whether {@code args} ask for a command rather than the service. */
+    /** Whether {@code args} ask for a command rather than the service (the command may follow {@code --name=value} settings). */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+        return commandAt(args) >= 0;
+    }
+
+    /** Where the command is: the first argument that is not a {@code --name=value} setting, when it names a command; else -1. */
+    private static int commandAt(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (COMMANDS.contains(args[i])) {
+                return i;
+            }
+            if (!(args[i].startsWith("--") && args[i].contains("="))) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code args} with the command first and the settings given before it after it, as the commands read them. */
+    static String[] commandFirst(String[] args) {
+        int at = commandAt(args);
+        if (at <= 0) {
+            return args;
+        }
+        java.util.List<String> ordered = new java.util.ArrayList<>(java.util.List.of(args));
+        ordered.add(0, ordered.remove(at));
+        return ordered.toArray(String[]::new);
     }
 
     public static int run(String[] args) {
+        args = commandFirst(args);
         CommandLine commandLine = new CommandLine(new LedgerCli());
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof CommandContext.CommandFailedException) {
