@@ -29,8 +29,14 @@ public class TreeBuilder {
         this.properties = properties;
     }
 
-    /** Extends the tree to the settled head; answers the tree's size. */
+    /**
+     * Extends the tree to the settled head; answers the tree's size. Takes the settled head (a brief lock that waits
+     * for appends in flight) only when the store holds an event above the last leaf.
+     */
     public long build() {
+        if (store.head() <= log.lastPosition()) {
+            return log.size();
+        }
         long settled = Math.min(store.settledHead(), store.lastAssignedPosition());
         while (true) {
             Integer appended = transactions.execute(status -> appendBatch(settled));
