@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public record DraftId(String value) {
 
     public DraftId {
-        if (value == null || !value.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new InvalidValueException("draftId", "must be 1-64 characters of letters, digits, '-' or '_'");
-        }
+        Identifiers.requireShape("draftId", value);
     }
 
     @JsonCreator

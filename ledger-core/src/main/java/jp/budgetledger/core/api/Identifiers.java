@@ -2,6 +2,7 @@ package jp.budgetledger.core.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The UUIDs new ids are made of: random, or, on a thread that serves a request under a seed ({@link #seeded}), derived from
@@ -11,6 +12,7 @@ import java.util.UUID;
 public final class Identifiers {
 
     private static final ThreadLocal<Seed> SEED = new ThreadLocal<>();
+    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private static final class Seed {
         private final String value;
@@ -22,6 +24,18 @@ public final class Identifiers {
     }
 
     private Identifiers() {
+    }
+
+    /**
+     * {@code value} when it has the shape of an id: 1-64 letters, digits, '-' or '_'.
+     *
+     * @throws InvalidValueException naming {@code field} otherwise
+     */
+    public static String requireShape(String field, String value) {
+        if (value == null || !SHAPE.matcher(value).matches()) {
+            throw new InvalidValueException(field, "must be 1-64 characters of letters, digits, '-' or '_'");
+        }
+        return value;
     }
 
     /** The next UUID for a new id. */

@@ -3,17 +3,11 @@ package jp.budgetledger.core.api;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.regex.Pattern;
-
 /** Identifies one budget line (initiative). The raw value is 1–64 characters of {@code [A-Za-z0-9_-]}. */
 public record InitiativeId(String value) {
 
-    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     public InitiativeId {
-        if (value == null || !SHAPE.matcher(value).matches()) {
-            throw new InvalidValueException("id", "must be 1-64 characters of letters, digits, '-' or '_'");
-        }
+        Identifiers.requireShape("id", value);
     }
 
     @JsonCreator

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public record ReserveFundUseId(String value) {
 
     public ReserveFundUseId {
-        if (value == null || !value.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new InvalidValueException("useId", "must be 1-64 characters of letters, digits, '-' or '_'");
-        }
+        Identifiers.requireShape("useId", value);
     }
 
     @JsonCreator

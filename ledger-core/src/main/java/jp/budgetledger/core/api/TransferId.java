@@ -8,9 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public record TransferId(String value) {
 
     public TransferId {
-        if (value == null || !value.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new InvalidValueException("transferId", "must be 1-64 characters of letters, digits, '-' or '_'");
-        }
+        Identifiers.requireShape("transferId", value);
     }
 
     @JsonCreator
