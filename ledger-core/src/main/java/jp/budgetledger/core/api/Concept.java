@@ -30,7 +30,25 @@ public enum Concept {
     /** A clause of a fiscal year's 予算総則, named by its article (第5条). */
     CLAUSE,
     /** A 節 the 予算総則 bars as the source of a transfer. */
-    BARRED_SETSU;
+    BARRED_SETSU,
+    /** The fiscal year a change belongs to. */
+    FISCAL_YEAR,
+    /** The amount carried into the next fiscal year. */
+    CARRYOVER_AMOUNT,
+    /** A line's 繰越明許費 limit. */
+    CARRYOVER_LIMIT,
+    /** How an amount is funded (財源内訳). */
+    FUNDING,
+    /** A 継続費 (a project over several years). */
+    CONTINUING_EXPENSE,
+    /** One year's share (年割額) of a 継続費. */
+    ANNUAL_SHARE,
+    /** A 債務負担行為. */
+    DEBT_COMMITMENT,
+    /** A period of fiscal years. */
+    PERIOD,
+    /** The budget (当初 or a 補正) an instrument is part of. */
+    BASIS;
 
     /** The concept in words, for messages: {@code effective date}. */
     public String words() {
