@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>Until 31 March N+1 everything of fiscal year N may be recorded (each change's own rules decide the rest).</li>
  *   <li>After it, only what the law still allows then: the year's own life ({@link FiscalYearLifeEvent}), carry-overs
- *   and 逓次繰越 ({@link PermittedAfterYearEnd}), corrections of records (an {@link AmountAmended} caused by a
+ *   and 逓次繰越 (every event of a unit of work that holds a {@link PermittedAfterYearEnd}: the line a carry-over opens in
+ *   the next year with it), corrections of records (an {@link AmountAmended} caused by a
  *   correction), the late record of a supplementary budget the assembly or the head decided on or before 31 March N+1
  *   (every event of a unit of work that holds its {@link SupplementaryBudgetResolved} or {@link SupplementaryBudgetEnacted}),
  *   a report on a 専決処分 ({@link SenketsuReportedToAssembly}), and the import of a printed budget book of the year
@@ -46,6 +47,7 @@ public final class YearEndRules {
      */
     public static void check(List<? extends LedgerEvent> events, Predicate<FiscalYear> closed, LocalDate recordedOn) {
         Set<FiscalYear> recordsOfTheYear = new HashSet<>();
+        boolean carryOver = events.stream().anyMatch(PermittedAfterYearEnd.class::isInstance);
         for (LedgerEvent event : events) {
             if (event instanceof BudgetDocumentImported imported) {
                 recordsOfTheYear.add(imported.fiscalYear());
@@ -63,7 +65,7 @@ public final class YearEndRules {
             if (closed.test(year)) {
                 throw new FiscalYearClosedException(year);
             }
-            if (!recordedOn.isAfter(year.lastDay()) || permittedAfterYearEnd(event) || recordsOfTheYear.contains(year)) {
+            if (!recordedOn.isAfter(year.lastDay()) || carryOver || permittedAfterYearEnd(event) || recordsOfTheYear.contains(year)) {
                 continue;
             }
             throw new FiscalYearEndedException(year, recordedOn, describe(event));
@@ -81,8 +83,7 @@ public final class YearEndRules {
     }
 
     private static boolean permittedAfterYearEnd(LedgerEvent event) {
-        return event instanceof PermittedAfterYearEnd
-                || event instanceof SenketsuReportedToAssembly
+        return event instanceof SenketsuReportedToAssembly
                 || event instanceof AmountAmended amended && amended.cause() != null
                 && ChangeCause.CORRECTION.equals(amended.cause().kind());
     }

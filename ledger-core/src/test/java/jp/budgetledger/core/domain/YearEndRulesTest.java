@@ -85,6 +85,18 @@ class YearEndRulesTest {
     }
 
     @Test
+    void theLineACarryOverOpensInAnEndedNextYearIsRecordedWithIt() {
+        InitiativeAdded inTheNextYear = new InitiativeAdded(LINE, FiscalYear.of(2025), SMART, SOMU, "会計管理費（繰越）", Money.ofYen(100),
+                null, new ChangeContext(LocalDate.of(2025, 4, 1), "繰越明許", null));
+        LocalDate later = LocalDate.of(2026, 12, 2);
+        assertThatCode(() -> YearEndRules.check(List.of(new CarriedOver(FY2024, MARCH), inTheNextYear), NONE_CLOSED, later))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> YearEndRules.check(List.of(inTheNextYear), NONE_CLOSED, later)).isInstanceOf(FiscalYearEndedException.class);
+        assertThatThrownBy(() -> YearEndRules.check(List.of(new CarriedOver(FY2024, MARCH), inTheNextYear),
+                FiscalYear.of(2025)::equals, later)).isInstanceOf(FiscalYearClosedException.class);
+    }
+
+    @Test
     void aSupplementaryBudgetDecidedWithinTheYearMayBeRecordedLateButNotOneDecidedAfter() {
         AmountAmended itsChange = amendment(ChangeCause.supplementaryBudget("sb-1"));
         assertThatCode(() -> YearEndRules.check(List.of(itsChange, enacted(LAST_DAY)), NONE_CLOSED, APRIL_FIRST_AFTER))
