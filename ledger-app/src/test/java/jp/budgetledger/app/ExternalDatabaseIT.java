@@ -47,7 +47,7 @@ class ExternalDatabaseIT {
              ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class).run(arguments(external,
                      "--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false"))) {
             Api api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
-            Api.Response added = api.post("/api/initiatives", line(2020, "1", "分類", "総務部", "外部DB", 1234));
+            Api.Response added = api.post("/api/initiatives", line(2079, "1", "分類", "総務部", "外部DB", 1234));
             assertThat(added.status()).isEqualTo(201);
 
             long stored = JdbcClient.create(external.getPostgresDatabase())

@@ -36,12 +36,12 @@ class RestartIT {
         long position;
         try (ConfigurableApplicationContext first = start()) {
             Api api = api(first);
-            id = api.post("/api/initiatives", line(2020, "1", "スマート自治体の推進", "総務部", "事業", 37_786_000)).text("id");
-            api.post("/api/initiatives", line(2020, "4", "キャッシュレス決済の推進", "出納局", "財務会計管理費", 24_008_000));
+            id = api.post("/api/initiatives", line(2039, "1", "スマート自治体の推進", "総務部", "事業", 37_786_000)).text("id");
+            api.post("/api/initiatives", line(2039, "4", "キャッシュレス決済の推進", "出納局", "財務会計管理費", 24_008_000));
             Api.Response amended = api.post("/api/initiatives/" + id + "/amendments", "{\"newAmountYen\": 40000000, \"reason\": \"補正\"}",
                     java.util.Map.of("X-Ledger-Actor", "officer", "Idempotency-Key", "restart-1"));
             position = amended.number("position");
-            assertThat(api.get("/api/totals?fiscalYear=2020&minPosition=" + position).number("totalYen")).isEqualTo(64_008_000);
+            assertThat(api.get("/api/totals?fiscalYear=2039&minPosition=" + position).number("totalYen")).isEqualTo(64_008_000);
         }
         assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("demo-credentials.txt"))))
@@ -52,7 +52,7 @@ class RestartIT {
 
         try (ConfigurableApplicationContext second = start()) {
             Api api = api(second);
-            Api.Response total = api.get("/api/totals?fiscalYear=2020&minPosition=" + position);
+            Api.Response total = api.get("/api/totals?fiscalYear=2039&minPosition=" + position);
             assertThat(total.number("totalYen")).isEqualTo(64_008_000);
             assertThat(total.number("initiativeCount")).isEqualTo(2);
             assertThat(api.get("/api/initiatives/" + id).number("version")).isEqualTo(1);

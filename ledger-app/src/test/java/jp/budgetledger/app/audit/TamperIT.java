@@ -66,8 +66,8 @@ class TamperIT {
     @BeforeAll
     void ledger() {
         api = new Api(port);
-        lineA = api.post("/api/initiatives", line(2020, "1", "分類", "総務部", "改ざん対象A", 1_000_000), Map.of("X-Ledger-Actor", "tanaka")).text("id");
-        lineB = api.post("/api/initiatives", line(2020, "2", "分類", "出納局", "改ざん対象B", 500_000), Map.of("X-Ledger-Actor", "tanaka")).text("id");
+        lineA = api.post("/api/initiatives", line(2077, "1", "分類", "総務部", "改ざん対象A", 1_000_000), Map.of("X-Ledger-Actor", "tanaka")).text("id");
+        lineB = api.post("/api/initiatives", line(2077, "2", "分類", "出納局", "改ざん対象B", 500_000), Map.of("X-Ledger-Actor", "tanaka")).text("id");
         api.post("/api/initiatives/" + lineA + "/amendments", "{\"newAmountYen\": 1200000, \"reason\": \"増額\"}", Map.of("X-Ledger-Actor", "suzuki"));
         long last = api.post("/api/initiatives/" + lineA + "/amendments", "{\"newAmountYen\": 1300000, \"reason\": \"再増額\"}",
                 Map.of("X-Ledger-Actor", "suzuki")).number("position");

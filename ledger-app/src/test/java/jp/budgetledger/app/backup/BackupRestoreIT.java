@@ -4,6 +4,7 @@ import jp.budgetledger.app.Api;
 import jp.budgetledger.app.LedgerApplication;
 import jp.budgetledger.app.TestUsers;
 import jp.budgetledger.app.cli.LedgerCli;
+import jp.budgetledger.core.document.BundledSamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +41,22 @@ class BackupRestoreIT {
         return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
-    /** A classified line of 2021 (一般会計, 歳出, 款 2 {@code kan}), in {@code department}. */
+    /** A classified line of 2134 (一般会計, 歳出, 款 2 {@code kan}), in {@code department}. */
     private static String classified(String department, String kan) {
         return """
-                {"fiscalYear": 2021, "categoryCode": "1", "categoryName": "分類", "department": "%s", "name": "一般管理費", "amountYen": 1000,
+                {"fiscalYear": 2134, "categoryCode": "1", "categoryName": "分類", "department": "%s", "name": "一般管理費", "amountYen": 1000,
                  "reason": "当初予算", "accountCode": "1", "accountName": "一般会計", "side": "expenditure",
                  "subject": {"kan": {"code": "2", "name": "%s"}, "kou": {"code": "1", "name": "総務管理費"},
                              "moku": {"code": "1", "name": "一般管理費"}}}"""
                 .formatted(department, kan);
+    }
+
+    /** The bundled sample imported as fiscal year 2133 (the sample's own 2020 has ended: its lines no longer change). */
+    private static long importTheSample(Api api) {
+        Api.Response imported = api.post("/api/imports?fiscalYear=2133", "text/plain; charset=UTF-8",
+                HttpRequest.BodyPublishers.ofByteArray(BundledSamples.bytes(BundledSamples.SMART_MUNICIPALITY)), false);
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(201);
+        return imported.number("position");
     }
 
     @Test
@@ -55,45 +65,50 @@ class BackupRestoreIT {
         Path target = dir.resolve("target");
         Path backup = dir.resolve("events.ndjson");
         String digest;
+        String sample;
         String departments;
         String stages;
         try (ConfigurableApplicationContext ledger = start(source, true)) {
             Api api = api(ledger);
-            String id = api.get("/api/initiatives?fiscalYear=2020&categoryCode=4&minPosition=17").body().get(0).get("id").asText();
-            api.post("/api/initiatives/" + id + "/amendments", "{\"deltaYen\": 1000000, \"effectiveDate\": \"2020-10-01\", \"reason\": \"補正\"}");
-            api.post("/api/initiatives", line(2021, "1", "分類", "総務部", "新年度事業", 5_000_000));
+            long imported = importTheSample(api);
+            String id = api.get("/api/initiatives?fiscalYear=2133&categoryCode=4&minPosition=" + imported).body().get(0).get("id").asText();
+            api.post("/api/initiatives/" + id + "/amendments", "{\"deltaYen\": 1000000, \"effectiveDate\": \"2133-10-01\", \"reason\": \"補正\"}");
+            api.post("/api/initiatives", line(2134, "1", "分類", "総務部", "新年度事業", 5_000_000));
             assertThat(api.post("/api/initiatives", classified("総務課", "総務費")).status()).isEqualTo(201);
-            long last = api.post("/api/initiatives/" + id + "/withdrawals", "{\"reason\": \"廃止\", \"effectiveDate\": \"2021-01-01\"}").number("position");
-            api.get("/api/totals?fiscalYear=2020&minPosition=" + last);
+            long last = api.post("/api/initiatives/" + id + "/withdrawals", "{\"reason\": \"廃止\", \"effectiveDate\": \"2134-01-01\"}").number("position");
+            api.get("/api/totals?fiscalYear=2133&minPosition=" + last);
             digest = api.get("/api/audit/digest").body().get("digest").asText();
-            departments = api.get("/api/totals/departments?fiscalYear=2020&effectiveOn=2020-12-01").raw();
-            stages = api.get("/api/totals?fiscalYear=2021").raw();
+            sample = api.get("/api/totals/departments?fiscalYear=2020").raw();
+            departments = api.get("/api/totals/departments?fiscalYear=2133&effectiveOn=2133-12-01").raw();
+            stages = api.get("/api/totals?fiscalYear=2134").raw();
         }
         assertThat(LedgerCli.run(new String[]{"export-events", backup.toString(), "--ledger.data-dir=" + source})).isZero();
-        assertThat(Files.readAllLines(backup)).hasSize(21).allSatisfy(l -> assertThat(l).contains("\"hash\":\""));
+        assertThat(Files.readAllLines(backup)).as("the sample's 17, its copy's 17 and 4 changes").hasSize(38)
+                .allSatisfy(l -> assertThat(l).contains("\"hash\":\""));
 
         assertThat(LedgerCli.run(new String[]{"import-events", backup.toString(), "--ledger.data-dir=" + target})).isZero();
         assertThat(LedgerCli.run(new String[]{"import-events", backup.toString(), "--ledger.data-dir=" + target})).isEqualTo(1);
 
         try (ConfigurableApplicationContext restored = start(target, true)) {
             Api api = api(restored);
-            api.get("/api/totals?fiscalYear=2020&minPosition=21");
+            api.get("/api/totals?fiscalYear=2133&minPosition=38");
             var verify = api.post("/api/audit/verify", "{}");
             assertThat(verify.body().get("verified").asBoolean()).as(verify.raw()).isTrue();
             assertThat(verify.body().at("/digest/digest").asText()).isEqualTo(digest);
-            assertThat(api.get("/api/totals/departments?fiscalYear=2020&effectiveOn=2020-12-01").raw()).isEqualTo(departments);
-            assertThat(api.get("/api/totals?fiscalYear=2021").raw()).isEqualTo(stages);
-            assertThat(api.post("/api/initiatives", line(2021, "1", "分類", "総務部", "新年度事業", 1)).status()).isEqualTo(409);
+            assertThat(api.get("/api/totals/departments?fiscalYear=2020").raw()).isEqualTo(sample);
+            assertThat(api.get("/api/totals/departments?fiscalYear=2133&effectiveOn=2133-12-01").raw()).isEqualTo(departments);
+            assertThat(api.get("/api/totals?fiscalYear=2134").raw()).isEqualTo(stages);
+            assertThat(api.post("/api/initiatives", line(2134, "1", "分類", "総務部", "新年度事業", 1)).status()).isEqualTo(409);
             assertThat(api.post("/api/initiatives", classified("総務課", "総務費")).status()).as("its 科目 path and department").isEqualTo(409);
-            assertThat(api.post("/api/initiatives", classified("企画課", "総務費用")).status()).as("the 科目 table of 2021").isEqualTo(422);
+            assertThat(api.post("/api/initiatives", classified("企画課", "総務費用")).status()).as("the 科目 table of 2134").isEqualTo(422);
             assertThat(api.post("/api/initiatives", classified("企画課", "総務費")).status()).isEqualTo(201);
         }
     }
 
-    /** A line of 一般会計 of 2022 on {@code side} (目 {@code moku}) with {@code more} fields. */
+    /** A line of 一般会計 of 2135 on {@code side} (目 {@code moku}) with {@code more} fields. */
     private static String sided(String side, String moku, long yen, String more) {
         return """
-                {"fiscalYear": 2022, "department": "財政課", "name": "目%s", "amountYen": %d, "reason": "当初予算", "accountCode": "1",
+                {"fiscalYear": 2135, "department": "財政課", "name": "目%s", "amountYen": %d, "reason": "当初予算", "accountCode": "1",
                  "accountName": "一般会計", "side": "%s", "subject": {"kan": {"code": "1", "name": "款"}, "kou": {"code": "1", "name": "項"},
                  "moku": {"code": "%s", "name": "目%s"}}%s}""".formatted(moku, yen, side, moku, moku, more);
     }
@@ -139,15 +154,15 @@ class BackupRestoreIT {
     @Test
     void aRestoredStoreNumbersTheNextBillOnFromTheLastOfItsSeries() throws Exception {
         String bill = """
-                {"fiscalYear": 2022, "name": "補正", "procedure": "assembly", "submittedOn": "2022-09-01",
+                {"fiscalYear": 2136, "name": "補正", "procedure": "assembly", "submittedOn": "2136-09-01",
                  "items": [{"initiativeId": "%s", "deltaYen": 1000}]}""";
         String line;
         try (ConfigurableApplicationContext ledger = start(dir.resolve("source"), false)) {
             Api api = api(ledger);
-            line = api.post("/api/initiatives", line(2022, "1", "分類", "総務部", "補正される事業", 5_000)).text("id");
+            line = api.post("/api/initiatives", line(2136, "1", "分類", "総務部", "補正される事業", 5_000)).text("id");
             assertThat(api.post("/api/supplementary-budgets", bill.formatted(line)).number("number")).isEqualTo(1);
             assertThat(api.post("/api/supplementary-budgets", """
-                    {"fiscalYear": 2022, "name": "補正", "resolvedOn": "2022-12-01", "items": [{"initiativeId": "%s", "deltaYen": 1}]}"""
+                    {"fiscalYear": 2136, "name": "補正", "resolvedOn": "2136-12-01", "items": [{"initiativeId": "%s", "deltaYen": 1}]}"""
                     .formatted(line)).number("number")).isEqualTo(2);
         }
         Path backup = dir.resolve("bills.ndjson");
@@ -159,7 +174,7 @@ class BackupRestoreIT {
             Api.Response third = api(restored).post("/api/supplementary-budgets", bill.formatted(line));
             assertThat(third.status()).as(third.raw()).isEqualTo(201);
             assertThat(third.number("number")).isEqualTo(3);
-            assertThat(third.text("title")).isEqualTo("令和4年度補正予算（第3号）");
+            assertThat(third.text("title")).isEqualTo("令和118年度補正予算（第3号）");
         }
     }
 
@@ -180,8 +195,8 @@ class BackupRestoreIT {
     void anImportIsAllOrNothingAndRefusesRowsWithoutAHashOrWithABrokenChain() throws Exception {
         try (ConfigurableApplicationContext ledger = start(dir.resolve("source"), false)) {
             Api api = api(ledger);
-            String first = api.post("/api/initiatives", line(2023, "1", "分類", "総務部", "一つ目", 5_000)).text("id");
-            api.post("/api/initiatives", line(2023, "1", "分類", "総務部", "二つ目", 7_000));
+            String first = api.post("/api/initiatives", line(2139, "1", "分類", "総務部", "一つ目", 5_000)).text("id");
+            api.post("/api/initiatives", line(2139, "1", "分類", "総務部", "二つ目", 7_000));
             assertThat(api.post("/api/initiatives/" + first + "/amendments", amendment(10, "")).status()).isEqualTo(200);
             assertThat(api.post("/api/initiatives/" + first + "/amendments", amendment(20, "")).status()).isEqualTo(200);
         }

@@ -105,7 +105,7 @@ class ClusterIT {
 
                 for (int i = 0; i < 40; i++) {
                     Node via = i % 2 == 0 ? first : second;
-                    assertThat(via.api().post("/api/initiatives", line(2026, "1", "分類", "総務部", "再構築前" + i, 1_000L)).status()).isEqualTo(201);
+                    assertThat(via.api().post("/api/initiatives", line(2129, "1", "分類", "総務部", "再構築前" + i, 1_000L)).status()).isEqualTo(201);
                 }
                 Api.Response rebuild = first.api().as("admin").post("/api/admin/projections/temporal/rebuild", "");
                 assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
@@ -119,7 +119,7 @@ class ClusterIT {
                 await(Duration.ofSeconds(60), () -> claimed(first.api(), "temporal") == 1 && claimed(second.api(), "temporal") == 1,
                         "both nodes run the rebuilt temporal model again");
 
-                String shared = first.api().post("/api/initiatives", line(2026, "1", "分類", "総務部", "共有の事業", 0)).text("id");
+                String shared = first.api().post("/api/initiatives", line(2129, "1", "分類", "総務部", "共有の事業", 0)).text("id");
                 ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
                 AtomicInteger sharedAccepted = new AtomicInteger();
                 AtomicBoolean running = new AtomicBoolean(true);
@@ -132,7 +132,7 @@ class ClusterIT {
                         while (running.get()) {
                             try {
                                 int n = counter.incrementAndGet();
-                                Api.Response added = api.post("/api/initiatives", line(2026, Integer.toString(1 + n % 3), "分類",
+                                Api.Response added = api.post("/api/initiatives", line(2129, Integer.toString(1 + n % 3), "分類",
                                         n % 2 == 0 ? "総務部" : "出納局", "負荷" + n, 1_000L * n));
                                 if (added.status() == 201) {
                                     acknowledged.add(added.text("id"));
@@ -176,9 +176,9 @@ class ClusterIT {
                 long sharedEvents = store.sql("SELECT count(*) FROM domainevententry WHERE aggregateIdentifier = ?").param(shared).query(Long.class).single();
                 assertThat(sharedLine.get("amountYen").asLong()).isEqualTo(sharedEvents - 1).isGreaterThanOrEqualTo(sharedAccepted.get());
 
-                Api.Response replay = first.api().post("/api/audit/replays", "{\"fiscalYear\": 2026}");
+                Api.Response replay = first.api().post("/api/audit/replays", "{\"fiscalYear\": 2129}");
                 assertThat(replay.body().get("matches").asBoolean()).as(replay.raw()).isTrue();
-                assertThat(first.api().get("/api/totals?fiscalYear=2026&minPosition=" + head).number("totalYen"))
+                assertThat(first.api().get("/api/totals?fiscalYear=2129&minPosition=" + head).number("totalYen"))
                         .as(() -> "department totals against the store's events: " + departmentsAgainstStore(store))
                         .isEqualTo(replay.body().at("/replay/totalYen").asLong());
                 Api.Response verify = first.api().post("/api/audit/verify", "{}");
@@ -190,9 +190,9 @@ class ClusterIT {
                 Node again = restarted;
                 await(Duration.ofSeconds(60), () -> claimed(first.api(), "totals") == 2 && claimed(again.api(), "totals") == 2,
                         "the restarted node gets its share of the totals segments back");
-                Api.Response replayAgain = again.api().post("/api/audit/replays", "{\"fiscalYear\": 2026}");
+                Api.Response replayAgain = again.api().post("/api/audit/replays", "{\"fiscalYear\": 2129}");
                 assertThat(replayAgain.body().get("matches").asBoolean()).as(replayAgain.raw()).isTrue();
-                assertThat(again.api().get("/api/totals?fiscalYear=2026&minPosition=" + head).number("totalYen"))
+                assertThat(again.api().get("/api/totals?fiscalYear=2129&minPosition=" + head).number("totalYen"))
                         .isEqualTo(replay.body().at("/replay/totalYen").asLong());
             } finally {
                 if (restarted != null) {
@@ -214,11 +214,11 @@ class ClusterIT {
                                      sum(CASE WHEN payloadType LIKE '%InitiativeAdded' THEN (p ->> 'amount')::bigint
                                               ELSE (p ->> 'amountAfter')::bigint - (p ->> 'amountBefore')::bigint END) AS total,
                                      count(*) FILTER (WHERE payloadType LIKE '%InitiativeAdded') AS lines
-                              FROM e WHERE (p ->> 'fiscalYear')::int = 2026
+                              FROM e WHERE (p ->> 'fiscalYear')::int = 2129
                                 AND (payloadType LIKE '%InitiativeAdded' OR payloadType LIKE '%AmountAmended') GROUP BY 1)
                         SELECT string_agg(coalesce(t.department, s.department) || ' read model ' || coalesce(t.total_yen, 0) || '/'
                                           || coalesce(t.initiative_count, 0) || ' store ' || coalesce(s.total, 0) || '/' || coalesce(s.lines, 0), '; ')
-                        FROM (SELECT * FROM department_total WHERE fiscal_year = 2026) t FULL JOIN s ON s.department = t.department""")
+                        FROM (SELECT * FROM department_total WHERE fiscal_year = 2129) t FULL JOIN s ON s.department = t.department""")
                 .query(String.class).optional().orElse("-");
     }
 }

@@ -206,42 +206,45 @@ class ApiContractIT {
         assertThat(exercised).as("operations the test sent").containsAll(documented);
     }
 
-    /** README.md's "A walk through the API", "Time travel and audit", "Changing budgets", "Operations": every curl, in order. */
+    /**
+     * README.md's "A walk through the API", "Time travel and audit", "Changing budgets", "Operations": every curl, in order. The
+     * README's current fiscal year ({@code $FY}) is 2036 here, a year that has not ended whenever the test runs.
+     */
     private void walkThroughTheReadme() throws Exception {
         assertThat(get("/api/totals?fiscalYear=2020").as(OFFICER).expect(200).json().get("totalYen").asLong()).isEqualTo(312_451_000L);
         assertThat(get("/api/reports/betsu?fiscalYear=2020").as(OFFICER).expect(200).header("Content-Type")).startsWith("text/plain");
         assertThat(get("/api/reports/betsu?fiscalYear=2020&format=xlsx").as(OFFICER).expect(200).header("Content-Type"))
                 .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(get("/api/reports/betsu?fiscalYear=2020&format=csv").as(OFFICER).expect(200).header("Content-Type")).startsWith("text/csv");
-        Exchange dryRun = post("/api/imports?fiscalYear=2021&dryRun=true").as(OFFICER).body("text/plain", betsu()).expect(200);
+        Exchange dryRun = post("/api/imports?fiscalYear=2036&dryRun=true").as(OFFICER).body("text/plain", betsu()).expect(200);
         assertThat(dryRun.json().get("linesParsed").asInt()).isEqualTo(16);
 
         Exchange first = post("/api/initiatives").as(OFFICER).json("""
-                {"fiscalYear":2021,"categoryCode":"1","categoryName":"スマート改革の推進","department":"総務部",
+                {"fiscalYear":2036,"categoryCode":"1","categoryName":"スマート改革の推進","department":"総務部",
                  "name":"スマート自治体推進事業費","amountYen":37786000,"summary":"AI-OCRの活用","reason":"当初予算","reference":"議案第1号"}""")
                 .expect(201);
         String id1 = first.text("id");
         assertThat(first.header("Location")).endsWith("/api/initiatives/" + id1);
         String id2 = post("/api/initiatives").as(OFFICER).json("""
-                {"fiscalYear":2021,"categoryCode":"1","categoryName":"スマート改革の推進","department":"総務部",
+                {"fiscalYear":2036,"categoryCode":"1","categoryName":"スマート改革の推進","department":"総務部",
                  "name":"情報ネットワーク維持管理費","amountYen":26036000,"reason":"当初予算"}""").expect(201).text("id");
         post("/api/initiatives").as(OFFICER).json("""
-                {"fiscalYear":2021,"categoryCode":"4","categoryName":"キャッシュレス決済の推進","department":"出納局",
+                {"fiscalYear":2036,"categoryCode":"4","categoryName":"キャッシュレス決済の推進","department":"出納局",
                  "name":"財務会計管理費","amountYen":24008000,"reason":"当初予算"}""").expect(201);
 
         Exchange amended = post("/api/initiatives/" + id1 + "/amendments").as(OFFICER)
-                .json("{\"deltaYen\":\"△1,786,000\",\"effectiveDate\":\"2021-09-30\",\"reason\":\"9月補正\",\"reference\":\"議案第49号\"}")
+                .json("{\"deltaYen\":\"△1,786,000\",\"effectiveDate\":\"2036-09-30\",\"reason\":\"9月補正\",\"reference\":\"議案第49号\"}")
                 .expect(200);
         assertThat(amended.json().get("amountYen").asLong()).isEqualTo(36_000_000L);
         long position = amended.json().get("position").asLong();
 
-        assertThat(get("/api/totals?fiscalYear=2021&minPosition=" + position).as(OFFICER).expect(200).json().get("totalYen").asLong())
+        assertThat(get("/api/totals?fiscalYear=2036&minPosition=" + position).as(OFFICER).expect(200).json().get("totalYen").asLong())
                 .isEqualTo(86_044_000L);
-        assertThat(get("/api/totals/departments?fiscalYear=2021").as(OFFICER).expect(200).json().toString()).isEqualTo(
+        assertThat(get("/api/totals/departments?fiscalYear=2036").as(OFFICER).expect(200).json().toString()).isEqualTo(
                 "[{\"department\":\"総務部\",\"totalYen\":62036000,\"initiativeCount\":2},"
                         + "{\"department\":\"出納局\",\"totalYen\":24008000,\"initiativeCount\":1}]");
-        get("/api/totals/categories?fiscalYear=2021").as(OFFICER).expect(200);
-        assertThat(get("/api/initiatives?fiscalYear=2021&department=%E7%B7%8F%E5%8B%99%E9%83%A8").as(OFFICER).expect(200).json()).hasSize(2);
+        get("/api/totals/categories?fiscalYear=2036").as(OFFICER).expect(200);
+        assertThat(get("/api/initiatives?fiscalYear=2036&department=%E7%B7%8F%E5%8B%99%E9%83%A8").as(OFFICER).expect(200).json()).hasSize(2);
         assertThat(get("/api/initiatives/" + id1).as(OFFICER).expect(200).header("ETag")).isEqualTo("\"1\"");
 
         Exchange negative = post("/api/initiatives/" + id1 + "/amendments").as(OFFICER)
@@ -249,15 +252,15 @@ class ApiContractIT {
         assertThat(negative.text("rule")).isEqualTo("negative-amount");
         assertThat(negative.header("Content-Type")).startsWith("application/problem+json");
 
-        assertThat(get("/api/totals?fiscalYear=2021&effectiveOn=2021-09-29").as(OFFICER).expect(200).json().get("totalYen").asLong())
+        assertThat(get("/api/totals?fiscalYear=2036&effectiveOn=2036-09-29").as(OFFICER).expect(200).json().get("totalYen").asLong())
                 .isEqualTo(87_830_000L);
-        get("/api/totals/departments?fiscalYear=2021&effectiveOn=2021-09-29&asOf=2026-01-01T00:00:00Z").as(OFFICER).expect(200);
-        get("/api/initiatives?fiscalYear=2021&effectiveOn=2021-09-29").as(OFFICER).expect(200);
+        get("/api/totals/departments?fiscalYear=2036&effectiveOn=2036-09-29&asOf=2026-01-01T00:00:00Z").as(OFFICER).expect(200);
+        get("/api/initiatives?fiscalYear=2036&effectiveOn=2036-09-29").as(OFFICER).expect(200);
         get("/api/initiatives/" + id1 + "/history").as(AUDITOR).expect(200);
-        get("/api/audit/events?fiscalYear=2021&actor=officer").as(AUDITOR).expect(200);
-        assertThat(get("/api/audit/events?fiscalYear=2021&actor=officer&format=csv").as(AUDITOR).expect(200).header("Content-Type"))
+        get("/api/audit/events?fiscalYear=2036&actor=officer").as(AUDITOR).expect(200);
+        assertThat(get("/api/audit/events?fiscalYear=2036&actor=officer&format=csv").as(AUDITOR).expect(200).header("Content-Type"))
                 .startsWith("text/csv");
-        assertThat(post("/api/audit/replays").as(AUDITOR).json("{\"fiscalYear\":2021,\"effectiveOn\":\"2021-09-29\"}").expect(200)
+        assertThat(post("/api/audit/replays").as(AUDITOR).json("{\"fiscalYear\":2036,\"effectiveOn\":\"2036-09-29\"}").expect(200)
                 .json().get("matches").asBoolean()).isTrue();
         byte[] digest = get("/api/audit/digest").as(AUDITOR).expect(200).body();
         assertThat(post("/api/audit/verify").as(AUDITOR).body("application/json", digest).expect(200).json().get("verified").asBoolean())
@@ -278,39 +281,39 @@ class ApiContractIT {
         get("/api/audit/tree-heads").as(AUDITOR).expect(200);
 
         Exchange budget = post("/api/supplementary-budgets").as(OFFICER).json("""
-                {"fiscalYear":2021, "name":"12月補正", "reference":"議案第80号", "resolvedOn":"2021-12-20",
+                {"fiscalYear":2036, "name":"12月補正", "reference":"議案第80号", "resolvedOn":"2036-12-20",
                  "items":[{"initiativeId":"%s","deltaYen":500000},
                           {"categoryCode":"5","categoryName":"AI・RPA等の活用","department":"総務部","name":"新規事業","amountYen":2000000}]}"""
                 .formatted(id1)).expect(201);
-        get("/api/supplementary-budgets?fiscalYear=2021").as(OFFICER).expect(200);
-        get("/api/totals?fiscalYear=2021&stage=initial").as(OFFICER).expect(200);
-        get("/api/totals?fiscalYear=2021&stage=" + budget.text("id") + "&minPosition=" + budget.json().get("position").asLong())
+        get("/api/supplementary-budgets?fiscalYear=2036").as(OFFICER).expect(200);
+        get("/api/totals?fiscalYear=2036&stage=initial").as(OFFICER).expect(200);
+        get("/api/totals?fiscalYear=2036&stage=" + budget.text("id") + "&minPosition=" + budget.json().get("position").asLong())
                 .as(OFFICER).expect(200);
-        get("/api/reports/stages?fiscalYear=2021").as(OFFICER).expect(200);
-        assertThat(get("/api/totals/tree?fiscalYear=2021&stage=initial").as(OFFICER).expect(200).json().get(0).get("name").asText())
+        get("/api/reports/stages?fiscalYear=2036").as(OFFICER).expect(200);
+        assertThat(get("/api/totals/tree?fiscalYear=2036&stage=initial").as(OFFICER).expect(200).json().get(0).get("name").asText())
                 .isEqualTo("未分類");
-        get("/api/totals/subjects?fiscalYear=2021&side=expenditure&level=kou").as(OFFICER).expect(200);
-        get("/api/totals/balance?fiscalYear=2021").as(OFFICER).expect(200);
-        assertThat(get("/api/reports/table1?fiscalYear=2021&format=json").as(OFFICER).expect(200).json().get("unit").asText()).isEqualTo("千円");
-        assertThat(get("/api/reports/detail?fiscalYear=2021&format=xlsx").as(OFFICER).expect(200).header("Content-Type"))
+        get("/api/totals/subjects?fiscalYear=2036&side=expenditure&level=kou").as(OFFICER).expect(200);
+        get("/api/totals/balance?fiscalYear=2036").as(OFFICER).expect(200);
+        assertThat(get("/api/reports/table1?fiscalYear=2036&format=json").as(OFFICER).expect(200).json().get("unit").asText()).isEqualTo("千円");
+        assertThat(get("/api/reports/detail?fiscalYear=2036&format=xlsx").as(OFFICER).expect(200).header("Content-Type"))
                 .startsWith("application/vnd.openxmlformats");
         post("/api/transfers").as(OFFICER).json("""
-                {"fromId":"%s","toId":"%s","amountYen":1000000,"effectiveDate":"2021-11-01","reason":"流用"}""".formatted(id1, id2))
+                {"fromId":"%s","toId":"%s","amountYen":1000000,"effectiveDate":"2036-11-01","reason":"流用"}""".formatted(id1, id2))
                 .expect(201);
-        JsonNode current = get("/api/reports/current-budget?fiscalYear=2021&level=line&effectiveOn=2021-12-20&minPosition="
+        JsonNode current = get("/api/reports/current-budget?fiscalYear=2036&level=line&effectiveOn=2036-12-20&minPosition="
                 + budget.json().get("position").asLong()).as(OFFICER).expect(200).json();
         assertThat(current.get("supplementaryBudgets").size()).isEqualTo(1);
-        assertThat(get("/api/reports/current-budget?fiscalYear=2021&format=csv").as(OFFICER).expect(200).header("Content-Type"))
+        assertThat(get("/api/reports/current-budget?fiscalYear=2036&format=csv").as(OFFICER).expect(200).header("Content-Type"))
                 .startsWith("text/csv");
-        get("/api/reports/current-budget?fiscalYear=2021&level=setsu").as(OFFICER).breaking("validation.request.parameter.schema.enum")
+        get("/api/reports/current-budget?fiscalYear=2036&level=setsu").as(OFFICER).breaking("validation.request.parameter.schema.enum")
                 .expect(400);
 
         post("/api/initiatives/" + id1 + "/corrections").as(OFFICER).json("{\"sequence\":1,\"reason\":\"入力誤りの訂正\"}").expect(200);
-        post("/api/initiatives/" + id1 + "/withdrawals").as(OFFICER).json("{\"effectiveDate\":\"2022-01-01\",\"reason\":\"事業廃止\"}")
+        post("/api/initiatives/" + id1 + "/withdrawals").as(OFFICER).json("{\"effectiveDate\":\"2037-01-01\",\"reason\":\"事業廃止\"}")
                 .expect(200);
         post("/api/initiatives/" + id2 + "/revisions").as(OFFICER).json("{\"name\":\"新名称\",\"reason\":\"名称変更\"}").expect(200);
         post("/api/initiatives/" + id2 + "/reassignments").as(OFFICER)
-                .json("{\"department\":\"デジタル推進局\",\"effectiveDate\":\"2021-10-01\",\"reason\":\"組織改正\"}").expect(200);
+                .json("{\"department\":\"デジタル推進局\",\"effectiveDate\":\"2036-10-01\",\"reason\":\"組織改正\"}").expect(200);
         // the second line's event 1 is the transfer, which is not a plain amendment (the README says so)
         Exchange notPlain = post("/api/initiatives/" + id2 + "/corrections").as(OFFICER)
                 .json("{\"sequence\":1,\"reason\":\"入力誤りの訂正\"}").expect(422);
@@ -320,13 +323,13 @@ class ApiContractIT {
         Exchange rebuild = post("/api/admin/projections/totals/rebuild").as(ADMIN).expect(202);
         assertThat(rebuild.text("state")).isEqualTo("stopping");
         get("/api/admin/projections").as(ADMIN).expect(200);
-        assertThat(get("/api/totals?fiscalYear=2021").as(OFFICER).expect(200).header("X-Ledger-Rebuilding")).contains("totals");
+        assertThat(get("/api/totals?fiscalYear=2036").as(OFFICER).expect(200).header("X-Ledger-Rebuilding")).contains("totals");
         assertThat(new String(get("/actuator/prometheus").as(ADMIN).expect(200).body(), StandardCharsets.UTF_8)).contains("ledger_");
         awaitRebuilt();
         get("/actuator/health").expect(200);
 
         // a correction of a plain amendment, as the README's last curl means
-        String id3 = post("/api/initiatives").as(OFFICER).json(Api.line(2021, "1", "分類", "総務部", "訂正される事業", 1000)).expect(201).text("id");
+        String id3 = post("/api/initiatives").as(OFFICER).json(Api.line(2036, "1", "分類", "総務部", "訂正される事業", 1000)).expect(201).text("id");
         post("/api/initiatives/" + id3 + "/amendments").as(OFFICER).json("{\"newAmountYen\":2000,\"reason\":\"増額\"}").expect(200);
         post("/api/initiatives/" + id3 + "/corrections").as(OFFICER).json("{\"sequence\":1,\"reason\":\"入力誤りの訂正\"}").expect(200);
         post("/api/initiatives/" + id3 + "/corrections").as(OFFICER).json("{\"sequence\":1,\"reason\":\"二度目\"}").expect(409);
@@ -361,10 +364,10 @@ class ApiContractIT {
 
         assertThat(get("/api/me").as("session").expect(200).text("name")).isEqualTo(OFFICER);
         get("/api/fiscal-years").as("session").expect(200);
-        post("/api/initiatives").as("session").json(Api.line(2021, "9", "分類", "総務部", "画面から追加", 1000))
+        post("/api/initiatives").as("session").json(Api.line(2036, "9", "分類", "総務部", "画面から追加", 1000))
                 .breaking("validation.request.security.missing").expect(403);
         post("/api/initiatives").as("session").header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"))
-                .json(Api.line(2021, "9", "分類", "総務部", "画面から追加", 1000)).expect(201);
+                .json(Api.line(2036, "9", "分類", "総務部", "画面から追加", 1000)).expect(201);
         post("/logout").as("session").header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN")).expect(204);
         cookies.clear();
     }
@@ -375,31 +378,31 @@ class ApiContractIT {
                 {"kan": {"code": "2", "name": "総務費"}, "kou": {"code": "1", "name": "総務管理費"}, "moku": {"code": "1", "name": "一般管理費"},
                  "jigyou": null, "setsu": {"code": "2", "name": "給料"}}""";
         Exchange added = post("/api/initiatives").as(OFFICER).json("""
-                {"fiscalYear": 2025, "categoryCode": "1", "categoryName": "分類", "department": "総務部", "name": "職員給与",
+                {"fiscalYear": 2037, "categoryCode": "1", "categoryName": "分類", "department": "総務部", "name": "職員給与",
                  "amountYen": 1000, "reason": "当初予算", "accountCode": "1", "accountName": "一般会計", "side": "expenditure",
                  "subject": %s, "departmentCode": "0101"}""".formatted(subject)).expect(201);
         String line = added.text("id");
         long position = added.json().get("position").asLong();
         assertThat(get("/api/initiatives/" + line + "?minPosition=" + position).as(OFFICER).expect(200).json().at("/subject/setsu/name")
                 .asText()).isEqualTo("給料");
-        assertThat(get("/api/initiatives?fiscalYear=2025&minPosition=" + position).as(OFFICER).expect(200).json().get(0).get("side")
+        assertThat(get("/api/initiatives?fiscalYear=2037&minPosition=" + position).as(OFFICER).expect(200).json().get(0).get("side")
                 .asText()).isEqualTo("expenditure");
         get("/api/initiatives/" + line + "/history").as(AUDITOR).expect(200);
         post("/api/initiatives/" + line + "/reassignments").as(OFFICER).json("""
                 {"subject": {"kan": {"code": "2", "name": "総務費"}, "kou": {"code": "1", "name": "総務管理費"},
                  "moku": {"code": "2", "name": "文書広報費"}}, "reason": "目の組替え"}""").expect(200);
         post("/api/supplementary-budgets").as(OFFICER).json("""
-                {"fiscalYear": 2025, "name": "補正第1号", "resolvedOn": "2025-06-20", "items": [{"department": "税務課", "name": "個人",
+                {"fiscalYear": 2037, "name": "補正第1号", "resolvedOn": "2037-06-20", "items": [{"department": "税務課", "name": "個人",
                  "categoryCode": "1", "categoryName": "分類", "amountYen": 500, "accountCode": "1", "accountName": "一般会計",
                  "side": "revenue", "subject": {"kan": {"code": "1", "name": "市税"}, "kou": {"code": "1", "name": "市民税"},
                  "moku": {"code": "1", "name": "個人"}}}], "partOfSet": true}""").expect(201);
         Exchange conflict = post("/api/initiatives").as(OFFICER).json("""
-                {"fiscalYear": 2025, "categoryCode": "1", "categoryName": "分類", "department": "企画部", "name": "企画",
+                {"fiscalYear": 2037, "categoryCode": "1", "categoryName": "分類", "department": "企画部", "name": "企画",
                  "amountYen": 1, "reason": "当初予算", "accountCode": "1", "accountName": "一般会計", "side": "expenditure",
                  "subject": {"kan": {"code": "2", "name": "総務費用"}, "kou": {"code": "1", "name": "総務管理費"},
                  "moku": {"code": "3", "name": "企画費"}}}""").expect(422);
         assertThat(conflict.text("rule")).isEqualTo("subject-name-conflict");
-        post("/api/initiatives").as(OFFICER).json(Api.line(2025, "1", "分類", "総務部", "x", 1).replace("{", "{\"side\": \"sideways\", "))
+        post("/api/initiatives").as(OFFICER).json(Api.line(2037, "1", "分類", "総務部", "x", 1).replace("{", "{\"side\": \"sideways\", "))
                 .expect(400);
     }
 
@@ -421,7 +424,7 @@ class ApiContractIT {
     /** The 予算総則's clauses and barred 節, a transfer between 項 under a clause, a refused one, and a use of the 予備費. */
     private void transferRules() {
         String line = """
-                {"fiscalYear": 2026, "department": "財政課", "name": "%s", "amountYen": %d, "reason": "当初予算", "accountCode": "1",
+                {"fiscalYear": 2127, "department": "財政課", "name": "%s", "amountYen": %d, "reason": "当初予算", "accountCode": "1",
                  "accountName": "一般会計", "side": "expenditure", "subject": {"kan": {"code": "%s", "name": "%s"},
                  "kou": {"code": "%s", "name": "%s"}, "moku": {"code": "1", "name": "%s"}%s}}""";
         String salaries = post("/api/initiatives").as(OFFICER).json(line.formatted("給料", 1000, "2", "総務費", "1", "総務管理費", "一般管理費",
@@ -430,13 +433,13 @@ class ApiContractIT {
                 ", \"setsu\": {\"code\": \"3\", \"name\": \"職員手当等\"}")).expect(201).text("id");
         String reserve = post("/api/initiatives").as(OFFICER).json(line.formatted("予備費", 1000, "14", "予備費", "1", "予備費", "予備費", ""))
                 .expect(201).text("id");
-        post("/api/general-provisions/2026/transfer-clauses").as(OFFICER).json("""
+        post("/api/general-provisions/2127/transfer-clauses").as(OFFICER).json("""
                 {"accountCode": "1", "accountName": "一般会計", "article": "第5条", "text": "給料、職員手当等及び共済費の各項の間の流用",
                  "kan": {"code": "2", "name": "総務費"}, "setsus": [{"code": "2", "name": "給料"}, {"code": "3", "name": "職員手当等"}]}""")
                 .expect(201);
-        post("/api/general-provisions/2026/barred-setsu").as(OFFICER).json("""
+        post("/api/general-provisions/2127/barred-setsu").as(OFFICER).json("""
                 {"accountName": "一般会計", "setsu": {"code": "9", "name": "交際費"}, "reason": "交際費は流用により増額しない"}""").expect(201);
-        assertThat(get("/api/general-provisions/2026").as(OFFICER).expect(200).json().at("/transferClauses/0/article").asText())
+        assertThat(get("/api/general-provisions/2127").as(OFFICER).expect(200).json().at("/transferClauses/0/article").asText())
                 .isEqualTo("第5条");
         String transfer = "{\"fromId\": \"%s\", \"toId\": \"%s\", \"amountYen\": 10, \"reason\": \"流用\"%s}";
         assertThat(post("/api/transfers").as(OFFICER).json(transfer.formatted(salaries, allowances, "")).expect(422).text("rule"))
@@ -444,38 +447,38 @@ class ApiContractIT {
         assertThat(post("/api/transfers").as(OFFICER).json(transfer.formatted(salaries, allowances, ", \"clause\": \"第5条\""))
                 .expect(201).text("level")).isEqualTo("kou");
         post("/api/reserve-fund-uses").as(OFFICER).json("""
-                {"fromId": "%s", "toId": "%s", "amountYen": 100, "effectiveDate": "2026-08-01", "reason": "予備費充用"}"""
+                {"fromId": "%s", "toId": "%s", "amountYen": 100, "effectiveDate": "2127-08-01", "reason": "予備費充用"}"""
                 .formatted(reserve, salaries)).expect(201);
         assertThat(post("/api/reserve-fund-uses").as(OFFICER).json("""
                 {"fromId": "%s", "toId": "%s", "amountYen": 5000, "reason": "予備費充用"}""".formatted(reserve, salaries)).expect(422)
                 .text("rule")).isEqualTo("reserve-fund-exceeded");
     }
 
-    /** Bills on unclassified lines of 2027: submitted, shown, proposed, resolved as amended, refused; a 専決処分 and its report. */
+    /** Bills on unclassified lines of 2128: submitted, shown, proposed, resolved as amended, refused; a 専決処分 and its report. */
     private void supplementaryBills() {
-        String line = post("/api/initiatives").as(OFFICER).json(Api.line(2027, "1", "分類", "総務部", "事業", 10_000)).expect(201).text("id");
+        String line = post("/api/initiatives").as(OFFICER).json(Api.line(2128, "1", "分類", "総務部", "事業", 10_000)).expect(201).text("id");
         Exchange submitted = post("/api/supplementary-budgets").as(OFFICER).json("""
-                {"fiscalYear": 2027, "name": "9月補正", "procedure": "assembly", "submittedOn": "2027-09-01", "billNumber": "議案第50号",
+                {"fiscalYear": 2128, "name": "9月補正", "procedure": "assembly", "submittedOn": "2128-09-01", "billNumber": "議案第50号",
                  "items": [{"initiativeId": "%s", "deltaYen": 1000}]}""".formatted(line)).expect(201);
-        assertThat(submitted.text("title")).isEqualTo("令和9年度補正予算（第1号）");
+        assertThat(submitted.text("title")).isEqualTo("令和110年度補正予算（第1号）");
         long position = submitted.json().get("position").asLong();
         String bill = submitted.text("id");
-        assertThat(get("/api/totals?fiscalYear=2027&stage=proposed&minPosition=" + position).as(OFFICER).expect(200).json()
+        assertThat(get("/api/totals?fiscalYear=2128&stage=proposed&minPosition=" + position).as(OFFICER).expect(200).json()
                 .get("totalYen").asLong()).isEqualTo(11_000);
         assertThat(get("/api/supplementary-budgets/" + bill + "?minPosition=" + position).as(OFFICER).expect(200).text("state"))
                 .isEqualTo("submitted");
         post("/api/supplementary-budgets/" + bill + "/resolutions").as(OFFICER).json("""
-                {"outcome": "amended", "resolvedOn": "2027-09-25", "items": [{"initiativeId": "%s", "deltaYen": 500}]}""".formatted(line))
+                {"outcome": "amended", "resolvedOn": "2128-09-25", "items": [{"initiativeId": "%s", "deltaYen": 500}]}""".formatted(line))
                 .expect(201);
         assertThat(post("/api/supplementary-budgets/" + bill + "/resolutions").as(OFFICER)
-                .json("{\"outcome\": \"rejected\", \"resolvedOn\": \"2027-09-26\"}").expect(409).text("rule")).isEqualTo("bill-not-submitted");
+                .json("{\"outcome\": \"rejected\", \"resolvedOn\": \"2128-09-26\"}").expect(409).text("rule")).isEqualTo("bill-not-submitted");
         Exchange senketsu = post("/api/supplementary-budgets").as(OFFICER).json("""
-                {"fiscalYear": 2027, "name": "専決第1号", "procedure": "senketsu", "decidedOn": "2027-05-01",
+                {"fiscalYear": 2128, "name": "専決第1号", "procedure": "senketsu", "decidedOn": "2128-05-01",
                  "items": [{"initiativeId": "%s", "deltaYen": 200}]}""".formatted(line)).expect(201);
         post("/api/supplementary-budgets/" + senketsu.text("id") + "/assembly-reports").as(OFFICER)
-                .json("{\"outcome\": \"disapproved\", \"on\": \"2027-06-20\"}").expect(201);
+                .json("{\"outcome\": \"disapproved\", \"on\": \"2128-06-20\"}").expect(201);
         get("/api/supplementary-budgets/sb-none").as(OFFICER).expect(404);
-        post("/api/supplementary-budgets/sb-none/assembly-reports").as(OFFICER).json("{\"outcome\": \"approved\", \"on\": \"2027-06-20\"}")
+        post("/api/supplementary-budgets/sb-none/assembly-reports").as(OFFICER).json("{\"outcome\": \"approved\", \"on\": \"2128-06-20\"}")
                 .expect(404);
     }
 
@@ -483,7 +486,7 @@ class ApiContractIT {
         get("/api/me").as("viewer").expect(200);
         get("/api/fiscal-years").as("viewer").expect(200);
         get("/actuator/info").as("viewer").expect(200);
-        get("/api/reports/betsu?fiscalYear=2021&format=text").as("viewer").expect(200);
+        get("/api/reports/betsu?fiscalYear=2036&format=text").as("viewer").expect(200);
         get("/api/audit/digest?position=3").as(AUDITOR).expect(200);
         post("/api/audit/verify").as(AUDITOR).json("{}").expect(200);
 
@@ -504,13 +507,13 @@ class ApiContractIT {
         post("/api/imports/budget-csv?unit=man").as(OFFICER).body("text/csv", csv).expect(400);
 
         // 400: bad input the document allows but the service refuses, and input the document already refuses
-        Exchange added = post("/api/initiatives").as(OFFICER).json(Api.line(2024, "1", "分類", "総務部", "契約試験", 1000)).expect(201);
+        Exchange added = post("/api/initiatives").as(OFFICER).json(Api.line(2038, "1", "分類", "総務部", "契約試験", 1000)).expect(201);
         String line = added.text("id");
         post("/api/initiatives/" + line + "/amendments").as(OFFICER).json("{\"newAmountYen\":1,\"deltaYen\":1,\"reason\":\"両方\"}").expect(400);
         post("/api/initiatives/" + line + "/amendments").as(OFFICER).header("If-Match", "not-a-version")
                 .json("{\"deltaYen\":1,\"reason\":\"増額\"}").expect(400);
         get("/api/totals?fiscalYear=abc").as(OFFICER).breaking("validation.request.parameter.schema.type").expect(400);
-        post("/api/initiatives").as(OFFICER).json("{\"fiscalYear\":2024}").breaking("validation.request.body.schema.required").expect(400);
+        post("/api/initiatives").as(OFFICER).json("{\"fiscalYear\":2038}").breaking("validation.request.body.schema.required").expect(400);
         post("/api/admin/projections/nope/rebuild").as(ADMIN).expect(400);
         get("/api/audit/events?size=501").as(AUDITOR).expect(400);
         get("/api/audit/tree-head?treeSize=999999").as(AUDITOR).expect(404);
@@ -519,15 +522,15 @@ class ApiContractIT {
         get("/api/audit/proofs/consistency?from=0&to=999999").as(AUDITOR).expect(400);
         get("/api/audit/tree-leaves?treeSize=999999").as(AUDITOR).expect(400);
         post("/api/audit/verify").as(AUDITOR).json("{\"treeHead\": {\"treeSize\": 1}}").expect(400);
-        get("/api/reports/betsu?fiscalYear=2021&format=pdf").as(OFFICER).breaking("validation.request.parameter.schema.enum").expect(400);
+        get("/api/reports/betsu?fiscalYear=2036&format=pdf").as(OFFICER).breaking("validation.request.parameter.schema.enum").expect(400);
 
         // 401, 403
-        get("/api/totals?fiscalYear=2021").breaking("validation.request.security.missing").expect(401);
-        get("/api/totals?fiscalYear=2021").as(OFFICER).password("wrong").expect(401);
+        get("/api/totals?fiscalYear=2036").breaking("validation.request.security.missing").expect(401);
+        get("/api/totals?fiscalYear=2036").as(OFFICER).password("wrong").expect(401);
         get("/actuator/prometheus").as("viewer").expect(403);
         get("/api/audit/events").as("viewer").expect(403);
-        post("/api/initiatives").as("viewer").json(Api.line(2024, "1", "分類", "総務部", "閲覧者", 1000)).expect(403);
-        assertThat(post("/api/initiatives").as("soumu-officer").json(Api.line(2024, "4", "分類", "出納局", "他部局", 1000)).expect(403)
+        post("/api/initiatives").as("viewer").json(Api.line(2038, "1", "分類", "総務部", "閲覧者", 1000)).expect(403);
+        assertThat(post("/api/initiatives").as("soumu-officer").json(Api.line(2038, "4", "分類", "出納局", "他部局", 1000)).expect(403)
                 .text("type")).endsWith("department-forbidden");
 
         // 404, 409, 412, 503
@@ -537,7 +540,7 @@ class ApiContractIT {
         post("/api/initiatives/" + unknown + "/amendments").as(OFFICER).json("{\"deltaYen\":1,\"reason\":\"増額\"}").expect(404);
         post("/api/transfers").as(OFFICER).json("{\"fromId\":\"%s\",\"toId\":\"%s\",\"amountYen\":1,\"reason\":\"流用\"}"
                 .formatted(unknown, line)).expect(422);
-        assertThat(post("/api/initiatives").as(OFFICER).json(Api.line(2024, "1", "分類", "総務部", "契約試験", 1000)).expect(409)
+        assertThat(post("/api/initiatives").as(OFFICER).json(Api.line(2038, "1", "分類", "総務部", "契約試験", 1000)).expect(409)
                 .text("existingId")).isEqualTo(line);
         String etag = get("/api/initiatives/" + line + "?minPosition=" + added.json().get("position").asLong()).as(OFFICER).expect(200)
                 .header("ETag");
@@ -547,12 +550,12 @@ class ApiContractIT {
                 .json("{\"summary\":\"古い版\",\"reason\":\"改訂\"}").expect(412);
         assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(1);
         assertThat(stale.header("ETag")).isEqualTo("\"1\"");
-        Exchange behind = get("/api/totals?fiscalYear=2024&minPosition=999999999").as(OFFICER).expect(503);
+        Exchange behind = get("/api/totals?fiscalYear=2038&minPosition=999999999").as(OFFICER).expect(503);
         assertThat(behind.header("Retry-After")).isEqualTo("1");
 
         // Idempotency-Key: the first response again, marked; the same key for another request is 422; a malformed key 400
         String key = "contract-" + UUID.randomUUID();
-        String body = Api.line(2024, "2", "分類", "総務部", "再送される事業", 5000);
+        String body = Api.line(2038, "2", "分類", "総務部", "再送される事業", 5000);
         Exchange once = post("/api/initiatives").as(OFFICER).header("Idempotency-Key", key).json(body).expect(201);
         Exchange again = post("/api/initiatives").as(OFFICER).header("Idempotency-Key", key).json(body).expect(201);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
