@@ -94,7 +94,8 @@ class BenchCommand implements Callable<Integer> {
     static final int REFUSED = 3;
 
     private static final int EVENTS_PER_LINE = 100;
-    private static final int FIRST_YEAR = 2001;
+    /** The history's first fiscal year: years that have not ended, whose lines the fiscal years' gate lets one add and amend. */
+    private static final int FIRST_YEAR = 2138;
 
     @Option(names = "--events", description = "events of history (default 1,000,000)", defaultValue = "1000000")
     long events;
@@ -400,11 +401,11 @@ class BenchCommand implements Callable<Integer> {
 
         /** Raw JDBC batch insert of {@code rows} event-sized rows, committed every batch of the bulk path. */
         private double rawBatchInsert(String table, long rows) throws Exception {
-            byte[] payload = ("{\"initiativeId\":\"x\",\"fiscalYear\":2001,\"category\":{\"code\":\"1\",\"name\":\"分類1\"},\"department\":\"部局1\","
-                    + "\"amountBefore\":10000000,\"amountAfter\":10005000,\"change\":{\"effectiveDate\":\"2001-04-04\",\"reason\":\"補正\","
+            byte[] payload = ("{\"initiativeId\":\"x\",\"fiscalYear\":2138,\"category\":{\"code\":\"1\",\"name\":\"分類1\"},\"department\":\"部局1\","
+                    + "\"amountBefore\":10000000,\"amountAfter\":10005000,\"change\":{\"effectiveDate\":\"2138-04-04\",\"reason\":\"補正\","
                     + "\"reference\":\"議案第1号\"},\"cause\":null}").getBytes(StandardCharsets.UTF_8);
             byte[] metadata = ("{\"actor\":\"bench\",\"correlationId\":\"" + "c".repeat(36) + "\",\"requestId\":\"" + "r".repeat(36)
-                    + "\",\"causationId\":\"bulk-x\",\"recordedAt\":\"2026-11-26T00:00:00.000Z\",\"effectiveDate\":\"2001-04-04\","
+                    + "\",\"causationId\":\"bulk-x\",\"recordedAt\":\"2026-11-26T00:00:00.000Z\",\"effectiveDate\":\"2138-04-04\","
                     + "\"reason\":\"補正\",\"reference\":\"議案第1号\",\"previousHash\":\"" + "0".repeat(64) + "\",\"hash\":\"" + "0".repeat(64) + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             long started = System.nanoTime();

@@ -52,7 +52,9 @@ import static org.axonframework.commandhandling.GenericCommandMessage.asCommandM
  * and one {@link AmendAmount} per change, so every rule of the aggregate applies and the events are
  * exactly those it applies. They are appended through the product's event store (so metadata, the
  * hash chain and every projection treat them as any other events) in transactions of a few
- * thousand events, each well under a second.
+ * thousand events, each well under a second. Appending, they pass the fiscal years' gate as any change does: lines of a
+ * fiscal year that has ended (its 31 March passed) are refused ({@code fiscal-year-ended}), so a history's years are ones
+ * that have not ended.
  */
 public class HistoryLoader {
 
