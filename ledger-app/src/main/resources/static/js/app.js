@@ -257,9 +257,16 @@ const Ledger = (() => {
     return me;
   }
 
+  /** Today's fiscal year in Japan time, whatever the browser's time zone: January to March belong to the year before. */
+  function currentFiscalYear() {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric' }).formatToParts(new Date());
+    const part = type => Number(parts.find(p => p.type === type).value);
+    return part('month') >= 4 ? part('year') : part('year') - 1;
+  }
+
   async function fiscalYears(select, preferred) {
     const years = await api('/api/fiscal-years');
-    const current = new Date().getMonth() >= 3 ? new Date().getFullYear() : new Date().getFullYear() - 1;
+    const current = currentFiscalYear();
     const all = Array.from(new Set([...years, current])).sort((a, b) => b - a);
     select.replaceChildren(...all.map(y => el('option', { value: y, text: y + '（' + era(y) + '）' })));
     const wanted = preferred || years.find(y => y <= current) || years[0] || current;
@@ -354,7 +361,7 @@ const Ledger = (() => {
   /** A datetime-local value (the browser's time zone) as an ISO-8601 instant. */
   function instant(local) { return local ? new Date(local).toISOString() : ''; }
 
-  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, params, instant, era, cookie, japanTime, stages, barChart,
+  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, currentFiscalYear, params, instant, era, cookie, japanTime, stages, barChart,
     subjectPath, lineLabel, linePicker,
     get lang() { return lang; } };
 })();

@@ -2,7 +2,7 @@
 (async () => {
   const { t, el, api, thousand } = Ledger;
   await Ledger.header('nav.officer');
-  const year = new Date().getMonth() >= 3 ? new Date().getFullYear() : new Date().getFullYear() - 1;
+  const year = Ledger.currentFiscalYear();
   ['add-fiscalYear', 'import-fiscalYear'].forEach(id => { document.getElementById(id).value = year; });
 
   function values(form, names) {
@@ -42,7 +42,7 @@
     'reserve-fromId': isReserve, 'reserve-toId': l => !isReserve(l) && l.side === 'expenditure'
   };
   const years = document.querySelectorAll('select.line-year');
-  for (const select of years) await Ledger.fiscalYears(select);
+  for (const select of years) await Ledger.fiscalYears(select, year);
 
   async function refreshPickers(form, minPosition) {
     const fiscalYear = form.elements.fiscalYear.value;

@@ -3,7 +3,7 @@
   const { t, el, api } = Ledger;
   await Ledger.header('nav.provisions');
   const year = document.getElementById('fiscalYear');
-  await Ledger.fiscalYears(year, new URLSearchParams(location.search).get('fiscalYear'));
+  await Ledger.fiscalYears(year, new URLSearchParams(location.search).get('fiscalYear') || Ledger.currentFiscalYear());
   const printed = level => level ? (level.code ? level.code + ' ' : '') + level.name : '';
 
   /** 「2 総務費」 as a level {code, name}; a level without a code is its name alone. */

@@ -43,6 +43,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 
@@ -237,6 +239,22 @@ class WebUiIT extends LedgerIT {
         assertThat(browser.findElement(By.id("amend-reason")).getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(events()).isEqualTo(before);
         assertThat(browser.findElement(By.id("line-amount")).getText()).startsWith("1,000");
+    }
+
+    @Test
+    void theOfficersFormsStartOnTodaysFiscalYearInJapanTimeAndStillOfferTheSamplesYear() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        String current = Integer.toString(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1);
+        open("/officer.html");
+        assertThat(browser.findElement(By.id("add-fiscalYear")).getDomProperty("value")).isEqualTo(current);
+        assertThat(browser.findElement(By.id("import-fiscalYear")).getDomProperty("value")).isEqualTo(current);
+        for (String id : List.of("transfer-fiscalYear", "reserve-fiscalYear", "budget-fiscalYear")) {
+            Select year = new Select(browser.findElement(By.id(id)));
+            assertThat(year.getFirstSelectedOption().getDomAttribute("value")).as(id).isEqualTo(current);
+            assertThat(year.getOptions()).as(id).anyMatch(o -> "2020".equals(o.getDomAttribute("value")));
+        }
+        open("/provisions.html");
+        assertThat(new Select(browser.findElement(By.id("fiscalYear"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo(current);
     }
 
     @Test
