@@ -138,15 +138,6 @@ public class LedgerCommands {
         return new Recorded<>(result, 0, positionOf(result.documentId().value(), 0));
     }
 
-    /** A command whose handler's answer is all the caller needs: no position is looked up. */
-    public <R> R call(Object command, Requester requester) {
-        try {
-            return send(command, requester);
-        } finally {
-            AppendedPositions.stop();
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private <R> R send(Object command, Requester requester) {
         IdempotentRequest.Outcome replayed = IdempotentRequest.takeReplay();

@@ -74,7 +74,9 @@ class FiscalYearController {
                   @Schema(description = "The signed tree head kept with the close, whose tree includes it (as GET /api/audit/tree-head "
                           + "gives it: ledger-verifier --tree-head accepts it); null when the seal is left to the ledger's schedule")
                   SignedTreeHead treeHead,
-                  @Schema(description = "The close's inclusion proof in that tree") MerkleProofs.InclusionProof inclusionProof) {
+                  @Schema(description = "The close's inclusion proof in that tree") MerkleProofs.InclusionProof inclusionProof,
+                  @Schema(description = "The seal's position (FiscalYearSealed): a read with this minPosition shows the seal")
+                  Long sealPosition) {
     }
 
     @Operation(summary = "The fiscal years and their states",
@@ -95,9 +97,9 @@ class FiscalYearController {
             description = "As listed, at asOf, with every close, seal and reopening recorded by then in the order recorded. A year "
                     + "without any is open, settling or ended by the calendar alone.")
     @ApiResponse(responseCode = "200", description = "The year",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiscalYearStates.YearHistory.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FiscalYearStates.YearState.class)))
     @GetMapping("/api/fiscal-years/{fiscalYear}")
-    FiscalYearStates.YearHistory show(@PathVariable int fiscalYear, @RequestParam(required = false) String asOf,
+    FiscalYearStates.YearState show(@PathVariable int fiscalYear, @RequestParam(required = false) String asOf,
                                       @RequestParam(required = false) Long minPosition) {
         FiscalYear year = FiscalYear.of(fiscalYear);
         Instant at = moment(asOf);
@@ -120,7 +122,7 @@ class FiscalYearController {
         FiscalYears.Closed closed = RequestFields.FISCAL_YEAR_CLOSE.call(() -> years.close(year,
                 new ChangeContext(null, body.reason(), body.reference()), Boolean.TRUE.equals(body.force()), context.requester(request, response)));
         return ResponseEntity.status(HttpStatus.CREATED).body(new Closed(year.value(), year.japaneseName(), true, closed.forced(),
-                closed.version(), closed.position(), closed.treeHead(), closed.inclusionProof()));
+                closed.version(), closed.position(), closed.treeHead(), closed.inclusionProof(), closed.sealPosition()));
     }
 
     @Operation(summary = "Ask to reopen a closed fiscal year",

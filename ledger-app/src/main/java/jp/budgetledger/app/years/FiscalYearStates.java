@@ -1,6 +1,6 @@
 package jp.budgetledger.app.years;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.domain.YearEndRules;
@@ -59,17 +59,21 @@ public class FiscalYearStates {
                             String phase,
                             @Schema(description = "確定: closed at asOf") boolean closed, Instant closedAt, LocalDate closedOn, String closedBy,
                             String reason, String reference, Boolean forced, Long closePosition, Seal seal, List<Reopening> reopenings,
-                            PendingReopening pendingReopening) {
+                            PendingReopening pendingReopening,
+                            @JsonInclude(JsonInclude.Include.NON_NULL)
+                            @Schema(description = "GET /api/fiscal-years/{fiscalYear} only: every close, seal and reopening recorded by asOf")
+                            List<HistoryEntry> history) {
+
+        YearState withHistory(List<HistoryEntry> entries) {
+            return new YearState(fiscalYear, japaneseName, period, settlementEnd, phase, closed, closedAt, closedOn, closedBy, reason, reference,
+                    forced, closePosition, seal, reopenings, pendingReopening, entries);
+        }
     }
 
     /** One event of a year's life as its history lists it. */
     public record HistoryEntry(@Schema(allowableValues = {FiscalYearTransition.CLOSED, FiscalYearTransition.SEALED, FiscalYearTransition.REOPENED})
                                String kind, long position, Instant recordedAt, LocalDate effectiveDate, String actor, String approvedBy,
                                String reason, String reference, Boolean forced, Long treeSize, String rootHash) {
-    }
-
-    /** A year's state with every close, seal and reopening recorded up to the moment, in the order recorded. */
-    public record YearHistory(@JsonUnwrapped YearState state, List<HistoryEntry> history) {
     }
 
     /** Every year that has a line or was ever closed, newest first, as at {@code asOf}. */
@@ -83,10 +87,11 @@ public class FiscalYearStates {
                 .map(y -> state(FiscalYear.of(y), transitions.getOrDefault(y, List.of()), pending.get(y), asOf)).toList();
     }
 
-    public YearHistory of(FiscalYear year, Instant asOf) {
+    /** The year's state at {@code asOf} with every close, seal and reopening recorded by then, in the order recorded. */
+    public YearState of(FiscalYear year, Instant asOf) {
         List<FiscalYearTransition> transitions = queries.transitions(year.value(), asOf);
         YearState state = state(year, transitions, pending(asOf).get(year.value()), asOf);
-        return new YearHistory(state, transitions.stream().map(t -> new HistoryEntry(t.kind(), t.position(), t.recordedAt(),
+        return state.withHistory(transitions.stream().map(t -> new HistoryEntry(t.kind(), t.position(), t.recordedAt(),
                 t.effectiveDate(), t.actor(), t.approvedBy(), t.reason(), t.reference(), t.forced(), t.treeSize(), t.rootHash())).toList());
     }
 
@@ -113,6 +118,6 @@ public class FiscalYearStates {
         return new YearState(year.value(), year.japaneseName(), new Period(year.firstDay(), year.lastDay()), settlementEnd, phase,
                 c != null, c == null ? null : c.recordedAt(), c == null ? null : c.effectiveDate(), c == null ? null : c.actor(),
                 c == null ? null : c.reason(), c == null ? null : c.reference(), c == null ? null : c.forced(),
-                c == null ? null : c.position(), seal, reopenings, waiting);
+                c == null ? null : c.position(), seal, reopenings, waiting, null);
     }
 }

@@ -61,7 +61,11 @@ public class FiscalYears {
      * it and the close's inclusion proof in that tree (both null when the seal is left to the schedule).
      */
     public record Closed(FiscalYear fiscalYear, long version, long position, boolean forced, SignedTreeHead treeHead,
-                         MerkleProofs.InclusionProof inclusionProof) {
+                         MerkleProofs.InclusionProof inclusionProof, Long sealPosition) {
+    }
+
+    /** A seal: the tree head kept with the close, and the position of the year's last event once it is recorded. */
+    private record Sealed(SignedTreeHead head, long position) {
     }
 
     /** The day it is now in the ledger's time zone. */
@@ -83,12 +87,12 @@ public class FiscalYears {
         Recorded<Long> recorded = commands.change(new CloseFiscalYear(year, change, force, today), FiscalYearLifeId.of(year), requester);
         boolean forced = !today.isAfter(YearEndRules.settlementEnd(year));
         try {
-            SignedTreeHead head = seal(year, recorded.version(), recorded.position(), requester);
-            return new Closed(year, recorded.version(), recorded.position(), forced, head,
-                    proofs.inclusion(recorded.position(), head.treeSize()).orElseThrow());
+            Sealed sealed = seal(year, recorded.version(), recorded.position(), requester);
+            return new Closed(year, recorded.version(), recorded.position(), forced, sealed.head(),
+                    proofs.inclusion(recorded.position(), sealed.head().treeSize()).orElseThrow(), sealed.position());
         } catch (RuntimeException e) {
             log.warn("the close of fiscal year {} (position {}) is recorded but not sealed yet: {}", year, recorded.position(), e.getMessage());
-            return new Closed(year, recorded.version(), recorded.position(), forced, null, null);
+            return new Closed(year, recorded.version(), recorded.position(), forced, null, null, null);
         }
     }
 
@@ -97,7 +101,7 @@ public class FiscalYears {
         return commands.draft(new ReopenFiscalYear(year, change, today()), requester);
     }
 
-    private SignedTreeHead seal(FiscalYear year, long closeSequence, long closePosition, Requester requester) {
+    private Sealed seal(FiscalYear year, long closeSequence, long closePosition, Requester requester) {
         SignedTreeHead head = signer.signNow();
         if (head.lastPosition() < closePosition) {
             throw new IllegalStateException("the tree of " + head.treeSize() + " leaves ends at position " + head.lastPosition()
@@ -105,9 +109,9 @@ public class FiscalYears {
         }
         FiscalYearSealed.TreeHead sealed = new FiscalYearSealed.TreeHead(head.treeSize(), head.rootHash(), head.timestamp(), head.keyId(),
                 head.signature(), head.lastPosition());
-        commands.call(new SealFiscalYear(year, closeSequence, closePosition, sealed, new ChangeContext(today(),
-                "確定の封印: tree head " + head.treeSize(), null)), requester);
-        return head;
+        Recorded<Long> recorded = commands.change(new SealFiscalYear(year, closeSequence, closePosition, sealed, new ChangeContext(today(),
+                "確定の封印: tree head " + head.treeSize(), null)), FiscalYearLifeId.of(year), requester);
+        return new Sealed(head, recorded.position());
     }
 
     /** Seals every close in force that has no seal yet (as the read model shows it). */

@@ -133,7 +133,7 @@ class FiscalYearLifeIT extends LedgerIT {
         Api.Response closed = close(approver, 2010, "{\"reason\": \"決算認定\"}");
         assertThat(closed.status()).as(closed.raw()).isEqualTo(201);
         assertThat(closed.body().get("forced").asBoolean()).isFalse();
-        JsonNode years = approver.get("/api/fiscal-years?minPosition=" + closed.number("position")).body();
+        JsonNode years = approver.get("/api/fiscal-years?minPosition=" + closed.number("sealPosition")).body();
         JsonNode year = null;
         for (JsonNode y : years) {
             if (y.get("fiscalYear").asInt() == 2010) {
@@ -157,7 +157,7 @@ class FiscalYearLifeIT extends LedgerIT {
         JsonNode then = approver.get("/api/fiscal-years/2045?asOf=" + beforeClose + "&minPosition=" + position).body();
         assertThat(then.get("closed").asBoolean()).isFalse();
         assertThat(then.get("history")).isEmpty();
-        JsonNode now = approver.get("/api/fiscal-years/2045").body();
+        JsonNode now = approver.get("/api/fiscal-years/2045?minPosition=" + closed.number("sealPosition")).body();
         assertThat(now.get("closed").asBoolean()).isTrue();
         assertThat(now.get("closedAt").asText()).isNotBlank();
         assertThat(now.at("/seal/rootHash").asText()).isEqualTo(closed.body().at("/treeHead/rootHash").asText());
@@ -291,7 +291,7 @@ class FiscalYearLifeIT extends LedgerIT {
                 "--inclusion-proof", proofFile.toString(), "--public-key", key.toString()}, new PrintWriter(out, true), new PrintWriter(out, true));
         assertThat(exit).as(out.toString()).isZero();
 
-        JsonNode sealed = approver.get("/api/fiscal-years/2048?minPosition=" + closed.number("position")).body();
+        JsonNode sealed = approver.get("/api/fiscal-years/2048?minPosition=" + closed.number("sealPosition")).body();
         assertThat(sealed.at("/history/1/kind").asText()).isEqualTo("sealed");
         assertThat(sealed.at("/seal/signature").asText()).isEqualTo(head.get("signature").asText());
     }

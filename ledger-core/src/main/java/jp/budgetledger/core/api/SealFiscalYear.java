@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Keeps with the close of {@code fiscalYear} recorded as the year's event {@code closeSequence} the signed tree head
  * {@code head}, whose tree includes that close (at {@code closePosition} of the store). Nothing happens when that close is
- * sealed already or is no longer the year's current close. Produces {@link FiscalYearSealed}; returns whether it did.
+ * sealed already or is no longer the year's current close. Produces {@link FiscalYearSealed}; returns the year's version.
  */
 public record SealFiscalYear(FiscalYear fiscalYear, long closeSequence, long closePosition, FiscalYearSealed.TreeHead head,
                              ChangeContext change) {

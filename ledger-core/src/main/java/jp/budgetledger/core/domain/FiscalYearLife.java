@@ -26,8 +26,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The life of one fiscal year ({@code fiscal-year-<year>}): closed (確定) at most once at a time, after its 出納整理期間 or
  * earlier when forced; each close sealed once with a signed tree head; reopened only when closed, and only from an approved
- * draft. It comes into being with its first close. Its handlers return its version (the sequence number of their event),
- * the seal whether it recorded one.
+ * draft. It comes into being with its first close. Its handlers return its version (the sequence number of their event; a
+ * seal that changes nothing, the version as it was).
  */
 public class FiscalYearLife {
 
@@ -76,13 +76,13 @@ public class FiscalYearLife {
     }
 
     @CommandHandler
-    public boolean handle(SealFiscalYear command) {
+    public long handle(SealFiscalYear command) {
         if (!closed || sealed || command.closeSequence() != closeSequence) {
-            return false;
+            return version;
         }
         apply(new FiscalYearSealed(fiscalYear, command.change().withDefaultEffectiveDate(closedOn), closeSequence, command.closePosition(),
                 command.head()));
-        return true;
+        return version;
     }
 
     /**

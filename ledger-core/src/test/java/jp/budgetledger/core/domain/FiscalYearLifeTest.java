@@ -87,11 +87,11 @@ class FiscalYearLifeTest {
     void aCloseIsSealedOnceWithTheTreeHeadThatIncludesIt() {
         fixture.given(CLOSED)
                 .when(new SealFiscalYear(FY, 0, 40, HEAD, ChangeContext.of("確定の封印")))
-                .expectResultMessagePayload(true)
+                .expectResultMessagePayload(1L)
                 .expectEvents(new FiscalYearSealed(FY, ChangeContext.of("確定の封印").from(AFTER), 0, 40, HEAD));
         fixture.given(CLOSED, new FiscalYearSealed(FY, REASON.from(AFTER), 0, 40, HEAD))
                 .when(new SealFiscalYear(FY, 0, 40, HEAD, ChangeContext.of("確定の封印")))
-                .expectResultMessagePayload(false)
+                .expectResultMessagePayload(1L)
                 .expectNoEvents();
     }
 
@@ -99,7 +99,7 @@ class FiscalYearLifeTest {
     void aSealOfAnEarlierCloseIsIgnored() {
         fixture.given(CLOSED, new FiscalYearReopened(FY, REASON.from(AFTER)), CLOSED)
                 .when(new SealFiscalYear(FY, 0, 40, HEAD, ChangeContext.of("確定の封印")))
-                .expectResultMessagePayload(false)
+                .expectResultMessagePayload(2L)
                 .expectNoEvents();
     }
 
