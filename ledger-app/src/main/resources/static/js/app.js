@@ -65,7 +65,16 @@ const Ledger = (() => {
       'provisions.addClause': '項間流用の条項を登録', 'provisions.addBarred': '流用の財源にできない節を登録',
       'provisions.accountCode': '会計コード', 'provisions.accountName': '会計名', 'provisions.kan': '款（コード 名称）',
       'provisions.kind': '流用できる範囲', 'provisions.bySetsu': '同じ款の各項の間で、次の節どうし', 'provisions.byKou': '同じ款の次の項の間',
-      'provisions.levels': '節または項（1行に1つ：コード 名称）'
+      'provisions.levels': '節または項（1行に1つ：コード 名称）',
+      'nav.years': '年度', 'kind.fiscal-year-reopening': '確定した年度の再開',
+      'year.state.closed': '確定', 'year.state.open': '執行中', 'year.state.settlement': '出納整理期間', 'year.state.ended': '出納閉鎖',
+      'year.closedOn': '{0} 確定', 'year.reopening': '{0}の再開', 'years.title': '年度の状態（確定・再開）', 'years.period': '会計年度の期間',
+      'years.settlementEnd': '出納整理期間の末日', 'years.phase': '暦の上の段階', 'years.closed': '確定', 'years.closedBy': '確定した者',
+      'years.seal': '封印（署名済みツリーヘッド）', 'years.reopenings': '再開', 'years.pending': '承認待ちの再開', 'years.none': '—',
+      'years.forced': '出納整理期間中の確定', 'years.close': '年度を確定する', 'years.force': '出納整理期間の終了前に確定する（理由を記入）',
+      'years.closeDone': '{0}を確定しました（ツリーサイズ {1}）。', 'years.reopen': '確定した年度の再開を起案する',
+      'years.reopenDone': '再開を起案しました。別の承認者の承認後に再開されます（起案ID：{0}）。', 'years.asOf': '時点',
+      'years.reopenedBy': '{0}（承認：{1}）'
     },
     en: {
       'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit', 'nav.approvals': 'Approvals',
@@ -130,7 +139,16 @@ const Ledger = (() => {
       'provisions.article': 'Article', 'provisions.text': 'Text', 'provisions.covers': 'Covers', 'provisions.addClause': 'Register a transfer clause',
       'provisions.addBarred': 'Bar a setsu as a source', 'provisions.accountCode': 'Account code', 'provisions.accountName': 'Account name',
       'provisions.kan': 'Kan (code name)', 'provisions.kind': 'Transfers allowed', 'provisions.bySetsu': 'between the kou of the kan, among these setsu',
-      'provisions.byKou': 'between these kou of the kan', 'provisions.levels': 'Setsu or kou, one per line: code name'
+      'provisions.byKou': 'between these kou of the kan', 'provisions.levels': 'Setsu or kou, one per line: code name',
+      'nav.years': 'Fiscal years', 'kind.fiscal-year-reopening': 'Reopening of a closed year',
+      'year.state.closed': 'Closed', 'year.state.open': 'In execution', 'year.state.settlement': 'Settlement period', 'year.state.ended': 'Ended',
+      'year.closedOn': 'closed {0}', 'year.reopening': 'Reopen {0}', 'years.title': 'Fiscal years (close and reopen)', 'years.period': 'Period',
+      'years.settlementEnd': 'Settlement period ends', 'years.phase': 'Phase by the calendar', 'years.closed': 'Closed', 'years.closedBy': 'Closed by',
+      'years.seal': 'Seal (signed tree head)', 'years.reopenings': 'Reopenings', 'years.pending': 'Reopening awaiting approval', 'years.none': '—',
+      'years.forced': 'closed during the settlement period', 'years.close': 'Close a fiscal year', 'years.force': 'Close before the settlement period ends (give the reason)',
+      'years.closeDone': 'Closed {0} (tree size {1}).', 'years.reopen': 'Ask to reopen a closed year',
+      'years.reopenDone': 'Drafted; the year reopens once another approver approves it (draft {0}).', 'years.asOf': 'As of',
+      'years.reopenedBy': '{0} (approved by {1})'
     }
   };
 
@@ -235,7 +253,7 @@ const Ledger = (() => {
   async function header(current) {
     me = await api('/api/me');
     const links = [['nav.dashboard', '/'], ['nav.subjects', '/subjects.html'], ['nav.lines', '/lines.html']];
-    links.push(['nav.bills', '/bills.html'], ['nav.provisions', '/provisions.html']);
+    links.push(['nav.bills', '/bills.html'], ['nav.provisions', '/provisions.html'], ['nav.years', '/years.html']);
     if (has('OFFICER')) links.push(['nav.officer', '/officer.html']);
     if (has('AUDITOR')) links.push(['nav.audit', '/audit.html']);
     if (has('OFFICER') || has('APPROVER')) links.push(['nav.approvals', '/approvals.html']);
@@ -264,8 +282,25 @@ const Ledger = (() => {
     return part('month') >= 4 ? part('year') : part('year') - 1;
   }
 
+  let yearStates = null;
+
+  /** The fiscal years and their states now (GET /api/fiscal-years), read once per page unless {@code minPosition} asks again. */
+  async function fiscalYearStates(minPosition) {
+    if (!yearStates || minPosition) yearStates = await api('/api/fiscal-years?' + params({ minPosition }));
+    return yearStates;
+  }
+
+  /** A year's state as a badge: 確定 (with the day of its close), 出納整理期間 or 執行中. */
+  async function yearBadge(badge, fiscalYear) {
+    const state = (await fiscalYearStates()).find(y => String(y.fiscalYear) === String(fiscalYear));
+    const phase = state ? state.phase : 'open';
+    badge.dataset.state = state && state.closed ? 'closed' : phase;
+    badge.textContent = state && state.closed ? t('year.state.closed') + ' ' + t('year.closedOn', state.closedOn)
+      : t('year.state.' + phase);
+  }
+
   async function fiscalYears(select, preferred) {
-    const years = await api('/api/fiscal-years');
+    const years = (await fiscalYearStates()).map(y => y.fiscalYear);
     const current = currentFiscalYear();
     const all = Array.from(new Set([...years, current])).sort((a, b) => b - a);
     select.replaceChildren(...all.map(y => el('option', { value: y, text: y + '（' + era(y) + '）' })));
@@ -361,7 +396,7 @@ const Ledger = (() => {
   /** A datetime-local value (the browser's time zone) as an ISO-8601 instant. */
   function instant(local) { return local ? new Date(local).toISOString() : ''; }
 
-  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, currentFiscalYear, params, instant, era, cookie, japanTime, stages, barChart,
+  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, fiscalYearStates, yearBadge, currentFiscalYear, params, instant, era, cookie, japanTime, stages, barChart,
     subjectPath, lineLabel, linePicker,
     get lang() { return lang; } };
 })();

@@ -17,6 +17,7 @@
     if (draft.kind === 'transfer') {
       return (await lineName(p.fromId)) + ' → ' + (await lineName(p.toId)) + ' ' + yen(p.amount) + ' ' + t('yen');
     }
+    if (draft.kind === 'fiscal-year-reopening') return t('year.reopening', p.fiscalYear + '（' + Ledger.era(p.fiscalYear) + '）');
     return draft.kind;
   }
 

@@ -24,6 +24,7 @@
   }
 
   async function show() {
+    Ledger.yearBadge(document.getElementById('year-state'), year.value);
     const moment = { fiscalYear: year.value, effectiveOn: document.getElementById('effectiveOn').value,
       asOf: instant(document.getElementById('asOf').value), stage: stage.value };
     const q = params(moment);

@@ -81,6 +81,7 @@
   }
 
   async function show() {
+    Ledger.yearBadge(document.getElementById('year-state'), year.value);
     const m = moment();
     const q = params(m);
     const [nodes, balance] = await Promise.all([api('/api/totals/tree?' + q + '&depth=moku'), api('/api/totals/balance?' + q)]);

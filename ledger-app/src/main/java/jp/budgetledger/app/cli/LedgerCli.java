@@ -13,12 +13,12 @@ import java.util.Set;
  */
 @Command(name = "ledger-app.jar", mixinStandardHelpOptions = true, subcommands = {ImportCommand.class, ImportBudgetCsvCommand.class, ReplayCommand.class, VerifyCommand.class,
         ExportEventsCommand.class, ImportEventsCommand.class, RebuildCommand.class, HashPasswordCommand.class,
-        TreeHeadCommand.class, PublicKeyCommand.class, ExportTreeLeavesCommand.class},
+        TreeHeadCommand.class, PublicKeyCommand.class, ExportTreeLeavesCommand.class, CloseYearCommand.class},
         description = "Budget Ledger operations. Without a command, the jar starts the service.")
 public class LedgerCli implements Runnable {
 
     private static final Set<String> COMMANDS = Set.of("import", "import-budget-csv", "replay", "verify", "export-events", "import-events", "rebuild", "hash-password",
-            "tree-head", "public-key", "export-tree-leaves", "help", "--help", "-h");
+            "tree-head", "public-key", "export-tree-leaves", "close-year", "help", "--help", "-h");
 
     /** Whether {@code args} ask for a command rather than the service (the command may follow {@code --name=value} settings). */
     public static boolean isCommand(String[] args) {

@@ -23,7 +23,9 @@ import jp.budgetledger.core.domain.AccountBalances;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.BudgetProvisions;
+import jp.budgetledger.core.api.ReopenFiscalYear;
 import jp.budgetledger.core.domain.Draft;
+import jp.budgetledger.core.domain.FiscalYearLife;
 import jp.budgetledger.core.domain.DraftHandlers;
 import jp.budgetledger.core.domain.ProposalChecks;
 import jp.budgetledger.core.domain.Initiative;
@@ -257,9 +259,11 @@ public class AxonConfig {
                 ProposalChecks checks = new ProposalChecks().with(TransferFunds.class, lines::check)
                         .with(UseReserveFund.class, lines::check)
                         .with(SubmitSupplementaryBudget.class, bills::check)
-                        .with(DecideSupplementaryBudgetBySenketsu.class, bills::check);
+                        .with(DecideSupplementaryBudgetBySenketsu.class, bills::check)
+                        .with(ReopenFiscalYear.class, reopening -> FiscalYearLife.check(c.repository(FiscalYearLife.class), reopening));
                 return new DraftHandlers(c.repository(Draft.class), checks, c.commandBus());
             });
+            configureFiscalYears(configurer, targets);
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
             processing.registerSubscribingEventProcessor(AccountBalanceGuard.PROCESSING_GROUP)
@@ -274,6 +278,12 @@ public class AxonConfig {
                         return coordinator;
                     }));
         };
+    }
+
+    /** The life of the fiscal years: their close, its seal and their reopening (checked as a proposal above). */
+    private static void configureFiscalYears(org.axonframework.config.Configurer configurer, CommandTargetResolver targets) {
+        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(FiscalYearLife.class)
+                .configureCommandTargetResolver(c -> targets));
     }
 
     private static MultiLineHandlers multiLineHandlers(org.axonframework.config.Configuration c) {

@@ -28,6 +28,8 @@ import java.util.List;
 public final class BetsuExports {
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** The column widths of the 別紙 layout's sheet, in characters. */
+    public static final int[] BETSU_WIDTHS = {18, 36, 14, 80};
     private static final String AMOUNT_FORMAT = "#,##0;\"△\"#,##0";
 
     private BetsuExports() {
@@ -64,7 +66,7 @@ public final class BetsuExports {
     /** An Excel workbook with one sheet in the 別紙 layout; amounts are numbers in 千円 with a grouped format. */
     public static byte[] xlsx(BetsuReportService.Report report) {
         String sheetName = report.table().attachment() == null ? "予算事業一覧" : report.table().attachment();
-        return xlsx(sheetName, rows(report), 18, 36, 14, 80);
+        return xlsx(sheetName, rows(report), BETSU_WIDTHS);
     }
 
     /** Rows of a document's layout as a workbook of one sheet; amounts are numbers with a grouped format; column widths in characters. */

@@ -13,8 +13,24 @@ import java.util.Optional;
  */
 public final class EndpointRules {
 
-    /** One endpoint: its method, its path pattern as mapped, and the role it needs. */
-    public record Rule(HttpMethod method, String pattern, Role role) {
+    /** One endpoint: its method, its path pattern as mapped, and the role it needs, or any of {@code alsoAllowed} instead. */
+    public record Rule(HttpMethod method, String pattern, Role role, List<Role> alsoAllowed) {
+
+        public Rule {
+            alsoAllowed = List.copyOf(alsoAllowed);
+        }
+
+        public Rule(HttpMethod method, String pattern, Role role) {
+            this(method, pattern, role, List.of());
+        }
+
+        /** Every role that may call the endpoint; empty when it is open to anyone. */
+        public List<Role> roles() {
+            if (role == null) {
+                return List.of();
+            }
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(role), alsoAllowed.stream()).toList();
+        }
     }
 
     public static final List<Rule> RULES = List.of(
@@ -29,6 +45,7 @@ public final class EndpointRules {
 
             new Rule(HttpMethod.GET, "/api/me", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/fiscal-years", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/fiscal-years/{fiscalYear}", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/totals", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/totals/departments", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/totals/categories", Role.VIEWER),
@@ -80,6 +97,8 @@ public final class EndpointRules {
 
             new Rule(HttpMethod.POST, "/api/approvals/{id}/approve", Role.APPROVER),
             new Rule(HttpMethod.POST, "/api/approvals/{id}/reject", Role.APPROVER),
+            new Rule(HttpMethod.POST, "/api/fiscal-years/{fiscalYear}/close", Role.APPROVER, List.of(Role.ADMIN)),
+            new Rule(HttpMethod.POST, "/api/fiscal-years/{fiscalYear}/reopen", Role.APPROVER, List.of(Role.ADMIN)),
 
             new Rule(HttpMethod.POST, "/api/admin/projections/{name}/rebuild", Role.ADMIN),
             new Rule(HttpMethod.GET, "/api/admin/projections", Role.ADMIN));

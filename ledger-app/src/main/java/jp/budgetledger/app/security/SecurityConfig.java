@@ -128,7 +128,7 @@ public class SecurityConfig {
                         if (rule.role() == null) {
                             url.permitAll();
                         } else {
-                            url.hasRole(rule.role().name());
+                            url.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
                         }
                     }
                     requests.anyRequest().denyAll();

@@ -10,6 +10,8 @@ import jp.budgetledger.app.reports.BetsuExports;
 import jp.budgetledger.app.reports.BetsuReportService;
 import jp.budgetledger.app.reports.CurrentBudgetReports;
 import jp.budgetledger.app.reports.SubjectReports;
+import jp.budgetledger.app.reports.YearStatus;
+import jp.budgetledger.core.document.BudgetTableLayout;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.projections.temporal.CurrentBudget;
@@ -30,7 +32,8 @@ import java.util.List;
 /**
  * {@code GET /api/reports/betsu?fiscalYear=2020[&format=text|csv|xlsx]}: the fiscal year's
  * budget table in the 別紙 layout, from the projections, amounts in 千円; {@code table1} and
- * {@code detail}: 第1表 歳入歳出予算 and 歳入歳出予算事項別明細書 ({@link SubjectReports}).
+ * {@code detail}: 第1表 歳入歳出予算 and 歳入歳出予算事項別明細書 ({@link SubjectReports}). A closed year's reports say 確定
+ * ({@link YearStatus}).
  */
 @RestController
 @Tag(name = "reports")
@@ -41,8 +44,11 @@ class ReportController {
     private final SubjectReports subjects;
     private final CurrentBudgetReports current;
     private final ReadConsistency consistency;
+    private final YearStatus years;
 
-    ReportController(BetsuReportService reports, SubjectReports subjects, CurrentBudgetReports current, ReadConsistency consistency) {
+    ReportController(BetsuReportService reports, SubjectReports subjects, CurrentBudgetReports current, ReadConsistency consistency,
+                     YearStatus years) {
+        this.years = years;
         this.reports = reports;
         this.subjects = subjects;
         this.current = current;
@@ -64,14 +70,17 @@ class ReportController {
         FiscalYear year = FiscalYear.of(fiscalYear);
         consistency.awaitPosition(minPosition);
         BetsuReportService.Report report = reports.report(year);
+        YearStatus.Status status = years.of(year, null);
         String base = "betsu-" + year.value();
-        String japanese = (report.table().attachment() == null ? "予算事業一覧" : report.table().attachment()) + "_" + year.japaneseName();
+        String sheet = report.table().attachment() == null ? "予算事業一覧" : report.table().attachment();
+        String japanese = sheet + "_" + status.title(year.japaneseName());
+        List<BudgetTableLayout.Row> rows = YearStatus.mark(BudgetTableLayout.rows(report.table(), report.amountHeader()), status);
         return switch (format) {
             case "text", "txt" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                    .body(BetsuExports.text(report).getBytes(StandardCharsets.UTF_8));
-            case "csv" -> download(BetsuExports.csv(report), new MediaType("text", "csv", StandardCharsets.UTF_8),
+                    .body(YearStatus.mark(BetsuExports.text(report), status).getBytes(StandardCharsets.UTF_8));
+            case "csv" -> download(BetsuExports.csv(rows), new MediaType("text", "csv", StandardCharsets.UTF_8),
                     base + ".csv", japanese + ".csv");
-            case "xlsx" -> download(BetsuExports.xlsx(report), XLSX, base + ".xlsx", japanese + ".xlsx");
+            case "xlsx" -> download(BetsuExports.xlsx(sheet, rows, BetsuExports.BETSU_WIDTHS), XLSX, base + ".xlsx", japanese + ".xlsx");
             default -> throw new InvalidValueException("format", "must be text, csv or xlsx");
         };
     }
@@ -93,7 +102,8 @@ class ReportController {
         FiscalYear year = FiscalYear.of(fiscalYear);
         checkFormat(format);
         consistency.awaitPosition(minPosition);
-        return subjectReport(subjects.table1(year, account), format, "table1-" + year.value(), "第1表_歳入歳出予算_" + year.japaneseName(),
+        YearStatus.Status status = years.of(year, null);
+        return subjectReport(subjects.table1(year, account), status, format, "table1-" + year.value(), "第1表_歳入歳出予算_" + status.title(year.japaneseName()),
                 "第1表", 28, 28, 16);
     }
 
@@ -113,7 +123,8 @@ class ReportController {
         FiscalYear year = FiscalYear.of(fiscalYear);
         checkFormat(format);
         consistency.awaitPosition(minPosition);
-        return subjectReport(subjects.detail(year, account), format, "detail-" + year.value(), "事項別明細書_" + year.japaneseName(),
+        YearStatus.Status status = years.of(year, null);
+        return subjectReport(subjects.detail(year, account), status, format, "detail-" + year.value(), "事項別明細書_" + status.title(year.japaneseName()),
                 "事項別明細書", 24, 24, 24, 14, 14, 14);
     }
 
@@ -142,15 +153,16 @@ class ReportController {
         Moment moment = MomentParameters.of(year, asOf, effectiveOn).orElseGet(() -> Moment.endOf(year, Instant.now()));
         consistency.awaitPosition(minPosition);
         CurrentBudget figures = current.figures(year, moment, account, at);
+        YearStatus.Status status = years.of(year, moment.asOf());
         if ("json".equals(format)) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(figures);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(years.json(figures, status));
         }
         SubjectReports.Report document = current.document(year, figures);
         int labels = document.headers().size() - 4 - figures.supplementaryBudgets().size();
         int[] widths = new int[document.headers().size()];
         Arrays.fill(widths, 0, labels, 24);
         Arrays.fill(widths, labels, widths.length, 16);
-        return subjectReport(document, format, "current-budget-" + year.value(), CurrentBudgetReports.TITLE + "_" + year.japaneseName(),
+        return subjectReport(document, status, format, "current-budget-" + year.value(), CurrentBudgetReports.TITLE + "_" + status.title(year.japaneseName()),
                 CurrentBudgetReports.TITLE, widths);
     }
 
@@ -160,13 +172,14 @@ class ReportController {
         }
     }
 
-    private static ResponseEntity<?> subjectReport(SubjectReports.Report report, String format, String base, String japanese, String sheet,
-                                                   int... widths) {
+    private ResponseEntity<?> subjectReport(SubjectReports.Report report, YearStatus.Status status, String format, String base,
+                                            String japanese, String sheet, int... widths) {
+        List<BudgetTableLayout.Row> rows = YearStatus.mark(report.rows(), status);
         return switch (format) {
-            case "csv" -> download(BetsuExports.csv(report.rows()), new MediaType("text", "csv", StandardCharsets.UTF_8),
+            case "csv" -> download(BetsuExports.csv(rows), new MediaType("text", "csv", StandardCharsets.UTF_8),
                     base + ".csv", japanese + ".csv");
-            case "xlsx" -> download(BetsuExports.xlsx(sheet, report.rows(), widths), XLSX, base + ".xlsx", japanese + ".xlsx");
-            default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report.figures());
+            case "xlsx" -> download(BetsuExports.xlsx(sheet, rows, widths), XLSX, base + ".xlsx", japanese + ".xlsx");
+            default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(years.json(report.figures(), status));
         };
     }
 

@@ -49,6 +49,9 @@ final class RequestFields {
     static final RequestFields SUPPLEMENTARY_BUDGET = new RequestFields(Map.of(
             Concept.LINE, "initiativeId", Concept.AMOUNT_CHANGE, "deltaYen"));
 
+    /** {@code POST /api/fiscal-years/{fiscalYear}/close}: closing before the 出納整理期間 ended is a matter of its force. */
+    static final RequestFields FISCAL_YEAR_CLOSE = new RequestFields(Map.of(Concept.SETTLEMENT, "force"));
+
     private final Map<Concept, String> names = new EnumMap<>(Concept.class);
 
     private RequestFields(Map<Concept, String> own) {

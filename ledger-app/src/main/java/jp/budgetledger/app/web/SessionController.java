@@ -3,7 +3,6 @@ package jp.budgetledger.app.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.budgetledger.app.security.LedgerUser;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,16 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** What the pages need to know about the session: who is logged in, and which fiscal years have lines. */
+/** What the pages need to know about the session: who is logged in (the fiscal years: {@link FiscalYearController}). */
 @RestController
 @Tag(name = "session")
 class SessionController {
-
-    private final JdbcClient jdbc;
-
-    SessionController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     record Me(String name, List<String> roles, List<String> departments) {
     }
@@ -32,11 +25,5 @@ class SessionController {
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
         List<String> departments = authentication.getPrincipal() instanceof LedgerUser user ? user.departments() : List.of();
         return new Me(authentication.getName(), roles, departments);
-    }
-
-    @Operation(summary = "Fiscal years with lines", description = "Every fiscal year that has a line, newest first.")
-    @GetMapping("/api/fiscal-years")
-    List<Integer> fiscalYears() {
-        return jdbc.sql("SELECT DISTINCT fiscal_year FROM initiative_view ORDER BY fiscal_year DESC").query(Integer.class).list();
     }
 }

@@ -132,4 +132,20 @@ class LedgerCliIT {
         assertThat(replay.exit()).as(replay.output()).isZero();
         assertThat(replay.output()).contains("\"totalYen\" : 10000000", "replay and read model agree");
     }
+
+    @Test
+    void closingAnEndedYearPrintsItsSealAndASecondCloseIsRefused() throws Exception {
+        Path file = dataDir.resolve("betsu-2012.txt");
+        Files.write(file, BundledSamples.bytes(BundledSamples.SMART_MUNICIPALITY));
+        String data = "--ledger.data-dir=" + dataDir.resolve("ledger");
+        assertThat(run("import", file.toString(), "--fiscal-year", "2012", data).exit()).isZero();
+
+        Run closed = run("close-year", "--fiscal-year", "2012", "--reason", "決算認定", "--actor", "財政課長", data);
+        assertThat(closed.exit()).as(closed.output()).isZero();
+        assertThat(closed.output()).contains("\"forced\" : false", "\"treeHead\"", "\"inclusionProof\"");
+
+        Run again = run("close-year", "--fiscal-year", "2012", "--reason", "二度目", data);
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.output()).contains("fiscal-year-already-closed");
+    }
 }

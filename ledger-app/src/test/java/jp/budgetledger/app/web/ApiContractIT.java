@@ -193,6 +193,7 @@ class ApiContractIT {
 
     @Test
     void theReadmeWalkThroughAndEveryOperationKeepToTheServedDocument() throws Exception {
+        fiscalYears();
         walkThroughTheReadme();
         sessionOfTheWebPages();
         errorsAndRetries();
@@ -419,6 +420,27 @@ class ApiContractIT {
         post("/api/approvals/dr-none/approve").as("approver").expect(404);
         post("/api/approvals/dr-none/reject").as("approver").json("{\"reason\":\"根拠不足\"}").expect(404);
         post("/api/approvals/dr-none/approve").as(OFFICER).expect(403);
+    }
+
+    /** The fiscal years' states, a refused and a forced close (with its tree head), a refused second close, a reopening approved. */
+    private void fiscalYears() {
+        post("/api/initiatives").as(OFFICER).json(Api.line(2049, "1", "分類", "総務部", "確定の契約試験", 1000)).expect(201);
+        assertThat(get("/api/fiscal-years?asOf=2026-12-01").as("viewer").expect(200).json().isArray()).isTrue();
+        get("/api/fiscal-years?asOf=someday").as("viewer").expect(400);
+        assertThat(get("/api/fiscal-years/2049").as("viewer").expect(200).text("phase")).isEqualTo("open");
+        post("/api/fiscal-years/2049/close").as("approver").json("{}").breaking("validation.request.body.schema.required").expect(400);
+        post("/api/fiscal-years/2049/close").as(OFFICER).json("{\"reason\": \"確定\"}").expect(403);
+        assertThat(post("/api/fiscal-years/2049/close").as("approver").json("{\"reason\": \"確定\"}").expect(409).text("rule"))
+                .isEqualTo("fiscal-year-not-settled");
+        Exchange closed = post("/api/fiscal-years/2049/close").as("approver").json("{\"reason\": \"確定\", \"force\": true}").expect(201);
+        assertThat(closed.json().at("/treeHead/treeSize").asLong()).isPositive();
+        post("/api/fiscal-years/2049/close").as("approver").json("{\"reason\": \"確定\", \"force\": true}").expect(409);
+        get("/api/fiscal-years/2049?minPosition=" + closed.json().get("position").asLong()).as("viewer").expect(200);
+        post("/api/fiscal-years/2049/reopen").as("approver").json("{}").breaking("validation.request.body.schema.required").expect(400);
+        Exchange drafted = post("/api/fiscal-years/2049/reopen").as("approver").json("{\"reason\": \"訂正\"}").expect(202);
+        post("/api/approvals/" + drafted.text("draftId") + "/approve").as("kacho").expect(200);
+        assertThat(post("/api/fiscal-years/2049/reopen").as("approver").json("{\"reason\": \"訂正\"}").expect(409).text("rule"))
+                .isEqualTo("fiscal-year-not-closed");
     }
 
     /** The 予算総則's clauses and barred 節, a transfer between 項 under a clause, a refused one, and a use of the 予備費. */

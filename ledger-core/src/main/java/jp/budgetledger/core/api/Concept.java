@@ -48,7 +48,9 @@ public enum Concept {
     /** A period of fiscal years. */
     PERIOD,
     /** The budget (当初 or a 補正) an instrument is part of. */
-    BASIS;
+    BASIS,
+    /** Whether a fiscal year may be closed before its 出納整理期間 ended (the close's {@code force}). */
+    SETTLEMENT;
 
     /** The concept in words, for messages: {@code effective date}. */
     public String words() {

@@ -13,13 +13,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = TransferFunds.class, name = "transfer"),
         @JsonSubTypes.Type(value = UseReserveFund.class, name = "reserve-fund-use"),
         @JsonSubTypes.Type(value = SubmitSupplementaryBudget.class, name = "bill-submission"),
-        @JsonSubTypes.Type(value = DecideSupplementaryBudgetBySenketsu.class, name = "senketsu")
+        @JsonSubTypes.Type(value = DecideSupplementaryBudgetBySenketsu.class, name = "senketsu"),
+        @JsonSubTypes.Type(value = ReopenFiscalYear.class, name = "fiscal-year-reopening")
 })
 public interface Proposal {
 
     /** Why and from when the proposed change applies. */
     ChangeContext change();
 
-    /** The id of the change it makes once in effect: the transfer's, the reserve-fund use's or the supplementary budget's. */
+    /** The id of the change it makes once in effect: the transfer's, the reserve-fund use's, the supplementary budget's or the fiscal year's life. */
     String changeId();
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.core.api.ChangeDrafted;
 import jp.budgetledger.core.api.DraftApproved;
 import jp.budgetledger.core.api.DraftRejected;
+import jp.budgetledger.core.api.FiscalYearLifeId;
+import jp.budgetledger.core.api.FiscalYearReopened;
 import jp.budgetledger.core.api.FundsTransferred;
 import jp.budgetledger.core.api.ReserveFundUsed;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
@@ -87,6 +89,11 @@ public class DraftProjection {
     @EventHandler
     void on(SupplementaryBudgetEnacted event, @MetaDataValue(MetadataKeys.DRAFT_ID) String draftId) {
         became(draftId, event.budgetId().value());
+    }
+
+    @EventHandler
+    void on(FiscalYearReopened event, @MetaDataValue(MetadataKeys.DRAFT_ID) String draftId) {
+        became(draftId, FiscalYearLifeId.of(event.fiscalYear()));
     }
 
     /** Names, on the draft it was approved from, the change a draft became. */
