@@ -22,6 +22,7 @@ import jp.budgetledger.core.domain.AccountBalances;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.BudgetProvisions;
+import jp.budgetledger.core.domain.CarryoverHandlers;
 import jp.budgetledger.core.domain.Draft;
 import jp.budgetledger.core.domain.DraftHandlers;
 import jp.budgetledger.core.domain.ProposalChecks;
@@ -243,6 +244,7 @@ public class AxonConfig {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Draft.class)
                     .configureCommandTargetResolver(c -> targets));
             configurer.registerCommandHandler(c -> multiLineHandlers(c));
+            registerCarryovers(configurer, registry, subjects);
             configurer.registerCommandHandler(c -> supplementaryBudgetHandlers(c, registry, subjects, balances, numbers));
             configurer.registerCommandHandler(c -> {
                 MultiLineHandlers lines = multiLineHandlers(c);
@@ -267,6 +269,12 @@ public class AxonConfig {
                         return coordinator;
                     }));
         };
+    }
+
+    /** Carry-overs (繰越明許費, 事故繰越し): the limits and the records, which open lines of the next year. */
+    private static void registerCarryovers(org.axonframework.config.Configurer configurer, InitiativeRegistry registry, SubjectTable subjects) {
+        configurer.registerCommandHandler(c -> new CarryoverHandlers(c.repository(Initiative.class), c.repository(SupplementaryBudget.class),
+                registry, subjects));
     }
 
     private static MultiLineHandlers multiLineHandlers(org.axonframework.config.Configuration c) {
