@@ -65,7 +65,8 @@ const Ledger = (() => {
       'provisions.addClause': '項間流用の条項を登録', 'provisions.addBarred': '流用の財源にできない節を登録',
       'provisions.accountCode': '会計コード', 'provisions.accountName': '会計名', 'provisions.kan': '款（コード 名称）',
       'provisions.kind': '流用できる範囲', 'provisions.bySetsu': '同じ款の各項の間で、次の節どうし', 'provisions.byKou': '同じ款の次の項の間',
-      'provisions.levels': '節または項（1行に1つ：コード 名称）'
+      'provisions.levels': '節または項（1行に1つ：コード 名称）',
+      'nav.carryovers': '繰越', 'event.CarryoverLimitSet': '繰越明許費の設定', 'event.AmountCarriedOver': '翌年度への繰越'
     },
     en: {
       'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit', 'nav.approvals': 'Approvals',
@@ -130,9 +131,22 @@ const Ledger = (() => {
       'provisions.article': 'Article', 'provisions.text': 'Text', 'provisions.covers': 'Covers', 'provisions.addClause': 'Register a transfer clause',
       'provisions.addBarred': 'Bar a setsu as a source', 'provisions.accountCode': 'Account code', 'provisions.accountName': 'Account name',
       'provisions.kan': 'Kan (code name)', 'provisions.kind': 'Transfers allowed', 'provisions.bySetsu': 'between the kou of the kan, among these setsu',
-      'provisions.byKou': 'between these kou of the kan', 'provisions.levels': 'Setsu or kou, one per line: code name'
+      'provisions.byKou': 'between these kou of the kan', 'provisions.levels': 'Setsu or kou, one per line: code name',
+      'nav.carryovers': 'Carry-overs', 'event.CarryoverLimitSet': 'Carry-over limit set', 'event.AmountCarriedOver': 'Carried into the next year'
     }
   };
+
+  /** Adds a page's own messages ({ ja: {...}, en: {...} }); a script that does so runs before the page calls header(). */
+  function addMessages(more) {
+    Object.entries(more).forEach(([language, entries]) => Object.assign(messages[language], entries));
+  }
+
+  /** An event's type as the pages name it: its label where it has one, else the type itself. */
+  function eventType(type) {
+    const key = 'event.' + type;
+    const label = t(key);
+    return label === key ? type : label;
+  }
 
   let lang = localStorage.getItem('ledger.lang') || 'ja';
   let me = null;
@@ -235,7 +249,7 @@ const Ledger = (() => {
   async function header(current) {
     me = await api('/api/me');
     const links = [['nav.dashboard', '/'], ['nav.subjects', '/subjects.html'], ['nav.lines', '/lines.html']];
-    links.push(['nav.bills', '/bills.html'], ['nav.provisions', '/provisions.html']);
+    links.push(['nav.bills', '/bills.html'], ['nav.provisions', '/provisions.html'], ['nav.carryovers', '/carryovers.html']);
     if (has('OFFICER')) links.push(['nav.officer', '/officer.html']);
     if (has('AUDITOR')) links.push(['nav.audit', '/audit.html']);
     if (has('OFFICER') || has('APPROVER')) links.push(['nav.approvals', '/approvals.html']);
@@ -355,6 +369,6 @@ const Ledger = (() => {
   function instant(local) { return local ? new Date(local).toISOString() : ''; }
 
   return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, params, instant, era, cookie, japanTime, stages, barChart,
-    subjectPath, lineLabel, linePicker,
+    subjectPath, lineLabel, linePicker, addMessages, eventType,
     get lang() { return lang; } };
 })();
