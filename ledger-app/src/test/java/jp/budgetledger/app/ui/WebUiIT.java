@@ -311,7 +311,7 @@ class WebUiIT extends LedgerIT {
         browser.findElement(By.id("carryover-generalYen")).sendKeys("200000");
         waiting().until(d -> d.findElement(By.id("carryover-sum")).getText().contains("：0 円"));
         browser.findElement(By.cssSelector("#carryover button[type=submit]")).click();
-        waiting().until(d -> d.findElement(By.cssSelector("#carryover .notice")).getText().contains("in-"));
+        waiting().until(d -> d.findElement(By.cssSelector("#carryover .notice")).getText().contains("4月1日"));
         assertThat(events()).as("the carry on the line and the next year's line").isEqualTo(before + 2);
 
         open("/carryovers.html?fiscalYear=2057");
