@@ -74,7 +74,8 @@ const Ledger = (() => {
       'years.forced': '出納整理期間中の確定', 'years.close': '年度を確定する', 'years.force': '出納整理期間の終了前に確定する（理由を記入）',
       'years.closeDone': '{0}を確定しました（ツリーサイズ {1}）。', 'years.reopen': '確定した年度の再開を起案する',
       'years.reopenDone': '再開を起案しました。別の承認者の承認後に再開されます（起案ID：{0}）。', 'years.asOf': '時点',
-      'years.reopenedBy': '{0}（承認：{1}）'
+      'years.reopenedBy': '{0}（承認：{1}）',
+      'nav.carryovers': '繰越', 'event.CarryoverLimitSet': '繰越明許費の設定', 'event.AmountCarriedOver': '翌年度への繰越'
     },
     en: {
       'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit', 'nav.approvals': 'Approvals',
@@ -148,9 +149,22 @@ const Ledger = (() => {
       'years.forced': 'closed during the settlement period', 'years.close': 'Close a fiscal year', 'years.force': 'Close before the settlement period ends (give the reason)',
       'years.closeDone': 'Closed {0} (tree size {1}).', 'years.reopen': 'Ask to reopen a closed year',
       'years.reopenDone': 'Drafted; the year reopens once another approver approves it (draft {0}).', 'years.asOf': 'As of',
-      'years.reopenedBy': '{0} (approved by {1})'
+      'years.reopenedBy': '{0} (approved by {1})',
+      'nav.carryovers': 'Carry-overs', 'event.CarryoverLimitSet': 'Carry-over limit set', 'event.AmountCarriedOver': 'Carried into the next year'
     }
   };
+
+  /** Adds a page's own messages ({ ja: {...}, en: {...} }); a script that does so runs before the page calls header(). */
+  function addMessages(more) {
+    Object.entries(more).forEach(([language, entries]) => Object.assign(messages[language], entries));
+  }
+
+  /** An event's type as the pages name it: its label where it has one, else the type itself. */
+  function eventType(type) {
+    const key = 'event.' + type;
+    const label = t(key);
+    return label === key ? type : label;
+  }
 
   let lang = localStorage.getItem('ledger.lang') || 'ja';
   let me = null;
@@ -253,7 +267,7 @@ const Ledger = (() => {
   async function header(current) {
     me = await api('/api/me');
     const links = [['nav.dashboard', '/'], ['nav.subjects', '/subjects.html'], ['nav.lines', '/lines.html']];
-    links.push(['nav.bills', '/bills.html'], ['nav.provisions', '/provisions.html'], ['nav.years', '/years.html']);
+    links.push(['nav.bills', '/bills.html'], ['nav.provisions', '/provisions.html'], ['nav.years', '/years.html'], ['nav.carryovers', '/carryovers.html']);
     if (has('OFFICER')) links.push(['nav.officer', '/officer.html']);
     if (has('AUDITOR')) links.push(['nav.audit', '/audit.html']);
     if (has('OFFICER') || has('APPROVER')) links.push(['nav.approvals', '/approvals.html']);
@@ -397,6 +411,6 @@ const Ledger = (() => {
   function instant(local) { return local ? new Date(local).toISOString() : ''; }
 
   return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, fiscalYearStates, yearBadge, currentFiscalYear, params, instant, era, cookie, japanTime, stages, barChart,
-    subjectPath, lineLabel, linePicker,
+    subjectPath, lineLabel, linePicker, addMessages, eventType,
     get lang() { return lang; } };
 })();

@@ -26,7 +26,7 @@
       const events = await api('/api/initiatives/' + encodeURIComponent(id) + '/history');
       list.replaceChildren(...events.map(e => el('li', {},
         el('div', { class: 'when', text: new Date(e.recordedAt).toLocaleString() + ' · ' + (e.actor || '—') + ' · ' + t('effective') + ' ' + (e.effectiveDate || '—') }),
-        el('div', {}, el('span', { class: 'badge', text: e.type }), ' ', e.reason || ''),
+        el('div', {}, el('span', { class: 'badge', text: Ledger.eventType(e.type) }), ' ', e.reason || ''),
         ...(e.changes && (e.changes.subjectPathAfter || e.changes.subjectPath)
           ? [el('div', { text: e.changes.subjectPathAfter && e.changes.subjectPathAfter !== e.changes.subjectPathBefore
             ? e.changes.subjectPathBefore + ' → ' + e.changes.subjectPathAfter : (e.changes.subjectPath || e.changes.subjectPathAfter) })] : []),

@@ -64,6 +64,11 @@ public final class Api {
         return post(path, json, Map.of());
     }
 
+    public Response put(String path, String json) {
+        return send(authenticated(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), user));
+    }
+
     public Response post(String path, String json, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

@@ -16,6 +16,7 @@ import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.FiscalYearClosed;
 import jp.budgetledger.core.api.FiscalYearReopened;
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.CarryoverId;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.core.api.InitiativeReassigned;
@@ -245,6 +246,7 @@ public class EventBackup {
         Map<String, String> names = new HashMap<>();
         Map<String, Classification> classifications = new HashMap<>();
         Map<String, Long> amounts = new HashMap<>();
+        Map<String, CarryoverId> carried = new HashMap<>();
         Set<String> withdrawn = new HashSet<>();
         Map<JdbcSupplementaryBudgetNumbers.Series, Integer> billNumbers = new HashMap<>();
         Map<FiscalYear, FiscalYearGate.YearState> yearStates = new HashMap<>();
@@ -256,6 +258,9 @@ public class EventBackup {
                     years.put(id, added.fiscalYear());
                     departments.put(id, added.department());
                     names.put(id, added.name());
+                    if (added.carriedFrom() != null) {
+                        carried.put(id, added.carriedFrom().carryoverId());
+                    }
                     if (added.classification() != null) {
                         classifications.put(id, added.classification());
                         amounts.put(id, added.amount().yen());
@@ -282,7 +287,8 @@ public class EventBackup {
                 }
             });
         }
-        years.forEach((id, year) -> keys.put(id, InitiativeKey.of(year, departments.get(id), names.get(id), classifications.get(id))));
+        years.forEach((id, year) -> keys.put(id, carried.containsKey(id) ? InitiativeKey.carried(year, departments.get(id), carried.get(id))
+                : InitiativeKey.of(year, departments.get(id), names.get(id), classifications.get(id))));
         List<Object[]> rows = keys.entrySet().stream().map(e -> new Object[]{e.getValue().fiscalYear().value(), e.getValue().department(),
                 e.getValue().name(), e.getKey()}).toList();
         transactions.executeWithoutResult(status -> {
@@ -291,7 +297,7 @@ public class EventBackup {
             jdbc.sql("DELETE FROM subject_holder").update();
             jdbc.sql("DELETE FROM subject_name").update();
             classifications.forEach((id, classification) -> SubjectNames.claim(subjects, years.get(id), classification, InitiativeId.of(id)));
-            balances.rebuild(classifications.entrySet().stream().map(e -> new AccountBalanceGuard.RebuiltLine(InitiativeId.of(e.getKey()),
+            balances.rebuild(classifications.entrySet().stream().filter(e -> !carried.containsKey(e.getKey())).map(e -> new AccountBalanceGuard.RebuiltLine(InitiativeId.of(e.getKey()),
                     years.get(e.getKey()), e.getValue(), amounts.get(e.getKey()), withdrawn.contains(e.getKey()))).toList());
             numbers.rebuild(billNumbers);
             fiscalYears.rebuild(yearStates);

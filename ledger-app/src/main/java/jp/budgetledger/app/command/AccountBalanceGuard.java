@@ -34,7 +34,8 @@ import java.util.TreeMap;
 /**
  * Keeps the balance of each 会計 ({@code account_balance}) and the 会計 and side of each classified line
  * ({@code account_balance_line}) in the transaction of the command whose events change them, and refuses a unit of work
- * that leaves a 会計 with lines on both sides unbalanced ({@link AccountBalance#requireBalanced}), unless each of its
+ * that leaves a 会計 with lines on both sides unbalanced (a line carried from the year before, 繰越明許費 or 事故繰越し, is outside the
+ * balance of its year's budget and takes no part) ({@link AccountBalance#requireBalanced}), unless each of its
  * changes of that 会計 is flagged {@link ChangeContext#partOfSet()}. The handler of a subscribing processor whose errors
  * propagate (see {@code AxonConfig}): its exception fails the command and rolls back its events with it.
  * <p>
@@ -87,7 +88,7 @@ public class AccountBalanceGuard {
     void on(InitiativeAdded event) {
         Pending pending = pending();
         String id = event.initiativeId().value();
-        if (event.classification() == null) {
+        if (event.classification() == null || event.carriedFrom() != null) {
             pending.added.put(id, Optional.empty());
             return;
         }

@@ -5,6 +5,8 @@ import jp.budgetledger.core.api.AmendAmount;
 import jp.budgetledger.core.api.AmendmentResult;
 import jp.budgetledger.core.api.ApprovalResult;
 import jp.budgetledger.core.api.ApproveDraft;
+import jp.budgetledger.core.api.CarryoverResult;
+import jp.budgetledger.core.api.RecordCarryover;
 import jp.budgetledger.core.api.DraftChange;
 import jp.budgetledger.core.api.DraftId;
 import jp.budgetledger.core.api.Proposal;
@@ -88,6 +90,12 @@ public class LedgerCommands {
     public Recorded<ReserveFundUseResult> useReserveFund(UseReserveFund command, Requester requester) {
         ReserveFundUseResult result = send(command, requester);
         return new Recorded<>(result, result.toVersion(), positionOf(command.useId().value(), 0));
+    }
+
+    /** Records a carry-over; the position is that of the addition of the line it opened, its last event. */
+    public Recorded<CarryoverResult> carryOver(RecordCarryover command, Requester requester) {
+        CarryoverResult result = send(command, requester);
+        return new Recorded<>(result, result.fromVersion(), positionOf(command.carriedLineId().value(), 0));
     }
 
     public Recorded<SupplementaryBudgetEnacted> enact(EnactSupplementaryBudget command, Requester requester) {

@@ -24,6 +24,7 @@ import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.BudgetProvisions;
 import jp.budgetledger.core.api.ReopenFiscalYear;
+import jp.budgetledger.core.domain.CarryoverHandlers;
 import jp.budgetledger.core.domain.Draft;
 import jp.budgetledger.core.domain.FiscalYearLife;
 import jp.budgetledger.core.domain.DraftHandlers;
@@ -252,6 +253,7 @@ public class AxonConfig {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Draft.class)
                     .configureCommandTargetResolver(c -> targets));
             configurer.registerCommandHandler(c -> multiLineHandlers(c));
+            registerCarryovers(configurer, registry, subjects);
             configurer.registerCommandHandler(c -> supplementaryBudgetHandlers(c, registry, subjects, balances, numbers));
             configurer.registerCommandHandler(c -> {
                 MultiLineHandlers lines = multiLineHandlers(c);
@@ -284,6 +286,12 @@ public class AxonConfig {
     private static void configureFiscalYears(org.axonframework.config.Configurer configurer, CommandTargetResolver targets) {
         configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(FiscalYearLife.class)
                 .configureCommandTargetResolver(c -> targets));
+    }
+
+    /** Carry-overs (繰越明許費, 事故繰越し): the limits and the records, which open lines of the next year. */
+    private static void registerCarryovers(org.axonframework.config.Configurer configurer, InitiativeRegistry registry, SubjectTable subjects) {
+        configurer.registerCommandHandler(c -> new CarryoverHandlers(c.repository(Initiative.class), c.repository(SupplementaryBudget.class),
+                registry, subjects));
     }
 
     private static MultiLineHandlers multiLineHandlers(org.axonframework.config.Configuration c) {

@@ -17,13 +17,15 @@ import java.util.List;
 /**
  * 予算現額 (the budget in force) of a fiscal year at a moment, per 款, 項, 目 or line, of every 会計 or the one
  * {@code account} names: the figures in exact yen ({@link CurrentBudget}), and as a document (for CSV and
- * XLSX) in 千円: per 会計 and side a section with a row per 科目 or line, the side's total, and the total of
+ * XLSX) in 千円 (with a column 前年度繰越額 when lines were carried from the year before): per 会計 and side a section with a row per 科目 or line, the side's total, and the total of
  * the report; the lines without a classification as {@code 未分類}.
  */
 @Service
 public class CurrentBudgetReports {
 
     public static final String TITLE = "予算現額";
+    /** The heading of the column of the lines carried from the year before, printed when the report has some. */
+    public static final String CARRIED = "前年度繰越額";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CurrentBudgetQueries queries;
@@ -44,7 +46,8 @@ public class CurrentBudgetReports {
         List<String> headers = new ArrayList<>(labels);
         headers.add("当初予算額");
         budget.supplementaryBudgets().forEach(c -> headers.add(c.header()));
-        headers.addAll(List.of("予備費充用額", "流用増減", "予算現額"));
+        boolean carried = budget.total().carriedYen() != 0;
+        headers.addAll(carried ? List.of("予備費充用額", "流用増減", CARRIED, "予算現額") : List.of("予備費充用額", "流用増減", "予算現額"));
         DocumentLayout layout = new DocumentLayout(fiscalYear.japaneseName() + " " + TITLE + "("
                 + DAY.format(budget.moment().effectiveWithin(fiscalYear)) + "現在)", headers);
         for (CurrentBudget.SideGroup group : budget.groups()) {
@@ -61,13 +64,13 @@ public class CurrentBudgetReports {
                     cells.add(new Text(text));
                 }
                 above = path;
-                layout.row(Kind.LINE, null, amounts(layout, cells, row.figures()));
+                layout.row(Kind.LINE, null, amounts(layout, cells, row.figures(), carried));
             }
             layout.row(Kind.SUBTOTAL, null, amounts(layout, labelled(labels.size(), (group.sideName() == null ? group.accountName() : group.sideName()) + "合計"),
-                    group.subtotal()));
+                    group.subtotal(), carried));
             layout.blank();
         }
-        layout.row(Kind.TOTAL, null, amounts(layout, labelled(labels.size(), "総計"), budget.total()));
+        layout.row(Kind.TOTAL, null, amounts(layout, labelled(labels.size(), "総計"), budget.total(), carried));
         return layout.report(fiscalYear);
     }
 
@@ -90,12 +93,15 @@ public class CurrentBudgetReports {
         return cells;
     }
 
-    private static Cell[] amounts(DocumentLayout layout, List<Cell> labels, CurrentBudget.Amounts figures) {
+    private static Cell[] amounts(DocumentLayout layout, List<Cell> labels, CurrentBudget.Amounts figures, boolean carried) {
         List<Cell> cells = new ArrayList<>(labels);
         cells.add(layout.amount(figures.initialYen()));
         figures.supplementaryYen().forEach(yen -> cells.add(layout.amount(yen)));
         cells.add(layout.amount(figures.reserveFundYen()));
         cells.add(layout.amount(figures.transferYen()));
+        if (carried) {
+            cells.add(layout.amount(figures.carriedYen()));
+        }
         cells.add(layout.amount(figures.currentYen()));
         return cells.toArray(Cell[]::new);
     }

@@ -25,7 +25,7 @@ import java.util.Set;
  * (補正) in force, in the order they came into force (a submitted or rejected bill is no stage). A stage's figures are the fiscal year's budget as the ledger knew
  * it just before the stage's first event ("before") and right after its last ("after"), read
  * from the bitemporal model, so that every other change recorded in between counts where it
- * happened.
+ * happened. The initial budget leaves out the lines carried from the year before (繰越明許費, 事故繰越し): they are outside it.
  */
 @Service
 public class Stages {
@@ -56,7 +56,7 @@ public class Stages {
         }
         List<SupplementaryBudgetView> all = budgets.inForceOfYear(fiscalYear.value());
         if (INITIAL.equals(stage)) {
-            return Moment.endOf(fiscalYear, all.isEmpty() ? Instant.now() : startOf(all.get(0)).minusNanos(1_000_000));
+            return Moment.initialOf(fiscalYear, all.isEmpty() ? Instant.now() : startOf(all.get(0)).minusNanos(1_000_000));
         }
         SupplementaryBudgetView budget = all.stream().filter(b -> b.id().equals(stage)).findFirst()
                 .orElseThrow(() -> new InvalidValueException("stage", "fiscal year " + fiscalYear.value()

@@ -65,6 +65,8 @@ public final class EndpointRules {
             new Rule(HttpMethod.GET, "/api/approvals/{id}/history", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/general-provisions/{fiscalYear}", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/supplementary-budgets/{id}", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/reports/carryovers", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/reports/carryover-limits", Role.VIEWER),
 
             new Rule(HttpMethod.GET, "/api/initiatives/{id}/history", Role.AUDITOR),
             new Rule(HttpMethod.GET, "/api/audit/events", Role.AUDITOR),
@@ -92,6 +94,8 @@ public final class EndpointRules {
             new Rule(HttpMethod.POST, "/api/supplementary-budgets", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/supplementary-budgets/{id}/resolutions", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/supplementary-budgets/{id}/assembly-reports", Role.OFFICER),
+            new Rule(HttpMethod.PUT, "/api/initiatives/{id}/carryover-limit", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/carryovers", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports/budget-csv", Role.OFFICER),
 

@@ -140,6 +140,7 @@ class ApiDocumentation {
     private static void describe(String path, HttpMethod method, Operation operation) {
         boolean api = path.startsWith("/api/");
         boolean post = HttpMethod.POST.equals(method);
+        boolean write = post || HttpMethod.PUT.equals(method);
         List<Parameter> parameters = operation.getParameters() == null ? new ArrayList<>() : operation.getParameters();
         boolean ifMatch = parameters.stream().anyMatch(p -> "header".equals(p.getIn()) && IfMatch.HEADER.equalsIgnoreCase(p.getName()));
         boolean minPosition = parameters.stream().anyMatch(p -> "minPosition".equals(p.getName()));
@@ -157,11 +158,11 @@ class ApiDocumentation {
                         .description("The client's request id recorded on the events (made when absent, echoed)").schema(new StringSchema()));
             }
             operation.setParameters(parameters);
-            operation.setSecurity(post
+            operation.setSecurity(write
                     ? List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(SESSION).addList(CSRF))
                     : List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(SESSION)));
             addError(responses, "401");
-            if (post || role != Role.VIEWER) {
+            if (write || role != Role.VIEWER) {
                 addError(responses, "403");
             }
             if (!parameters.isEmpty() || operation.getRequestBody() != null) {
@@ -170,7 +171,7 @@ class ApiDocumentation {
             if (path.contains("{id}")) {
                 addError(responses, "404");
             }
-            if (post) {
+            if (write) {
                 addError(responses, "409");
                 addError(responses, "422");
             }

@@ -39,7 +39,7 @@ import java.util.List;
 @Tag(name = "reports")
 class ReportController {
 
-    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private final BetsuReportService reports;
     private final SubjectReports subjects;
     private final CurrentBudgetReports current;
@@ -131,7 +131,8 @@ class ReportController {
     @Operation(summary = "予算現額 (the budget in force)",
             description = "Per 会計 (all, or the one account names) and side (歳入 first), a row per 款, 項, 目 (level kan, kou, moku; "
                     + "default moku) or line (level line) with 当初予算額 (the lines' initial amounts, plain amendments and their "
-                    + "corrections), 補正予算額 (one column per supplementary budget, in the order recorded), 予備費充用額, 流用増減 and "
+                    + "corrections), 補正予算額 (one column per supplementary budget, in the order recorded), 予備費充用額, 流用増減, "
+                    + "前年度繰越額 (lines carried from the year before; a column of CSV and XLSX only when there are some) and "
                     + "予算現額 (their sum, as the totals give it), a subtotal per side and the total; the lines without a 会計 and 科目 as "
                     + "未分類 (left out when account is given). For a moment with asOf and/or effectiveOn as for the totals; without one, "
                     + "the budget with every change recorded so far. JSON (default) in exact yen; CSV (UTF-8 with BOM) or XLSX in 千円.")
@@ -158,7 +159,8 @@ class ReportController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(years.json(figures, status));
         }
         SubjectReports.Report document = current.document(year, figures);
-        int labels = document.headers().size() - 4 - figures.supplementaryBudgets().size();
+        int labels = document.headers().size() - 4 - figures.supplementaryBudgets().size()
+                - (document.headers().contains(CurrentBudgetReports.CARRIED) ? 1 : 0);
         int[] widths = new int[document.headers().size()];
         Arrays.fill(widths, 0, labels, 24);
         Arrays.fill(widths, labels, widths.length, 16);
@@ -183,7 +185,8 @@ class ReportController {
         };
     }
 
-    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String asciiName, String name) {
+    /** A download named {@code asciiName}, and {@code name} (Japanese) for clients that read RFC 6266's filename*. */
+    static ResponseEntity<byte[]> download(byte[] body, MediaType type, String asciiName, String name) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);
         headers.set(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(asciiName).build()

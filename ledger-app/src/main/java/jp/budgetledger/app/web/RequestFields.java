@@ -42,6 +42,14 @@ final class RequestFields {
     static final RequestFields RESERVE_FUND_USE = new RequestFields(Map.of(
             Concept.SOURCE_LINE, "fromId", Concept.DESTINATION_LINE, "toId", Concept.AMOUNT_CHANGE, "amountYen"));
 
+    /** {@code POST /api/carryovers}. */
+    static final RequestFields CARRYOVER = new RequestFields(Map.of(
+            Concept.SOURCE_LINE, "fromId", Concept.CARRYOVER_AMOUNT, "amountYen", Concept.FUNDING, "funding"));
+
+    /** {@code PUT /api/initiatives/{id}/carryover-limit}. */
+    static final RequestFields CARRYOVER_LIMIT = new RequestFields(Map.of(
+            Concept.CARRYOVER_LIMIT, "limitYen", Concept.BASIS, "supplementaryBudgetId"));
+
     /** {@code POST /api/general-provisions/{fiscalYear}/...}: a clause by its article, a barred 節 by its 節. */
     static final RequestFields GENERAL_PROVISIONS = new RequestFields(Map.of(Concept.CLAUSE, "article", Concept.BARRED_SETSU, "setsu"));
 

@@ -58,7 +58,7 @@ class TotalsController {
             }
             Moment after = stages.moment(year, stage.strip());
             return Optional.of(effectiveOn == null ? after
-                    : new Moment(MomentParameters.of(year, null, effectiveOn).orElseThrow().effectiveOn(), after.asOf(), after.proposed()));
+                    : after.on(MomentParameters.of(year, null, effectiveOn).orElseThrow().effectiveOn()));
         }
         return MomentParameters.of(year, asOf, effectiveOn);
     }

@@ -69,7 +69,8 @@ class SecurityMatrixIT extends LedgerIT {
     }
 
     private Api.Response call(Api api, Endpoint endpoint) {
-        return endpoint.method() == HttpMethod.GET ? api.get(endpoint.path()) : api.post(endpoint.path(), "{}");
+        return endpoint.method() == HttpMethod.GET ? api.get(endpoint.path())
+                : endpoint.method() == HttpMethod.PUT ? api.put(endpoint.path(), "{}") : api.post(endpoint.path(), "{}");
     }
 
     @Test
@@ -133,6 +134,10 @@ class SecurityMatrixIT extends LedgerIT {
             Map.entry("GET /api/reports/table1", 400),
             Map.entry("GET /api/reports/detail", 400),
             Map.entry("GET /api/reports/current-budget", 400),
+            Map.entry("GET /api/reports/carryovers", 400),
+            Map.entry("GET /api/reports/carryover-limits", 400),
+            Map.entry("PUT /api/initiatives/{id}/carryover-limit", 400),
+            Map.entry("POST /api/carryovers", 400),
             Map.entry("GET /api/supplementary-budgets", 400),
             Map.entry("GET /api/supplementary-budgets/{id}", 404),
             Map.entry("GET /api/totals", 400),

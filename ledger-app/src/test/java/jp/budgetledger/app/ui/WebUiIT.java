@@ -304,6 +304,42 @@ class WebUiIT extends LedgerIT {
     }
 
     @Test
+    void anOfficerCarriesALinePickedByNameWithTheFundingSummedAsTypedAndTheStatementPageShowsIt() {
+        Api.Response added = api.post("/api/initiatives", """
+                {"fiscalYear": 2057, "department": "建設課", "name": "排水路整備", "amountYen": 2000000, "reason": "当初予算", "accountCode": "1",
+                 "accountName": "一般会計", "side": "expenditure", "subject": {"kan": {"code": "8", "name": "土木費"},
+                 "kou": {"code": "5", "name": "都市計画費"}, "moku": {"code": "3", "name": "下水道費"}}}""");
+        Api.Response limit = api.put("/api/initiatives/" + added.text("id") + "/carryover-limit", "{\"limitYen\": 1500000, \"reason\": \"第2表\"}");
+        api.get("/api/initiatives/" + added.text("id") + "?minPosition=" + limit.number("position"));
+        open("/officer.html");
+        waiting().until(d -> new Select(d.findElement(By.id("carryover-fiscalYear"))).getOptions().stream()
+                .anyMatch(o -> "2057".equals(o.getDomAttribute("value"))));
+        new Select(browser.findElement(By.id("carryover-fiscalYear"))).selectByValue("2057");
+        pick("carryover-fromId", "排水路整備");
+        browser.findElement(By.id("carryover-amountYen")).sendKeys("1,200,000");
+        browser.findElement(By.id("carryover-bondsYen")).sendKeys("1000000");
+        waiting().until(d -> d.findElement(By.id("carryover-sum")).getText().contains("200,000 円"));
+        set("carryover-reason", "工期の延長");
+        long before = events();
+        browser.findElement(By.cssSelector("#carryover button[type=submit]")).click();
+        By fundingError = By.cssSelector("#carryover [data-error-for=funding]");
+        waiting().until(d -> !d.findElement(fundingError).getText().isBlank());
+        assertThat(events()).isEqualTo(before);
+
+        browser.findElement(By.id("carryover-generalYen")).sendKeys("200000");
+        waiting().until(d -> d.findElement(By.id("carryover-sum")).getText().contains("：0 円"));
+        browser.findElement(By.cssSelector("#carryover button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("#carryover .notice")).getText().contains("4月1日"));
+        assertThat(events()).as("the carry on the line and the next year's line").isEqualTo(before + 2);
+
+        open("/carryovers.html?fiscalYear=2057");
+        WebElement statement = browser.findElement(By.cssSelector("table.statement[data-kind=explicit]"));
+        assertThat(statement.getText()).contains("排水路整備").contains("1,200").contains("1,500").contains("工期の延長");
+        assertThat(browser.findElement(By.id("limits")).getText()).contains("排水路整備").contains("当初");
+        assertThat(browser.findElement(By.id("statements-csv")).getDomAttribute("href")).contains("format=csv");
+    }
+
+    @Test
     void anOfficerSubmitsABillPickingItsLineByNameAndRecordsItsPassingOnTheBillsPage() {
         Api.Response added = api.post("/api/initiatives", Api.line(2130, "1", "分類1", "総務部", "防災行政無線更新", 1_000_000));
         api.get("/api/initiatives/" + added.text("id") + "?minPosition=" + added.number("position"));

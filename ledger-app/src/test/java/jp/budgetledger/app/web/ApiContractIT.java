@@ -161,6 +161,10 @@ class ApiContractIT {
         return new Call("POST", target);
     }
 
+    private Call put(String target) {
+        return new Call("PUT", target);
+    }
+
     @BeforeEach
     void loadTheServedDocument() throws Exception {
         HttpResponse<String> served = client.send(HttpRequest.newBuilder(URI.create(base() + "/v3/api-docs"))
@@ -201,6 +205,7 @@ class ApiContractIT {
         approvals();
         transferRules();
         supplementaryBills();
+        carryovers();
 
         Set<String> documented = documentedOperations();
         assertThat(documented).as("the served document lists operations").hasSizeGreaterThan(25);
@@ -502,6 +507,48 @@ class ApiContractIT {
         get("/api/supplementary-budgets/sb-none").as(OFFICER).expect(404);
         post("/api/supplementary-budgets/sb-none/assembly-reports").as(OFFICER).json("{\"outcome\": \"approved\", \"on\": \"2128-06-20\"}")
                 .expect(404);
+    }
+
+    /** A 繰越明許費 limit (If-Match, a stale one), a carry within it into 2059, one above it, a 事故繰越し without its reason, and the documents. */
+    private void carryovers() {
+        Exchange added = post("/api/initiatives").as(OFFICER).json("""
+                {"fiscalYear": 2058, "department": "建設課", "name": "橋りょう長寿命化", "amountYen": 9000000, "reason": "当初予算",
+                 "accountCode": "1", "accountName": "一般会計", "side": "expenditure", "subject": {"kan": {"code": "8", "name": "土木費"},
+                 "kou": {"code": "2", "name": "道路橋りょう費"}, "moku": {"code": "3", "name": "橋りょう維持費"}}}""").expect(201);
+        String line = added.text("id");
+        Exchange limit = put("/api/initiatives/" + line + "/carryover-limit").as(OFFICER).header("If-Match", "\"0\"")
+                .json("{\"limitYen\": 5000000, \"reason\": \"第2表 繰越明許費\", \"basis\": \"initial\"}").expect(200);
+        assertThat(limit.header("ETag")).isEqualTo("\"1\"");
+        put("/api/initiatives/" + line + "/carryover-limit").as(OFFICER).header("If-Match", "\"0\"")
+                .json("{\"limitYen\": 4000000, \"reason\": \"変更\"}").expect(412);
+        assertThat(put("/api/initiatives/" + line + "/carryover-limit").as(OFFICER)
+                .json("{\"limitYen\": 4000000, \"reason\": \"補正\", \"supplementaryBudgetId\": \"sb-none\"}").expect(422).text("rule"))
+                .isEqualTo("unknown-supplementary-budget");
+        put("/api/initiatives/in-none/carryover-limit").as(OFFICER).json("{\"limitYen\": 1, \"reason\": \"x\"}").expect(422);
+        Exchange carried = post("/api/carryovers").as(OFFICER).json("""
+                {"kind": "explicit", "fromId": "%s", "amountYen": 3000000, "funding": {"bondsYen": 2000000, "generalYen": 1000000},
+                 "reason": "工期の延長", "decidedOn": "2059-03-20"}""".formatted(line)).expect(201);
+        long position = carried.json().get("position").asLong();
+        assertThat(get("/api/initiatives/" + carried.text("carriedLineId") + "?minPosition=" + position).as(OFFICER).expect(200).json()
+                .at("/carriedFrom/initiativeId").asText()).isEqualTo(line);
+        assertThat(post("/api/carryovers").as(OFFICER).json("""
+                {"kind": "explicit", "fromId": "%s", "amountYen": 2000001, "reason": "超過"}""".formatted(line)).expect(422).text("rule"))
+                .isEqualTo("carryover-limit-exceeded");
+        post("/api/carryovers").as(OFFICER).json("""
+                {"kind": "accident", "fromId": "%s", "amountYen": 1, "reason": "事故"}""".formatted(line)).expect(400);
+        post("/api/carryovers").as(OFFICER).json("""
+                {"kind": "sideways", "fromId": "%s", "amountYen": 1, "reason": "x"}""".formatted(line))
+                .breaking("validation.request.body.schema.enum").expect(400);
+        assertThat(get("/api/reports/carryovers?fiscalYear=2058&minPosition=" + position).as(OFFICER).expect(200).json()
+                .at("/statements/0/accounts/0/amountYen").asLong()).isEqualTo(3_000_000);
+        assertThat(get("/api/reports/carryovers?fiscalYear=2058&kind=explicit&format=csv").as(OFFICER).expect(200).header("Content-Type"))
+                .startsWith("text/csv");
+        get("/api/reports/carryovers?fiscalYear=2058&account=1&format=xlsx").as(OFFICER).expect(200);
+        get("/api/reports/carryovers?fiscalYear=2058&format=pdf").as(OFFICER).breaking("validation.request.parameter.schema.enum").expect(400);
+        assertThat(get("/api/reports/carryover-limits?fiscalYear=2058&minPosition=" + position).as(OFFICER).expect(200).json()
+                .at("/accounts/0/rows/0/basis").asText()).isEqualTo("当初");
+        get("/api/reports/carryover-limits?fiscalYear=2058&format=csv").as(OFFICER).expect(200);
+        get("/api/reports/carryover-limits?fiscalYear=2058&format=xlsx").as(OFFICER).expect(200);
     }
 
     private void errorsAndRetries() {

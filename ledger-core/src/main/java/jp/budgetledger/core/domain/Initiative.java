@@ -1,6 +1,13 @@
 package jp.budgetledger.core.domain;
 
 import jp.budgetledger.core.api.AddInitiative;
+import jp.budgetledger.core.api.AmountCarriedOver;
+import jp.budgetledger.core.api.CarriedFrom;
+import jp.budgetledger.core.api.CarryoverKind;
+import jp.budgetledger.core.api.CarryoverLimitSet;
+import jp.budgetledger.core.api.RecordCarryover;
+import jp.budgetledger.core.api.SetCarryoverLimit;
+import jp.budgetledger.core.api.Side;
 import jp.budgetledger.core.api.AmendAmount;
 import jp.budgetledger.core.api.AmendmentResult;
 import jp.budgetledger.core.api.AmountAmended;
@@ -67,6 +74,11 @@ public class Initiative {
     private final Map<Long, Amendment> amendments = new HashMap<>();
     private final Set<Long> corrected = new HashSet<>();
     private long version;
+    private CarriedFrom carriedFrom;
+    private Money carryoverLimit;
+    private String carryoverLimitBasis;
+    private long carriedUnderLimit;
+    private long carriedTotal;
 
     /** A recorded amendment: when it takes effect, by how much, and as part of what. */
     private record Amendment(LocalDate effectiveDate, long delta, ChangeCause cause) {
@@ -91,6 +103,125 @@ public class Initiative {
         }
         apply(new InitiativeAdded(command.initiativeId(), command.fiscalYear(), command.category(),
                 command.department(), command.name(), command.amount(), command.summary(), change, command.classification()));
+    }
+
+    /** A line a carry-over opens ({@code added} has its {@link InitiativeAdded#carriedFrom()}), claiming its own key and its 科目. */
+    private Initiative(InitiativeAdded added, InitiativeRegistry registry, SubjectTable subjects) {
+        InitiativeKey key = InitiativeKey.carried(added.fiscalYear(), added.department(), added.carriedFrom().carryoverId());
+        registry.claim(key, added.initiativeId()).ifPresent(existing -> {
+            throw new DuplicateInitiativeException(key, existing);
+        });
+        if (added.classification() != null) {
+            SubjectNames.claim(subjects, added.fiscalYear(), added.classification(), added.initiativeId());
+        }
+        apply(added);
+    }
+
+    /** Opens the line of N+1 that {@link #carryOver} recorded, as {@link #carriedLine} describes it. */
+    static Initiative carried(InitiativeAdded added, InitiativeRegistry registry, SubjectTable subjects) {
+        return new Initiative(added, registry, subjects);
+    }
+
+    /**
+     * Sets the line's 繰越明許費 limit (the caller has checked the budget it cites).
+     *
+     * @return the line's version after the change
+     */
+    long setCarryoverLimit(SetCarryoverLimit command) {
+        DepartmentScope.require(department);
+        requireVersion(command.expectedVersion());
+        requireActive();
+        requireCarriable(Concept.CARRYOVER_LIMIT);
+        if (carriedFrom != null) {
+            throw new CarryoverException(CarryoverException.CARRIED_LINE, Concept.CARRYOVER_LIMIT,
+                    "a line carried from fiscal year " + carriedFrom.fiscalYear().value() + " is outside the budget and has no 繰越明許費");
+        }
+        Money limit = command.limit();
+        if (limit.isNegative()) {
+            throw new NegativeAmountException(Concept.CARRYOVER_LIMIT, limit);
+        }
+        if (limit.compareTo(amount) > 0) {
+            throw new CarryoverException(CarryoverException.LIMIT_ABOVE_AMOUNT, Concept.CARRYOVER_LIMIT,
+                    "the 繰越明許費 (" + limit.yen() + " yen) is more than the line's amount (" + amount.yen() + " yen)");
+        }
+        if (limit.yen() < carriedUnderLimit) {
+            throw new CarryoverException(CarryoverException.LIMIT_BELOW_CARRIED, Concept.CARRYOVER_LIMIT,
+                    "the 繰越明許費 (" + limit.yen() + " yen) is less than what was carried under it already (" + carriedUnderLimit + " yen)");
+        }
+        String basis = command.supplementaryBudgetId() == null ? null : command.supplementaryBudgetId().value();
+        if (limit.equals(carryoverLimit) && Objects.equals(basis, carryoverLimitBasis)) {
+            throw new NothingChangesException(Concept.CARRYOVER_LIMIT);
+        }
+        ChangeContext change = resolveForLine(command.change());
+        apply(new CarryoverLimitSet(id, fiscalYear, limit, carryoverLimit, basis, change));
+        return version;
+    }
+
+    /**
+     * Records the carry of {@code command}'s amount into the next fiscal year (the line keeps its amount), effective on the
+     * year's last day unless the command says another day of the year.
+     *
+     * @return the line's version after the record
+     */
+    long carryOver(RecordCarryover command) {
+        DepartmentScope.require(department);
+        requireActive();
+        requireCarriable(Concept.SOURCE_LINE);
+        Money carried = command.amount();
+        try {
+            if (command.funding().hasNegativePart() || !command.funding().total().equals(carried)) {
+                throw fundingMismatch(command);
+            }
+        } catch (Money.AmountOutOfRangeException e) {
+            throw fundingMismatch(command);
+        }
+        if (command.kind() == CarryoverKind.EXPLICIT) {
+            if (carriedFrom != null) {
+                throw new CarryoverException(CarryoverException.CARRIED_LINE, Concept.SOURCE_LINE,
+                        "a line carried from fiscal year " + carriedFrom.fiscalYear().value() + " has no 繰越明許費; only a 事故繰越し can carry it on");
+            }
+            if (carryoverLimit == null) {
+                throw new CarryoverException(CarryoverException.NO_LIMIT, Concept.CARRYOVER_AMOUNT,
+                        "the line has no 繰越明許費; set one by a budget first, or record a 事故繰越し");
+            }
+            long room = carryoverLimit.yen() - carriedUnderLimit;
+            if (carried.yen() > room) {
+                throw new CarryoverException(CarryoverException.LIMIT_EXCEEDED, Concept.CARRYOVER_AMOUNT,
+                        "the 繰越明許費 is " + carryoverLimit.yen() + " yen and " + carriedUnderLimit + " yen were carried under it already: at most "
+                                + room + " yen can be carried, not " + carried.yen());
+            }
+        }
+        long yearEnd = changesByEffectiveDate.headMap(fiscalYear.lastDay(), true).values().stream().mapToLong(Long::longValue).sum();
+        if (carried.yen() > yearEnd - carriedTotal) {
+            throw new CarryoverException(CarryoverException.EXCEEDS_LINE, Concept.CARRYOVER_AMOUNT,
+                    "the line has " + yearEnd + " yen in force on " + fiscalYear.lastDay() + " and " + carriedTotal
+                            + " yen were carried from it already: at most " + (yearEnd - carriedTotal) + " yen can be carried, not " + carried.yen());
+        }
+        ChangeContext change = resolveForLine(command.change().withDefaultEffectiveDate(fiscalYear.lastDay()));
+        apply(new AmountCarriedOver(command.carryoverId(), command.kind(), id, fiscalYear, command.carriedLineId(), carried,
+                command.funding(), carryoverLimit, command.accidentReason(), command.decidedOn(), change));
+        return version;
+    }
+
+    /** The addition of the line {@code command} opens in the next fiscal year: this line's department, category, 科目 and name, from 1 April. */
+    InitiativeAdded carriedLine(RecordCarryover command) {
+        FiscalYear next = FiscalYear.of(fiscalYear.value() + 1);
+        ChangeContext change = new ChangeContext(next.firstDay(), command.change().reason(), command.change().reference());
+        return new InitiativeAdded(command.carriedLineId(), next, category, department, name, command.amount(), summary, change,
+                classification, new CarriedFrom(id, fiscalYear, command.kind(), command.carryoverId()));
+    }
+
+    private CarryoverException fundingMismatch(RecordCarryover command) {
+        return new CarryoverException(CarryoverException.FUNDING_MISMATCH, Concept.FUNDING,
+                "the parts of the funding must be zero or more and sum to the carried amount (" + command.amount().yen() + " yen)");
+    }
+
+    /** Only 歳出 lines and lines without a classification are carried. */
+    private void requireCarriable(Concept concept) {
+        if (classification != null && classification.side() == Side.REVENUE) {
+            throw new CarryoverException(CarryoverException.REVENUE_SIDE, concept,
+                    "only 歳出 lines are carried into the next fiscal year, not a line of 歳入");
+        }
     }
 
     /**
@@ -251,14 +382,19 @@ public class Initiative {
     }
 
     private void rekey(InitiativeRegistry registry, Department newDepartment, String newName, Classification newClassification) {
-        InitiativeKey current = InitiativeKey.of(fiscalYear, department, name, classification);
-        InitiativeKey next = InitiativeKey.of(fiscalYear, newDepartment, newName, newClassification);
+        InitiativeKey current = key(department, name, classification);
+        InitiativeKey next = key(newDepartment, newName, newClassification);
         if (!next.equals(current)) {
             registry.claim(next, id).ifPresent(existing -> {
                 throw new DuplicateInitiativeException(next, existing);
             });
             registry.release(current, id);
         }
+    }
+
+    private InitiativeKey key(Department inDepartment, String withName, Classification withClassification) {
+        return carriedFrom != null ? InitiativeKey.carried(fiscalYear, inDepartment, carriedFrom.carryoverId())
+                : InitiativeKey.of(fiscalYear, inDepartment, withName, withClassification);
     }
 
     /** An If-Match version must name the line's current version exactly. */
@@ -317,6 +453,23 @@ public class Initiative {
         amount = event.amount();
         effectiveFrom = event.change().effectiveDate();
         changesByEffectiveDate.merge(effectiveFrom, event.amount().yen(), Long::sum);
+        carriedFrom = event.carriedFrom();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(CarryoverLimitSet event, @SequenceNumber long sequence) {
+        carryoverLimit = event.limit();
+        carryoverLimitBasis = event.supplementaryBudgetId();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(AmountCarriedOver event, @SequenceNumber long sequence) {
+        carriedTotal += event.amount().yen();
+        if (event.kind() == CarryoverKind.EXPLICIT) {
+            carriedUnderLimit += event.amount().yen();
+        }
         version = sequence;
     }
 

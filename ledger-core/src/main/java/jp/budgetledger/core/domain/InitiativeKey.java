@@ -24,4 +24,12 @@ public record InitiativeKey(FiscalYear fiscalYear, String department, String nam
         }
         return new InitiativeKey(fiscalYear, department.key(), "科目:" + classification.pathKey());
     }
+
+    /**
+     * The key of a line a carry-over opened ({@code carryover}): its own, so that it never clashes with a line of the year of the
+     * same name or 科目 (the year's own budget for the same 事業).
+     */
+    public static InitiativeKey carried(FiscalYear fiscalYear, Department department, jp.budgetledger.core.api.CarryoverId carryover) {
+        return new InitiativeKey(fiscalYear, department.key(), "繰越:" + carryover.value());
+    }
 }

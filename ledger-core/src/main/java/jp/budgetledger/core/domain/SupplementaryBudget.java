@@ -93,6 +93,11 @@ public class SupplementaryBudget {
                 submission.partOfSet());
     }
 
+    /** True when the budget's items are in force (passed, amended or decided by 専決処分). */
+    boolean inForce() {
+        return state == State.IN_FORCE;
+    }
+
     FiscalYear fiscalYear() {
         return fiscalYear;
     }

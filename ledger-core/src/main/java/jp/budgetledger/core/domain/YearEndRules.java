@@ -104,6 +104,7 @@ public final class YearEndRules {
             case "SupplementaryBudgetSubmitted" -> "a new supplementary budget bill";
             case "SupplementaryBudgetEnacted", "SupplementaryBudgetResolved" -> "a supplementary budget decided after the year ended";
             case "TransferClauseRegistered", "SetsuBarred" -> "a change of the 予算総則";
+            case "CarryoverLimitSet" -> "a 繰越明許費 limit (part of the year's budget)";
             default -> "this change (" + event.getClass().getSimpleName() + ")";
         };
     }

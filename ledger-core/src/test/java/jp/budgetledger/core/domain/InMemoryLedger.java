@@ -43,6 +43,8 @@ final class InMemoryLedger {
         EventSourcingRepository<BudgetProvisions> provisions = repository(BudgetProvisions.class, resources, bus);
         handlers = new MultiLineHandlers(initiatives, transfers, uses, provisions);
         new AnnotationCommandHandlerAdapter<>(handlers, resources).subscribe(bus);
+        new AnnotationCommandHandlerAdapter<>(new CarryoverHandlers(initiatives, repository(SupplementaryBudget.class, resources, bus),
+                registry, subjects), resources).subscribe(bus);
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
     }
 

@@ -24,6 +24,8 @@ import jp.budgetledger.core.api.ResolutionOutcome;
 import jp.budgetledger.core.api.AssemblyReportOutcome;
 import jp.budgetledger.core.api.BillProcedure;
 import jp.budgetledger.core.api.LedgerEvent;
+import jp.budgetledger.core.api.AmountCarriedOver;
+import jp.budgetledger.core.api.CarryoverLimitSet;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.projections.ProjectionNames;
 import jp.budgetledger.projections.ProcessingBatch;
@@ -141,6 +143,12 @@ public class AuditLogProjection {
             row = new Row(null, null, RESOLUTIONS.get(resolved.outcome()), null, null);
         } else if (event instanceof SenketsuReportedToAssembly reported) {
             row = new Row(null, null, reported.outcome() == AssemblyReportOutcome.APPROVED ? "専決処分 承認" : "専決処分 不承認", null, null);
+        } else if (event instanceof CarryoverLimitSet limit) {
+            row = new Row(null, null, "繰越明許費 (" + (limit.supplementaryBudgetId() == null ? "当初" : "補正 " + limit.supplementaryBudgetId()) + ")",
+                    limit.limitBefore() == null ? null : limit.limitBefore().yen(), limit.limit().yen());
+        } else if (event instanceof AmountCarriedOver carried) {
+            row = new Row(null, null, carried.kind().japanese() + " " + carried.initiativeId() + " → " + carried.carriedLineId()
+                    + " (" + (carried.fiscalYear().value() + 1) + "年度)", null, carried.amount().yen());
         } else if (event instanceof BudgetDocumentImported imported) {
             String attachment = imported.document().attachment() == null ? "" : imported.document().attachment() + " ";
             String title = imported.document().title() == null ? "" : imported.document().title();
@@ -154,7 +162,8 @@ public class AuditLogProjection {
         Classification path = event instanceof InitiativeAdded added ? added.classification()
                 : event instanceof InitiativeReassigned reassigned ? reassigned.classificationAfter() : null;
         boolean ownPath = path != null || !(event instanceof AmountAmended || event instanceof InitiativeWithdrawn
-                || event instanceof InitiativeRevised || event instanceof InitiativeReassigned);
+                || event instanceof InitiativeRevised || event instanceof InitiativeReassigned
+                || event instanceof CarryoverLimitSet || event instanceof AmountCarriedOver);
         batch.add(new Entry(message.getAggregateIdentifier(), ownSubject, new Object[]{
                 message.getIdentifier(), message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
                 event.fiscalYear().value(), row.department(), row.category(), ownSubject, row.subject(),

@@ -1,6 +1,9 @@
 package jp.budgetledger.projections.initiatives;
 
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.AmountCarriedOver;
+import jp.budgetledger.core.api.CarriedFrom;
+import jp.budgetledger.core.api.CarryoverLimitSet;
 import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
@@ -33,8 +36,9 @@ public class InitiativeListProjection {
 
     private static final String ADD = """
             INSERT INTO initiative_view (initiative_id, fiscal_year, category_code, category_name, department,
-                                         name, summary, amount_yen, version, added_position, added_at, updated_at, %s)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%s)
+                                         name, summary, amount_yen, version, added_position, added_at, updated_at,
+                                         carried_from_id, carried_from_year, carried_kind, carryover_id, %s)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%s)
             ON CONFLICT (initiative_id) DO NOTHING""".formatted(ClassificationColumns.NAMES, ", ?".repeat(ClassificationColumns.COUNT));
     /** Amendments as rows ({@link StatementBatch#addRow}): per line the newest one, whose amount is the line's after all of them. */
     private static final String AMEND = """
@@ -57,6 +61,13 @@ public class InitiativeListProjection {
             UPDATE initiative_view SET department = ?, category_code = ?, category_name = ?, version = ?, updated_at = ?, %s
             WHERE initiative_id = ? AND version < ?""".formatted(ClassificationColumns.ASSIGNMENTS);
 
+    private static final String LIMIT = """
+            UPDATE initiative_view SET carryover_limit_yen = ?, carryover_limit_budget_id = ?, version = ?, updated_at = ?
+            WHERE initiative_id = ? AND version < ?""";
+    private static final String CARRIED = """
+            UPDATE initiative_view SET carried_over_yen = carried_over_yen + ?, version = ?, updated_at = ?
+            WHERE initiative_id = ? AND version < ?""";
+
     private final JdbcTemplate jdbc;
     private final StatementBatch writes;
 
@@ -70,13 +81,30 @@ public class InitiativeListProjection {
         OffsetDateTime at = utc(recordedAt);
         Object[] row = {event.initiativeId().value(), event.fiscalYear().value(), Category.codeOf(event.category()),
                 Category.nameOf(event.category()), event.department().name(), event.name(), event.summary(), event.amount().yen(), sequence,
-                StorePosition.of(message), at, at};
+                StorePosition.of(message), at, at, null, null, null, null};
+        CarriedFrom from = event.carriedFrom();
+        if (from != null) {
+            row[12] = from.initiativeId().value();
+            row[13] = from.fiscalYear().value();
+            row[14] = from.kind().code();
+            row[15] = from.carryoverId().value();
+        }
         writes.add(ADD, concat(row, ClassificationColumns.values(event.classification())));
     }
 
     @EventHandler
     void on(AmountAmended event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         writes.addRow(AMEND, event.initiativeId().value(), event.amountAfter().yen(), sequence, utc(recordedAt));
+    }
+
+    @EventHandler
+    void on(CarryoverLimitSet event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        writes.add(LIMIT, event.limit().yen(), event.supplementaryBudgetId(), sequence, utc(recordedAt), event.initiativeId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(AmountCarriedOver event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        writes.add(CARRIED, event.amount().yen(), sequence, utc(recordedAt), event.initiativeId().value(), sequence);
     }
 
     @EventHandler

@@ -65,6 +65,11 @@ public class InitiativeQueries {
                 rs.getString("account_name"),
                 ClassificationColumns.side(rs),
                 ClassificationColumns.subject(rs),
-                rs.getString("department_code"));
+                rs.getString("department_code"),
+                rs.getString("carried_from_id") == null ? null : new InitiativeView.CarriedFrom(rs.getString("carried_from_id"),
+                        rs.getInt("carried_from_year"), rs.getString("carried_kind"), rs.getString("carryover_id")),
+                rs.getObject("carryover_limit_yen", Long.class),
+                rs.getString("carryover_limit_budget_id"),
+                rs.getLong("carried_over_yen"));
     }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The 予算現額 of a fiscal year at a moment ({@link CurrentBudgetQueries}): rows (a 科目 of one level, or a
  * line) grouped by 会計 and side, each with 当初予算額, one 補正予算額 per supplementary budget (in the order of
- * {@code supplementaryBudgets}), 予備費充用額, 流用増減 and 予算現額 (their sum), in exact yen; a subtotal
+ * {@code supplementaryBudgets}), 予備費充用額, 流用増減, 前年度繰越額 ({@code carriedYen}: lines carried from the year before) and
+ * 予算現額 (their sum), in exact yen; a subtotal
  * per group and the total. Groups: the 会計 as {@link SubjectTree} orders them, 歳入 before 歳出, then the
  * lines without a classification as one group {@value SubjectTree#UNCLASSIFIED} (one row of that name, or
  * its lines at level {@code line}). Rows in the tree's order of their 科目 (lines then in the order
@@ -54,10 +55,11 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Su
     }
 
     /** The columns of a row; {@code supplementaryYen} in the order of the report's columns. */
-    public record Amounts(long initialYen, List<Long> supplementaryYen, long reserveFundYen, long transferYen, long currentYen) {
+    public record Amounts(long initialYen, List<Long> supplementaryYen, long reserveFundYen, long transferYen, long currentYen,
+                          long carriedYen) {
 
         static Amounts zero(int budgets) {
-            return new Amounts(0, java.util.Collections.nCopies(budgets, 0L), 0, 0, 0);
+            return new Amounts(0, java.util.Collections.nCopies(budgets, 0L), 0, 0, 0, 0);
         }
 
         Amounts plus(Amounts other) {
@@ -67,7 +69,7 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Su
             }
             return new Amounts(Math.addExact(initialYen, other.initialYen), List.copyOf(supplementary),
                     Math.addExact(reserveFundYen, other.reserveFundYen), Math.addExact(transferYen, other.transferYen),
-                    Math.addExact(currentYen, other.currentYen));
+                    Math.addExact(currentYen, other.currentYen), Math.addExact(carriedYen, other.carriedYen));
         }
     }
 
@@ -87,11 +89,11 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Su
 
     /** A line's amounts in force at the moment, by column; {@code classification} null for a line without one. */
     public record LineFigures(String id, String name, Classification classification, long initialYen, Map<String, Long> supplementaryYen,
-                              long reserveFundYen, long transferYen) {
+                              long reserveFundYen, long transferYen, long carriedYen) {
 
         /** The sum of the columns. */
         public long currentYen() {
-            long sum = Math.addExact(Math.addExact(initialYen, reserveFundYen), transferYen);
+            long sum = Math.addExact(Math.addExact(Math.addExact(initialYen, reserveFundYen), transferYen), carriedYen);
             for (long yen : supplementaryYen.values()) {
                 sum = Math.addExact(sum, yen);
             }
@@ -100,7 +102,7 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Su
 
         Amounts figures(List<SupplementaryColumn> columns) {
             return new Amounts(initialYen, columns.stream().map(c -> supplementaryYen.getOrDefault(c.budgetId(), 0L)).toList(),
-                    reserveFundYen, transferYen, currentYen());
+                    reserveFundYen, transferYen, currentYen(), carriedYen);
         }
 
         static final class Builder {
@@ -110,6 +112,7 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Su
             private long initial;
             private long reserve;
             private long transfer;
+            private long carried;
             private final Map<String, Long> supplementary = new LinkedHashMap<>();
 
             Builder(String id, String name, Classification classification) {
@@ -118,9 +121,10 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Su
                 this.classification = classification;
             }
 
-            /** Adds {@code yen} to column {@code column}: I 当初, S a supplementary budget ({@code budget}), R 予備費充用, T 流用. */
+            /** Adds {@code yen} to column {@code column}: I 当初, S a supplementary budget ({@code budget}), R 予備費充用, T 流用, C 前年度繰越. */
             void add(char column, String budget, long yen) {
                 switch (column) {
+                    case 'C' -> carried = Math.addExact(carried, yen);
                     case 'S' -> supplementary.merge(budget, yen, Math::addExact);
                     case 'R' -> reserve = Math.addExact(reserve, yen);
                     case 'T' -> transfer = Math.addExact(transfer, yen);
@@ -129,7 +133,7 @@ public record CurrentBudget(int fiscalYear, Moment moment, String level, List<Su
             }
 
             LineFigures build() {
-                return new LineFigures(id, name, classification, initial, Map.copyOf(supplementary), reserve, transfer);
+                return new LineFigures(id, name, classification, initial, Map.copyOf(supplementary), reserve, transfer, carried);
             }
         }
     }

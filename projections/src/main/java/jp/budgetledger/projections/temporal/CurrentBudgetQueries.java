@@ -19,7 +19,8 @@ import java.util.Set;
  * the totals count them) with the changes of their amount in force and recorded by then
  * ({@code line_movement}, {@link MovementProjection}) summed by column: 当初 (the addition of a line
  * not added by a supplementary budget, plain amendments and their corrections), each supplementary
- * budget (its amendments and the lines it added), 予備費充用 and 流用. A withdrawn line is in no column
+ * budget (its amendments and the lines it added), 予備費充用, 流用 and 前年度繰越 (the addition of a line carried from the year
+ * before). A withdrawn line is in no column
  * from its withdrawal, as it is in no total.
  */
 @Component
@@ -33,6 +34,7 @@ public class CurrentBudgetQueries {
                 SELECT CASE WHEN mv.kind = '%4$s' OR n.budget_id IS NOT NULL THEN 'S'
                             WHEN mv.kind = '%5$s' THEN 'R'
                             WHEN mv.kind = '%6$s' THEN 'T'
+                            WHEN mv.kind = '%8$s' THEN 'C'
                             ELSE 'I' END AS col,
                        CASE WHEN mv.kind = '%4$s' THEN mv.cause_id ELSE n.budget_id END AS budget,
                        sum(mv.amount_yen)::bigint AS yen
@@ -55,11 +57,12 @@ public class CurrentBudgetQueries {
         params.add(moment.asOf().atOffset(ZoneOffset.UTC));
         Date day = Date.valueOf(moment.effectiveWithin(fiscalYear));
         params.add(day);
-        String conditions = filter.sql(params);
+        String conditions = filter.sql(params) + (moment.withoutCarried() ? TemporalQueries.NOT_CARRIED.formatted("line_state") : "");
         params.add(day);
         params.add(moment.asOf().atOffset(ZoneOffset.UTC));
         String sql = FIGURES.formatted(ClassificationColumns.NAMES, conditions, ClassificationColumns.prefixed("s."),
-                ChangeCause.SUPPLEMENTARY_BUDGET, ChangeCause.RESERVE_FUND, ChangeCause.TRANSFER, MovementProjection.ADDITION);
+                ChangeCause.SUPPLEMENTARY_BUDGET, ChangeCause.RESERVE_FUND, ChangeCause.TRANSFER, MovementProjection.ADDITION,
+                ChangeCause.CARRYOVER);
         Map<String, CurrentBudget.LineFigures.Builder> lines = new LinkedHashMap<>();
         jdbc.sql(sql).params(params).query(rs -> {
             String id = rs.getString(1);

@@ -9,12 +9,27 @@ import java.time.LocalDate;
  * A point on both time axes: {@code effectiveOn}, the day whose budget is asked for, and
  * {@code asOf}, the instant up to which recorded changes count. A day after the end of the
  * fiscal year asks for the year's final state, so it is read as the year's last day. A {@code proposed} moment adds the
- * items of every bill still submitted to the assembly (supplementary budgets awaiting resolution) as if they had passed.
+ * items of every bill still submitted to the assembly (supplementary budgets awaiting resolution) as if they had passed. A moment
+ * {@code withoutCarried} leaves out the lines carried from the year before (繰越明許費, 事故繰越し), as the 当初予算 does.
  */
-public record Moment(LocalDate effectiveOn, Instant asOf, boolean proposed) {
+public record Moment(LocalDate effectiveOn, Instant asOf, boolean proposed, boolean withoutCarried) {
 
     public Moment(LocalDate effectiveOn, Instant asOf) {
-        this(effectiveOn, asOf, false);
+        this(effectiveOn, asOf, false, false);
+    }
+
+    public Moment(LocalDate effectiveOn, Instant asOf, boolean proposed) {
+        this(effectiveOn, asOf, proposed, false);
+    }
+
+    /** The 当初予算: everything recorded until {@code asOf} at the end of the fiscal year, without the lines carried into it. */
+    public static Moment initialOf(FiscalYear fiscalYear, Instant asOf) {
+        return new Moment(fiscalYear.lastDay(), asOf, false, true);
+    }
+
+    /** This moment on another effective day. */
+    public Moment on(LocalDate day) {
+        return new Moment(day, asOf, proposed, withoutCarried);
     }
 
     /** Everything recorded until {@code asOf}, with every submitted bill as if passed, at the end of the fiscal year. */

@@ -1,6 +1,7 @@
 package jp.budgetledger.projections.temporal;
 
 import jp.budgetledger.core.api.AmountAmended;
+import jp.budgetledger.core.api.ChangeCause;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.projections.ProcessingBatch;
@@ -24,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps {@code line_movement}: every change of a line's amount (its addition and each
- * {@link AmountAmended}) with its kind, effective day and recorded instant; and the supplementary
+ * Keeps {@code line_movement}: every change of a line's amount (its addition, of kind {@code carryover} for a line carried from
+ * the year before, and each {@link AmountAmended}) with its kind, effective day and recorded instant; and the supplementary
  * budgets with the lines they added ({@code supplementary_budget_column}, {@code supplementary_new_line}).
  * A supplementary budget's new lines are added (and stored as additions) before the budget's event in
  * the same unit of work, and may be handled in another segment; so which additions belong to a budget
@@ -65,7 +66,9 @@ public class MovementProjection {
 
     @EventHandler
     void on(InitiativeAdded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        batch.add(new Write(MOVEMENT, new Object[]{event.initiativeId().value(), sequence, ADDITION, null, event.amount().yen(),
+        boolean carried = event.carriedFrom() != null;
+        batch.add(new Write(MOVEMENT, new Object[]{event.initiativeId().value(), sequence, carried ? ChangeCause.CARRYOVER : ADDITION,
+                carried ? event.carriedFrom().carryoverId().value() : null, event.amount().yen(),
                 event.change().effectiveDate(), recordedAt.atOffset(ZoneOffset.UTC)}));
     }
 

@@ -27,6 +27,12 @@ public class TemporalQueries {
     }
 
     private static final String AT = " FROM line_state WHERE fiscal_year = ? AND recorded @> ?::timestamptz AND effective @> ?::date";
+    /**
+     * Leaves out the lines carried from the year before, whose addition {@link MovementProjection} records as a carry-over;
+     * {@code %s} is the table or alias of {@code line_state}.
+     */
+    static final String NOT_CARRIED = " AND NOT EXISTS (SELECT 1 FROM line_movement c WHERE c.initiative_id = %s.initiative_id"
+            + " AND c.sequence = 0 AND c.kind = '" + jp.budgetledger.core.api.ChangeCause.CARRYOVER + "')";
     private static final String SUBMITTED_ITEMS = " FROM supplementary_budget_item i JOIN supplementary_budget b ON b.budget_id = i.budget_id"
             + " WHERE b.fiscal_year = ? AND b.state = 'submitted' AND i.version_kind = 'submitted'";
     /**
@@ -120,7 +126,7 @@ public class TemporalQueries {
     }
 
     private static String at(Moment moment) {
-        return moment.proposed() ? PROPOSED_AT : AT;
+        return moment.proposed() ? PROPOSED_AT : moment.withoutCarried() ? AT + NOT_CARRIED.formatted("line_state") : AT;
     }
 
     private static List<Object> params(FiscalYear fiscalYear, Moment moment) {
