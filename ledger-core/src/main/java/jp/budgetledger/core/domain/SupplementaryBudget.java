@@ -55,6 +55,7 @@ public class SupplementaryBudget {
     private String billNumber;
     private AssemblyReportOutcome report;
     private LocalDate reportedOn;
+    private LocalDate inForceOn;
     private long version;
 
     protected SupplementaryBudget() {
@@ -95,6 +96,11 @@ public class SupplementaryBudget {
 
     FiscalYear fiscalYear() {
         return fiscalYear;
+    }
+
+    /** The day its items came into force; null while it is not in force (submitted, or rejected). */
+    LocalDate inForceOn() {
+        return state == State.IN_FORCE ? inForceOn : null;
     }
 
     /** Records that {@code items} came into force by the assembly's resolution. */
@@ -148,6 +154,7 @@ public class SupplementaryBudget {
     void on(SupplementaryBudgetResolved event, @SequenceNumber long sequence) {
         version = sequence;
         state = event.outcome().inForce() ? State.IN_FORCE : State.REJECTED;
+        inForceOn = event.resolvedOn();
     }
 
     @EventSourcingHandler
@@ -161,6 +168,7 @@ public class SupplementaryBudget {
             procedure = event.procedureOrAssembly();
         }
         state = State.IN_FORCE;
+        inForceOn = event.resolvedOn();
     }
 
     @EventSourcingHandler
