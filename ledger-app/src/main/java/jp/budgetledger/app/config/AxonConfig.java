@@ -22,6 +22,8 @@ import jp.budgetledger.core.domain.AccountBalances;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.BudgetProvisions;
+import jp.budgetledger.core.domain.DebtCommitment;
+import jp.budgetledger.core.domain.DebtCommitmentHandlers;
 import jp.budgetledger.core.domain.Draft;
 import jp.budgetledger.core.domain.DraftHandlers;
 import jp.budgetledger.core.domain.ProposalChecks;
@@ -253,6 +255,7 @@ public class AxonConfig {
                         .with(DecideSupplementaryBudgetBySenketsu.class, bills::check);
                 return new DraftHandlers(c.repository(Draft.class), checks, c.commandBus());
             });
+            debtCommitments(configurer, targets);
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
             processing.registerSubscribingEventProcessor(AccountBalanceGuard.PROCESSING_GROUP)
@@ -267,6 +270,14 @@ public class AxonConfig {
                         return coordinator;
                     }));
         };
+    }
+
+    /** 債務負担行為: the aggregate and its handlers, which check the supplementary budget a change names. */
+    private static void debtCommitments(org.axonframework.config.Configurer configurer, CommandTargetResolver targets) {
+        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(DebtCommitment.class)
+                .configureCommandTargetResolver(c -> targets));
+        configurer.registerCommandHandler(c -> new DebtCommitmentHandlers(c.repository(DebtCommitment.class),
+                c.repository(SupplementaryBudget.class)));
     }
 
     private static MultiLineHandlers multiLineHandlers(org.axonframework.config.Configuration c) {

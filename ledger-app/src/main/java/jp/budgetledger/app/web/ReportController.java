@@ -160,7 +160,7 @@ class ReportController {
         }
     }
 
-    private static ResponseEntity<?> subjectReport(SubjectReports.Report report, String format, String base, String japanese, String sheet,
+    static ResponseEntity<?> subjectReport(SubjectReports.Report report, String format, String base, String japanese, String sheet,
                                                    int... widths) {
         return switch (format) {
             case "csv" -> download(BetsuExports.csv(report.rows()), new MediaType("text", "csv", StandardCharsets.UTF_8),

@@ -48,6 +48,10 @@ final class RequestFields {
     static final RequestFields SUPPLEMENTARY_BUDGET = new RequestFields(Map.of(
             Concept.LINE, "initiativeId", Concept.AMOUNT_CHANGE, "deltaYen"));
 
+    /** {@code POST /api/debt-commitments} and its amendments and abolitions: the basis is the supplementary budget named. */
+    static final RequestFields DEBT_COMMITMENT = new RequestFields(Map.of(
+            Concept.BASIS, "supplementaryBudgetId", Concept.PERIOD, "periodTo", Concept.FISCAL_YEAR, "fiscalYear"));
+
     private final Map<Concept, String> names = new EnumMap<>(Concept.class);
 
     private RequestFields(Map<Concept, String> own) {
