@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jp.budgetledger.app.command.AccountBalanceGuard;
+import jp.budgetledger.app.command.FiscalYearGate;
 import jp.budgetledger.app.command.JdbcSubjectTable;
 import jp.budgetledger.app.command.JdbcSupplementaryBudgetNumbers;
 import jp.budgetledger.app.eventstore.EventHashes;
@@ -12,6 +13,8 @@ import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.api.FiscalYearClosed;
+import jp.budgetledger.core.api.FiscalYearReopened;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
@@ -64,9 +67,11 @@ public class EventBackup {
     private final JdbcSubjectTable subjects;
     private final AccountBalanceGuard balances;
     private final JdbcSupplementaryBudgetNumbers numbers;
+    private final FiscalYearGate fiscalYears;
 
     public EventBackup(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions, EventStorageEngine storageEngine,
-                       StoredEvents store, JdbcSubjectTable subjects, AccountBalanceGuard balances, JdbcSupplementaryBudgetNumbers numbers) {
+                       StoredEvents store, JdbcSubjectTable subjects, AccountBalanceGuard balances, JdbcSupplementaryBudgetNumbers numbers,
+                       FiscalYearGate fiscalYears) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.transactions = transactions;
@@ -75,6 +80,7 @@ public class EventBackup {
         this.subjects = subjects;
         this.balances = balances;
         this.numbers = numbers;
+        this.fiscalYears = fiscalYears;
     }
 
     /** One exported event. */
@@ -225,7 +231,8 @@ public class EventBackup {
     /**
      * The uniqueness registry and the 科目 table are command-side state derived from the events: each line's current fiscal
      * year, department and name or classification, the names of its classification's levels, and each classified line's
-     * amount with every recorded change in the balance of its 会計, and the last number of each series of supplementary budgets.
+     * amount with every recorded change in the balance of its 会計, the last number of each series of supplementary budgets,
+     * and which fiscal years are closed.
      */
     private static JdbcSupplementaryBudgetNumbers.Series series(FiscalYear fiscalYear, String account) {
         return new JdbcSupplementaryBudgetNumbers.Series(fiscalYear.value(), account == null ? SupplementaryBudgetNumbers.UNCLASSIFIED : account);
@@ -240,6 +247,7 @@ public class EventBackup {
         Map<String, Long> amounts = new HashMap<>();
         Set<String> withdrawn = new HashSet<>();
         Map<JdbcSupplementaryBudgetNumbers.Series, Integer> billNumbers = new HashMap<>();
+        Map<FiscalYear, FiscalYearGate.YearState> yearStates = new HashMap<>();
         try (var stream = storageEngine.readEvents(null, false)) {
             stream.forEach(event -> {
                 Object payload = event.getPayload();
@@ -262,6 +270,10 @@ public class EventBackup {
                     billNumbers.merge(series(submitted.fiscalYear(), submitted.account()), submitted.number(), Math::max);
                 } else if (payload instanceof SupplementaryBudgetEnacted enacted && enacted.number() != null) {
                     billNumbers.merge(series(enacted.fiscalYear(), enacted.account()), enacted.number(), Math::max);
+                } else if (payload instanceof FiscalYearClosed closed) {
+                    yearStates.put(closed.fiscalYear(), new FiscalYearGate.YearState(true, event.getTimestamp()));
+                } else if (payload instanceof FiscalYearReopened reopened) {
+                    yearStates.put(reopened.fiscalYear(), new FiscalYearGate.YearState(false, event.getTimestamp()));
                 } else if (payload instanceof InitiativeReassigned moved) {
                     departments.put(moved.initiativeId().value(), moved.departmentAfter());
                     if (moved.classificationAfter() != null) {
@@ -282,6 +294,7 @@ public class EventBackup {
             balances.rebuild(classifications.entrySet().stream().map(e -> new AccountBalanceGuard.RebuiltLine(InitiativeId.of(e.getKey()),
                     years.get(e.getKey()), e.getValue(), amounts.get(e.getKey()), withdrawn.contains(e.getKey()))).toList());
             numbers.rebuild(billNumbers);
+            fiscalYears.rebuild(yearStates);
         });
         return rows.size();
     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.audit.ChangeContextMetadataInterceptor;
 import jp.budgetledger.app.command.AccountBalanceGuard;
+import jp.budgetledger.app.command.FiscalYearGate;
 import jp.budgetledger.app.cluster.ClusterProperties;
 import jp.budgetledger.app.cluster.FairShareSegments;
 import jp.budgetledger.app.cluster.NodeRegistry;
@@ -197,10 +198,16 @@ public class AxonConfig {
         return message -> message instanceof EventMessage<?> ? Map.of() : fromCommands.correlationDataFor(message);
     }
 
-    /** Adds recordedAt and the change context to the metadata of every event as it is published. */
+    /**
+     * Adds recordedAt and the change context to the metadata of every event as it is published, and passes the events of
+     * every unit of work through the fiscal years' calendar and states ({@link FiscalYearGate}) before they are appended.
+     */
     @Bean
-    SmartInitializingSingleton eventMetadataInterceptor(EventBus eventBus) {
-        return () -> eventBus.registerDispatchInterceptor(new ChangeContextMetadataInterceptor());
+    SmartInitializingSingleton eventMetadataInterceptor(EventBus eventBus, FiscalYearGate fiscalYears) {
+        return () -> {
+            eventBus.registerDispatchInterceptor(fiscalYears);
+            eventBus.registerDispatchInterceptor(new ChangeContextMetadataInterceptor());
+        };
     }
 
     /**

@@ -19,16 +19,17 @@ import java.util.function.Supplier;
  */
 final class RequestFields {
 
-    private static final Map<Concept, String> COMMON_NAMES = Map.of(
-            Concept.LINE_AMOUNT, "amountYen",
-            Concept.EFFECTIVE_DATE, "effectiveDate",
-            Concept.NAME, "name",
-            Concept.SUMMARY, "summary",
-            Concept.DEPARTMENT, "department",
-            Concept.CATEGORY, "category",
-            Concept.ACCOUNT, "accountName",
-            Concept.SUBJECT, "subject",
-            Concept.CORRECTED_EVENT, "sequence");
+    private static final Map<Concept, String> COMMON_NAMES = Map.ofEntries(
+            Map.entry(Concept.LINE_AMOUNT, "amountYen"),
+            Map.entry(Concept.EFFECTIVE_DATE, "effectiveDate"),
+            Map.entry(Concept.NAME, "name"),
+            Map.entry(Concept.SUMMARY, "summary"),
+            Map.entry(Concept.DEPARTMENT, "department"),
+            Map.entry(Concept.CATEGORY, "category"),
+            Map.entry(Concept.ACCOUNT, "accountName"),
+            Map.entry(Concept.SUBJECT, "subject"),
+            Map.entry(Concept.CORRECTED_EVENT, "sequence"),
+            Map.entry(Concept.FISCAL_YEAR, "fiscalYear"));
 
     /** Requests that give every concept they have under its common name: a new line, a line change. */
     static final RequestFields COMMON = new RequestFields(Map.of());
