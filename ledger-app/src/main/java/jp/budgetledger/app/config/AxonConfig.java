@@ -25,6 +25,8 @@ import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.BudgetProvisions;
 import jp.budgetledger.core.api.ReopenFiscalYear;
 import jp.budgetledger.core.domain.CarryoverHandlers;
+import jp.budgetledger.core.domain.DebtCommitment;
+import jp.budgetledger.core.domain.DebtCommitmentHandlers;
 import jp.budgetledger.core.domain.Draft;
 import jp.budgetledger.core.domain.FiscalYearLife;
 import jp.budgetledger.core.domain.DraftHandlers;
@@ -266,6 +268,7 @@ public class AxonConfig {
                 return new DraftHandlers(c.repository(Draft.class), checks, c.commandBus());
             });
             configureFiscalYears(configurer, targets);
+            debtCommitments(configurer, targets);
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
             processing.registerSubscribingEventProcessor(AccountBalanceGuard.PROCESSING_GROUP)
@@ -292,6 +295,14 @@ public class AxonConfig {
     private static void registerCarryovers(org.axonframework.config.Configurer configurer, InitiativeRegistry registry, SubjectTable subjects) {
         configurer.registerCommandHandler(c -> new CarryoverHandlers(c.repository(Initiative.class), c.repository(SupplementaryBudget.class),
                 registry, subjects));
+    }
+
+    /** 債務負担行為: the aggregate and its handlers, which check the supplementary budget a change names. */
+    private static void debtCommitments(org.axonframework.config.Configurer configurer, CommandTargetResolver targets) {
+        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(DebtCommitment.class)
+                .configureCommandTargetResolver(c -> targets));
+        configurer.registerCommandHandler(c -> new DebtCommitmentHandlers(c.repository(DebtCommitment.class),
+                c.repository(SupplementaryBudget.class)));
     }
 
     private static MultiLineHandlers multiLineHandlers(org.axonframework.config.Configuration c) {

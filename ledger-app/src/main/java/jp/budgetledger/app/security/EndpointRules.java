@@ -67,6 +67,9 @@ public final class EndpointRules {
             new Rule(HttpMethod.GET, "/api/supplementary-budgets/{id}", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/reports/carryovers", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/reports/carryover-limits", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/debt-commitments", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/debt-commitments/{id}", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/reports/debt-commitments", Role.VIEWER),
 
             new Rule(HttpMethod.GET, "/api/initiatives/{id}/history", Role.AUDITOR),
             new Rule(HttpMethod.GET, "/api/audit/events", Role.AUDITOR),
@@ -96,6 +99,9 @@ public final class EndpointRules {
             new Rule(HttpMethod.POST, "/api/supplementary-budgets/{id}/assembly-reports", Role.OFFICER),
             new Rule(HttpMethod.PUT, "/api/initiatives/{id}/carryover-limit", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/carryovers", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/debt-commitments", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/debt-commitments/{id}/amendments", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/debt-commitments/{id}/abolitions", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports/budget-csv", Role.OFFICER),
 

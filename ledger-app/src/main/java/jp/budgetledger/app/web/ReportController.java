@@ -103,7 +103,7 @@ class ReportController {
         checkFormat(format);
         consistency.awaitPosition(minPosition);
         YearStatus.Status status = years.of(year, null);
-        return subjectReport(subjects.table1(year, account), status, format, "table1-" + year.value(), "第1表_歳入歳出予算_" + status.title(year.japaneseName()),
+        return subjectReport(years, subjects.table1(year, account), status, format, "table1-" + year.value(), "第1表_歳入歳出予算_" + status.title(year.japaneseName()),
                 "第1表", 28, 28, 16);
     }
 
@@ -124,7 +124,7 @@ class ReportController {
         checkFormat(format);
         consistency.awaitPosition(minPosition);
         YearStatus.Status status = years.of(year, null);
-        return subjectReport(subjects.detail(year, account), status, format, "detail-" + year.value(), "事項別明細書_" + status.title(year.japaneseName()),
+        return subjectReport(years, subjects.detail(year, account), status, format, "detail-" + year.value(), "事項別明細書_" + status.title(year.japaneseName()),
                 "事項別明細書", 24, 24, 24, 14, 14, 14);
     }
 
@@ -164,7 +164,7 @@ class ReportController {
         int[] widths = new int[document.headers().size()];
         Arrays.fill(widths, 0, labels, 24);
         Arrays.fill(widths, labels, widths.length, 16);
-        return subjectReport(document, status, format, "current-budget-" + year.value(), CurrentBudgetReports.TITLE + "_" + status.title(year.japaneseName()),
+        return subjectReport(years, document, status, format, "current-budget-" + year.value(), CurrentBudgetReports.TITLE + "_" + status.title(year.japaneseName()),
                 CurrentBudgetReports.TITLE, widths);
     }
 
@@ -174,8 +174,8 @@ class ReportController {
         }
     }
 
-    private ResponseEntity<?> subjectReport(SubjectReports.Report report, YearStatus.Status status, String format, String base,
-                                            String japanese, String sheet, int... widths) {
+    static ResponseEntity<?> subjectReport(YearStatus years, SubjectReports.Report report, YearStatus.Status status, String format,
+                                           String base, String japanese, String sheet, int... widths) {
         List<BudgetTableLayout.Row> rows = YearStatus.mark(report.rows(), status);
         return switch (format) {
             case "csv" -> download(BetsuExports.csv(rows), new MediaType("text", "csv", StandardCharsets.UTF_8),

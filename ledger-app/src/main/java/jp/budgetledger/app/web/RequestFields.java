@@ -60,6 +60,10 @@ final class RequestFields {
     /** {@code POST /api/fiscal-years/{fiscalYear}/close}: closing before the 出納整理期間 ended is a matter of its force. */
     static final RequestFields FISCAL_YEAR_CLOSE = new RequestFields(Map.of(Concept.SETTLEMENT, "force"));
 
+    /** {@code POST /api/debt-commitments} and its amendments and abolitions: the basis is the supplementary budget named. */
+    static final RequestFields DEBT_COMMITMENT = new RequestFields(Map.of(
+            Concept.BASIS, "supplementaryBudgetId", Concept.PERIOD, "periodTo", Concept.FISCAL_YEAR, "fiscalYear"));
+
     private final Map<Concept, String> names = new EnumMap<>(Concept.class);
 
     private RequestFields(Map<Concept, String> own) {

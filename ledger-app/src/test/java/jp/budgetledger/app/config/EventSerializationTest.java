@@ -141,7 +141,17 @@ class EventSerializationTest {
                     jp.budgetledger.core.api.BillProcedure.SENKETSU, null, 1, "令和2年度補正予算（第1号）", "専決第1号"),
             new jp.budgetledger.core.api.SenketsuReportedToAssembly(SupplementaryBudgetId.of("sb-3"), FiscalYear.of(2020),
                     jp.budgetledger.core.api.AssemblyReportOutcome.DISAPPROVED, LocalDate.of(2020, 6, 20),
-                    new ChangeContext(LocalDate.of(2020, 6, 20), "専決処分の不承認", null)));
+                    new ChangeContext(LocalDate.of(2020, 6, 20), "専決処分の不承認", null)),
+            new jp.budgetledger.core.api.DebtCommitmentSet(jp.budgetledger.core.api.DebtCommitmentId.of("dc-1"), FiscalYear.of(2020),
+                    "学校給食センター運営委託", jp.budgetledger.core.api.SubjectLevel.of("1", "一般会計"), Department.of("教育委員会"),
+                    FiscalYear.of(2021), FiscalYear.of(2025), jp.budgetledger.core.api.DebtLimit.of(Money.ofYen(120_000_000), null), null,
+                    new ChangeContext(LocalDate.of(2020, 4, 1), "当初予算", "議案第10号")),
+            new jp.budgetledger.core.api.DebtCommitmentAmended(jp.budgetledger.core.api.DebtCommitmentId.of("dc-1"), FiscalYear.of(2020), "sb-1",
+                    jp.budgetledger.core.api.DebtLimit.of(Money.ofYen(120_000_000), null),
+                    jp.budgetledger.core.api.DebtLimit.of(null, "1億5,000万円に消費税及び地方消費税の額を加えた額"), FiscalYear.of(2025),
+                    FiscalYear.of(2026), new ChangeContext(LocalDate.of(2020, 9, 30), "9月補正", null)),
+            new jp.budgetledger.core.api.DebtCommitmentAbolished(jp.budgetledger.core.api.DebtCommitmentId.of("dc-1"), FiscalYear.of(2020), "sb-1",
+                    new ChangeContext(LocalDate.of(2020, 9, 30), "廃止", null)));
 
     @Test
     void everyEventRoundTripsThroughTheStorageSerializer() {

@@ -163,7 +163,13 @@ class SecurityMatrixIT extends LedgerIT {
             Map.entry("POST /api/general-provisions/{fiscalYear}/transfer-clauses", 400),
             Map.entry("POST /api/general-provisions/{fiscalYear}/barred-setsu", 400),
             Map.entry("POST /api/supplementary-budgets/{id}/assembly-reports", 400),
-            Map.entry("POST /api/supplementary-budgets/{id}/resolutions", 400));
+            Map.entry("POST /api/supplementary-budgets/{id}/resolutions", 400),
+            Map.entry("GET /api/debt-commitments", 400),
+            Map.entry("GET /api/debt-commitments/{id}", 404),
+            Map.entry("GET /api/reports/debt-commitments", 400),
+            Map.entry("POST /api/debt-commitments", 400),
+            Map.entry("POST /api/debt-commitments/{id}/amendments", 400),
+            Map.entry("POST /api/debt-commitments/{id}/abolitions", 400));
 
     @Test
     void eachRoleIsAllowedOrForbiddenAsTheMatrixSays() {

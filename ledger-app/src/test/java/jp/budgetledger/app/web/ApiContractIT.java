@@ -206,6 +206,7 @@ class ApiContractIT {
         transferRules();
         supplementaryBills();
         carryovers();
+        debtCommitments();
 
         Set<String> documented = documentedOperations();
         assertThat(documented).as("the served document lists operations").hasSizeGreaterThan(25);
@@ -549,6 +550,44 @@ class ApiContractIT {
                 .at("/accounts/0/rows/0/basis").asText()).isEqualTo("当初");
         get("/api/reports/carryover-limits?fiscalYear=2058&format=csv").as(OFFICER).expect(200);
         get("/api/reports/carryover-limits?fiscalYear=2058&format=xlsx").as(OFFICER).expect(200);
+    }
+
+    /** A 債務負担行為 of 2164: set, amended and abolished by an enacted supplementary budget, refused ones, read, and its 調書. */
+    private void debtCommitments() {
+        String line = post("/api/initiatives").as(OFFICER).json(Api.line(2164, "1", "分類", "企画部", "債務負担の年度の事業", 10_000))
+                .expect(201).text("id");
+        String budget = post("/api/supplementary-budgets").as(OFFICER).json("""
+                {"fiscalYear": 2164, "name": "9月補正", "resolvedOn": "2164-09-25", "reason": "補正",
+                 "items": [{"initiativeId": "%s", "deltaYen": 500}]}""".formatted(line)).expect(201).text("id");
+        Exchange set = post("/api/debt-commitments").as(OFFICER).json("""
+                {"fiscalYear": 2164, "matter": "学校給食センター運営委託", "accountCode": "1", "accountName": "一般会計",
+                 "department": "企画部", "periodFrom": 2165, "periodTo": 2169, "limitYen": 120000000, "basis": "initial",
+                 "reason": "当初予算", "reference": "議案第10号"}""").expect(201);
+        String id = set.text("id");
+        post("/api/debt-commitments").as(OFFICER).json("""
+                {"fiscalYear": 2164, "matter": "x", "accountName": "一般会計", "periodFrom": 2165, "periodTo": 2166, "limitYen": 1,
+                 "supplementaryBudgetId": "sb-none", "reason": "補正"}""").expect(422);
+        post("/api/debt-commitments").as(OFFICER).json("{\"fiscalYear\": 2164}").breaking("validation.request.body.schema.required")
+                .expect(400);
+        post("/api/debt-commitments/" + id + "/amendments").as(OFFICER).json("""
+                {"supplementaryBudgetId": "%s", "limitText": "1億5,000万円に消費税及び地方消費税の額を加えた額", "periodTo": 2170,
+                 "reason": "9月補正"}""".formatted(budget)).expect(201);
+        post("/api/debt-commitments/dc-none/amendments").as(OFFICER).json("""
+                {"supplementaryBudgetId": "%s", "limitYen": 1, "reason": "9月補正"}""".formatted(budget)).expect(404);
+        Exchange abolished = post("/api/debt-commitments/" + id + "/abolitions").as(OFFICER)
+                .json("{\"supplementaryBudgetId\": \"%s\", \"reason\": \"廃止\"}".formatted(budget)).expect(201);
+        post("/api/debt-commitments/" + id + "/abolitions").as(OFFICER)
+                .json("{\"supplementaryBudgetId\": \"%s\", \"reason\": \"廃止\"}".formatted(budget)).expect(409);
+        long position = abolished.json().get("position").asLong();
+        assertThat(get("/api/debt-commitments?fiscalYear=2165&minPosition=" + position).as(OFFICER).expect(200).json().get(0)
+                .get("state").asText()).isEqualTo("abolished");
+        get("/api/debt-commitments/" + id + "?asOf=yesterday").as("viewer").expect(400);
+        assertThat(get("/api/debt-commitments/" + id).as("viewer").expect(200).json().get("history")).hasSize(3);
+        get("/api/debt-commitments/dc-none").as(OFFICER).expect(404);
+        get("/api/reports/debt-commitments?fiscalYear=2165").as(OFFICER).expect(200);
+        assertThat(get("/api/reports/debt-commitments?fiscalYear=2165&format=csv").as(OFFICER).expect(200).header("Content-Type"))
+                .startsWith("text/csv");
+        get("/api/reports/debt-commitments?fiscalYear=2165&format=xlsx").as(OFFICER).expect(200);
     }
 
     private void errorsAndRetries() {

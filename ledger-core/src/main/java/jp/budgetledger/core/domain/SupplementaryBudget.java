@@ -55,6 +55,7 @@ public class SupplementaryBudget {
     private String billNumber;
     private AssemblyReportOutcome report;
     private LocalDate reportedOn;
+    private LocalDate inForceOn;
     private long version;
 
     protected SupplementaryBudget() {
@@ -100,6 +101,11 @@ public class SupplementaryBudget {
 
     FiscalYear fiscalYear() {
         return fiscalYear;
+    }
+
+    /** The day its items came into force; null while it is not in force (submitted, or rejected). */
+    LocalDate inForceOn() {
+        return state == State.IN_FORCE ? inForceOn : null;
     }
 
     /** Records that {@code items} came into force by the assembly's resolution. */
@@ -153,6 +159,7 @@ public class SupplementaryBudget {
     void on(SupplementaryBudgetResolved event, @SequenceNumber long sequence) {
         version = sequence;
         state = event.outcome().inForce() ? State.IN_FORCE : State.REJECTED;
+        inForceOn = event.resolvedOn();
     }
 
     @EventSourcingHandler
@@ -166,6 +173,7 @@ public class SupplementaryBudget {
             procedure = event.procedureOrAssembly();
         }
         state = State.IN_FORCE;
+        inForceOn = event.resolvedOn();
     }
 
     @EventSourcingHandler

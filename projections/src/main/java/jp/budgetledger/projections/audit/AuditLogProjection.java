@@ -4,6 +4,9 @@ import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.BudgetDocumentImported;
 import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.ChangeDrafted;
+import jp.budgetledger.core.api.DebtCommitmentAbolished;
+import jp.budgetledger.core.api.DebtCommitmentAmended;
+import jp.budgetledger.core.api.DebtCommitmentSet;
 import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.DraftEvent;
 import jp.budgetledger.core.api.DraftRejected;
@@ -149,6 +152,16 @@ public class AuditLogProjection {
         } else if (event instanceof AmountCarriedOver carried) {
             row = new Row(null, null, carried.kind().japanese() + " " + carried.initiativeId() + " → " + carried.carriedLineId()
                     + " (" + (carried.fiscalYear().value() + 1) + "年度)", null, carried.amount().yen());
+        } else if (event instanceof DebtCommitmentSet set) {
+            row = new Row(set.department() == null ? null : set.department().name(), null, "債務負担行為 設定 " + set.matter() + " ("
+                    + set.periodFrom().japaneseName() + "から" + set.periodTo().japaneseName() + "まで)", null,
+                    set.limit().yen() == null ? null : set.limit().yen().yen());
+        } else if (event instanceof DebtCommitmentAmended amended) {
+            row = new Row(null, null, "債務負担行為 補正 (" + amended.periodToAfter().japaneseName() + "まで)",
+                    amended.limitBefore().yen() == null ? null : amended.limitBefore().yen().yen(),
+                    amended.limitAfter().yen() == null ? null : amended.limitAfter().yen().yen());
+        } else if (event instanceof DebtCommitmentAbolished) {
+            row = new Row(null, null, "債務負担行為 廃止", null, null);
         } else if (event instanceof BudgetDocumentImported imported) {
             String attachment = imported.document().attachment() == null ? "" : imported.document().attachment() + " ";
             String title = imported.document().title() == null ? "" : imported.document().title();

@@ -40,7 +40,7 @@ public record LineFilter(String account, Side side) {
     }
 
     /** The keys a 会計 admitted has: the given text as a code, or as the name of a 会計 without a code. */
-    private List<String> keys() {
+    public List<String> keys() {
         String asCode = Text.key(account);
         if (asCode.chars().allMatch(Character::isDigit)) {
             asCode = asCode.replaceFirst("^0+(?=.)", "");
