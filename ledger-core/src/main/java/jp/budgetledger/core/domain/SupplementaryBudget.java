@@ -97,6 +97,11 @@ public class SupplementaryBudget {
         return fiscalYear;
     }
 
+    /** True when the budget's items are in force (passed, amended or decided by 専決処分). */
+    boolean inForce() {
+        return state == State.IN_FORCE;
+    }
+
     /** Records that {@code items} came into force by the assembly's resolution. */
     SupplementaryBudgetEnacted enact(LocalDate resolvedOn, List<SupplementaryBudgetEnacted.Item> items, ChangeContext change) {
         SupplementaryBudgetEnacted enacted = new SupplementaryBudgetEnacted(id, fiscalYear, name, reference, resolvedOn, items, change,
