@@ -22,6 +22,8 @@ import jp.budgetledger.core.domain.AccountBalances;
 import jp.budgetledger.core.domain.BudgetDocument;
 import jp.budgetledger.core.domain.BudgetDocumentImporter;
 import jp.budgetledger.core.domain.BudgetProvisions;
+import jp.budgetledger.core.domain.ContinuingExpense;
+import jp.budgetledger.core.domain.ContinuingExpenseHandlers;
 import jp.budgetledger.core.domain.Draft;
 import jp.budgetledger.core.domain.DraftHandlers;
 import jp.budgetledger.core.domain.ProposalChecks;
@@ -253,6 +255,7 @@ public class AxonConfig {
                         .with(DecideSupplementaryBudgetBySenketsu.class, bills::check);
                 return new DraftHandlers(c.repository(Draft.class), checks, c.commandBus());
             });
+            continuingExpenses(configurer, registry, subjects, targets);
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
             processing.registerSubscribingEventProcessor(AccountBalanceGuard.PROCESSING_GROUP)
@@ -267,6 +270,15 @@ public class AxonConfig {
                         return coordinator;
                     }));
         };
+    }
+
+    /** 継続費: the aggregate and the handlers that record it with its share lines, and its 逓次繰越. */
+    private static void continuingExpenses(org.axonframework.config.Configurer configurer, InitiativeRegistry registry, SubjectTable subjects,
+                                           CommandTargetResolver targets) {
+        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ContinuingExpense.class)
+                .configureCommandTargetResolver(c -> targets));
+        configurer.registerCommandHandler(c -> new ContinuingExpenseHandlers(c.repository(ContinuingExpense.class),
+                c.repository(Initiative.class), c.repository(SupplementaryBudget.class), registry, subjects));
     }
 
     private static MultiLineHandlers multiLineHandlers(org.axonframework.config.Configuration c) {

@@ -48,6 +48,9 @@ public final class EndpointRules {
             new Rule(HttpMethod.GET, "/api/approvals/{id}/history", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/general-provisions/{fiscalYear}", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/supplementary-budgets/{id}", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/continuing-expenses", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/continuing-expenses/{id}", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/reports/continuing-expenses", Role.VIEWER),
 
             new Rule(HttpMethod.GET, "/api/initiatives/{id}/history", Role.AUDITOR),
             new Rule(HttpMethod.GET, "/api/audit/events", Role.AUDITOR),
@@ -75,6 +78,8 @@ public final class EndpointRules {
             new Rule(HttpMethod.POST, "/api/supplementary-budgets", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/supplementary-budgets/{id}/resolutions", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/supplementary-budgets/{id}/assembly-reports", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/continuing-expenses", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/continuing-expenses/{id}/carry-forward", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports/budget-csv", Role.OFFICER),
 

@@ -154,13 +154,13 @@ class ReportController {
                 CurrentBudgetReports.TITLE, widths);
     }
 
-    private static void checkFormat(String format) {
+    static void checkFormat(String format) {
         if (!List.of("csv", "xlsx", "json").contains(format)) {
             throw new InvalidValueException("format", "must be csv, xlsx or json");
         }
     }
 
-    private static ResponseEntity<?> subjectReport(SubjectReports.Report report, String format, String base, String japanese, String sheet,
+    static ResponseEntity<?> subjectReport(SubjectReports.Report report, String format, String base, String japanese, String sheet,
                                                    int... widths) {
         return switch (format) {
             case "csv" -> download(BetsuExports.csv(report.rows()), new MediaType("text", "csv", StandardCharsets.UTF_8),

@@ -5,6 +5,8 @@ import jp.budgetledger.core.api.BudgetDocumentImported;
 import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.ChangeDrafted;
 import jp.budgetledger.core.api.Classification;
+import jp.budgetledger.core.api.ContinuingExpenseCarriedForward;
+import jp.budgetledger.core.api.ContinuingExpenseRegistered;
 import jp.budgetledger.core.api.DraftEvent;
 import jp.budgetledger.core.api.DraftRejected;
 import jp.budgetledger.core.api.FundsTransferred;
@@ -141,6 +143,12 @@ public class AuditLogProjection {
             row = new Row(null, null, RESOLUTIONS.get(resolved.outcome()), null, null);
         } else if (event instanceof SenketsuReportedToAssembly reported) {
             row = new Row(null, null, reported.outcome() == AssemblyReportOutcome.APPROVED ? "専決処分 承認" : "専決処分 不承認", null, null);
+        } else if (event instanceof ContinuingExpenseRegistered registered) {
+            row = new Row(registered.department().name(), Category.codeOf(registered.category()), "継続費 " + registered.name() + " ("
+                    + registered.fiscalYear().value() + "–" + registered.lastYear().value() + "年度)", null, registered.total().yen());
+        } else if (event instanceof ContinuingExpenseCarriedForward carried) {
+            row = new Row(null, null, "逓次繰越 " + carried.fiscalYear().value() + "→" + carried.toYear().value() + "年度 "
+                    + carried.fromLine() + " → " + carried.toLine(), null, carried.amount().yen());
         } else if (event instanceof BudgetDocumentImported imported) {
             String attachment = imported.document().attachment() == null ? "" : imported.document().attachment() + " ";
             String title = imported.document().title() == null ? "" : imported.document().title();
@@ -152,7 +160,8 @@ public class AuditLogProjection {
         boolean ownSubject = !(event instanceof AmountAmended || event instanceof InitiativeWithdrawn
                 || event instanceof InitiativeReassigned);
         Classification path = event instanceof InitiativeAdded added ? added.classification()
-                : event instanceof InitiativeReassigned reassigned ? reassigned.classificationAfter() : null;
+                : event instanceof InitiativeReassigned reassigned ? reassigned.classificationAfter()
+                : event instanceof ContinuingExpenseRegistered registered ? registered.classification() : null;
         boolean ownPath = path != null || !(event instanceof AmountAmended || event instanceof InitiativeWithdrawn
                 || event instanceof InitiativeRevised || event instanceof InitiativeReassigned);
         batch.add(new Entry(message.getAggregateIdentifier(), ownSubject, new Object[]{
