@@ -38,29 +38,29 @@ public class ContinuingExpenseReports {
     }
 
     /** One 継続費 in the 調書 of a year. */
-    public record Entry(String id, String name, String department, String accountName, String kan, String kou, int firstYear,
-                        int lastYear, long totalYen, String basis, String supplementaryBudgetId, List<ContinuingExpenseView.Share> shares,
+    public record StatementEntry(String id, String name, String department, String accountName, String kan, String kou, int firstYear,
+                        int lastYear, long totalYen, String basis, String supplementaryBudgetId, List<ContinuingExpenseView.YearShare> shares,
                         long sharesBeforeYen, long shareOfYearYen, long sharesFromYen, long carriedIntoYearYen, long carriedOutOfYearYen,
                         long remainingYen) {
     }
 
     /** The 調書 of {@code fiscalYear} as recorded up to {@code asOf} (null: everything recorded), amounts in exact yen. */
-    public record Report(String title, int fiscalYear, Instant asOf, List<Entry> continuingExpenses, long totalYen, long remainingYen) {
+    public record Statement(String title, int fiscalYear, Instant asOf, List<StatementEntry> continuingExpenses, long totalYen, long remainingYen) {
     }
 
-    public Report report(FiscalYear fiscalYear, Instant asOf) {
+    public Statement report(FiscalYear fiscalYear, Instant asOf) {
         int year = fiscalYear.value();
-        List<Entry> entries = new ArrayList<>();
+        List<StatementEntry> entries = new ArrayList<>();
         for (ContinuingExpenseView e : queries.covering(year, asOf)) {
-            long before = e.shares().stream().filter(s -> s.fiscalYear() < year).mapToLong(ContinuingExpenseView.Share::amountYen).sum();
-            long from = e.shares().stream().filter(s -> s.fiscalYear() >= year).mapToLong(ContinuingExpenseView.Share::amountYen).sum();
-            ContinuingExpenseView.Share of = e.share(year);
-            entries.add(new Entry(e.id(), e.name(), e.department(), e.accountName(), e.kanName(), e.kouName(), e.fiscalYear(), e.lastYear(),
+            long before = e.shares().stream().filter(s -> s.fiscalYear() < year).mapToLong(ContinuingExpenseView.YearShare::amountYen).sum();
+            long from = e.shares().stream().filter(s -> s.fiscalYear() >= year).mapToLong(ContinuingExpenseView.YearShare::amountYen).sum();
+            ContinuingExpenseView.YearShare of = e.share(year);
+            entries.add(new StatementEntry(e.id(), e.name(), e.department(), e.accountName(), e.kanName(), e.kouName(), e.fiscalYear(), e.lastYear(),
                     e.totalYen(), basis(e.supplementaryBudgetId()), e.supplementaryBudgetId(), e.shares(), before, of.amountYen(), from,
                     of.carriedInYen(), of.carriedOutYen(), Math.addExact(from, of.carriedInYen())));
         }
-        return new Report(TITLE, year, asOf, List.copyOf(entries), entries.stream().mapToLong(Entry::totalYen).sum(),
-                entries.stream().mapToLong(Entry::remainingYen).sum());
+        return new Statement(TITLE, year, asOf, List.copyOf(entries), entries.stream().mapToLong(StatementEntry::totalYen).sum(),
+                entries.stream().mapToLong(StatementEntry::remainingYen).sum());
     }
 
     /** 当初, or the supplementary budget that set the 継続費: 補正第N号 (or its title or name when it has no number). */
@@ -74,17 +74,17 @@ public class ContinuingExpenseReports {
     }
 
     /** The 調書 as a document: a row per 継続費 with its figures for the year, then a row per year of its period, in 千円. */
-    public SubjectReports.Report document(Report report) {
+    public SubjectReports.Report document(Statement report) {
         FiscalYear year = FiscalYear.of(report.fiscalYear());
         DocumentLayout layout = new DocumentLayout(year.japaneseName() + " " + TITLE, List.of("事業名", "款", "項", "年度", "総額",
                 "年割額", "前年度からの逓次繰越額", "翌年度への逓次繰越額", "前年度までの年割額", "当該年度以降の年割額", "残額", "根拠"));
         layout.header();
-        for (Entry e : report.continuingExpenses()) {
+        for (StatementEntry e : report.continuingExpenses()) {
             layout.row(Kind.LINE, null, text(e.name()), text(e.kan()), text(e.kou()), text(e.firstYear() + "–" + e.lastYear() + "年度"),
                     layout.amount(e.totalYen()), layout.amount(e.shareOfYearYen()), layout.amount(e.carriedIntoYearYen()),
                     layout.amount(e.carriedOutOfYearYen()), layout.amount(e.sharesBeforeYen()), layout.amount(e.sharesFromYen()),
                     layout.amount(e.remainingYen()), text(e.basis()));
-            for (ContinuingExpenseView.Share share : e.shares()) {
+            for (ContinuingExpenseView.YearShare share : e.shares()) {
                 layout.row(Kind.LINE, null, text(""), text(""), text(""), text(share.fiscalYear() + "年度（"
                                 + FiscalYear.of(share.fiscalYear()).japaneseName() + "）"), text(""), layout.amount(share.amountYen()),
                         layout.amount(share.carriedInYen()), layout.amount(share.carriedOutYen()), text(""), text(""), text(""), text(""));

@@ -83,7 +83,7 @@ class ContinuingExpenseController {
     }
 
     @JsonIgnoreProperties(value = "actor")
-    record RegisterRequest(
+    record ContinuingExpenseRequest(
             @NotNull Integer fiscalYear,
             @NotBlank @Size(max = 200) @Schema(description = "事業名 (事項)") String name,
             @NotBlank @Size(max = 100) String department,
@@ -111,7 +111,7 @@ class ContinuingExpenseController {
     record ShareLine(int fiscalYear, String initiativeId, long amountYen) {
     }
 
-    record Registered(String id, int fiscalYear, int lastYear, long totalYen, List<ShareLine> lines, long version, long position) {
+    record ContinuingExpenseRecorded(String id, int fiscalYear, int lastYear, long totalYen, List<ShareLine> lines, long version, long position) {
     }
 
     @Operation(summary = "Set a 継続費 (第212条)",
@@ -127,7 +127,7 @@ class ContinuingExpenseController {
     @ApiResponse(responseCode = "201", description = "Recorded with its share lines", useReturnTypeSchema = true,
             headers = @Header(name = "Location", description = "The 継続費", schema = @Schema(type = "string", format = "uri")))
     @PostMapping("/api/continuing-expenses")
-    ResponseEntity<Registered> register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<ContinuingExpenseRecorded> register(@Valid @RequestBody ContinuingExpenseRequest body, HttpServletRequest request, HttpServletResponse response) {
         user.requireDepartment(body.department());
         if (body.basis() != null && !"initial".equals(body.basis())) {
             throw new InvalidValueException("basis", "must be initial (当初予算); name a supplementary budget with supplementaryBudgetId");
@@ -152,7 +152,7 @@ class ContinuingExpenseController {
         List<ShareLine> lines = shares.stream().map(s -> new ShareLine(s.fiscalYear().value(), s.initiativeId().value(), s.amount().yen()))
                 .toList();
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id.value()).toUri())
-                .body(new Registered(id.value(), body.fiscalYear(), shares.get(shares.size() - 1).fiscalYear().value(), body.totalYen(), lines,
+                .body(new ContinuingExpenseRecorded(id.value(), body.fiscalYear(), shares.get(shares.size() - 1).fiscalYear().value(), body.totalYen(), lines,
                         recorded.version(), recorded.position()));
     }
 
@@ -216,7 +216,7 @@ class ContinuingExpenseController {
                     + "per year, 前年度までの年割額, 当該年度以降の年割額, 残額 (the shares of fiscalYear and later plus what was carried into "
                     + "fiscalYear) and its basis (当初 or 補正第N号). JSON (default) in exact yen; CSV (UTF-8 with BOM) or XLSX in 千円.")
     @ApiResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = ContinuingExpenseReports.Report.class)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ContinuingExpenseReports.Statement.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
             @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/reports/continuing-expenses")
@@ -228,7 +228,7 @@ class ContinuingExpenseController {
         ReportController.checkFormat(format);
         Instant at = MomentParameters.instant("asOf", asOf, true);
         consistency.awaitPosition(minPosition);
-        ContinuingExpenseReports.Report report = reports.report(year, at);
+        ContinuingExpenseReports.Statement report = reports.report(year, at);
         if ("json".equals(format)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         }

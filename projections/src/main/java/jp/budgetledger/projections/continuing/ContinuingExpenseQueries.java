@@ -47,25 +47,25 @@ public class ContinuingExpenseQueries {
             return expenses;
         }
         String[] ids = expenses.stream().map(ContinuingExpenseView::id).toArray(String[]::new);
-        Map<String, List<ContinuingExpenseView.Carry>> carries = new HashMap<>();
+        Map<String, List<ContinuingExpenseView.CarryForward>> carries = new HashMap<>();
         jdbc.sql("""
                         SELECT continuing_expense_id, from_year, to_year, amount_yen, reason, reference, recorded_at, position
                         FROM continuing_expense_carry WHERE continuing_expense_id = ANY(?::text[]) AND recorded_at <= ? ORDER BY position""")
                 .params(ids, timestamp(asOf))
                 .query((RowCallbackHandler) rs -> carries.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(new ContinuingExpenseView.Carry(rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                        .add(new ContinuingExpenseView.CarryForward(rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getString(5), rs.getString(6),
                                 rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getLong(8))));
-        Map<String, List<ContinuingExpenseView.Share>> shares = new HashMap<>();
+        Map<String, List<ContinuingExpenseView.YearShare>> shares = new HashMap<>();
         jdbc.sql("SELECT continuing_expense_id, fiscal_year, amount_yen, initiative_id FROM continuing_expense_share "
                         + "WHERE continuing_expense_id = ANY(?::text[]) ORDER BY continuing_expense_id, fiscal_year")
                 .param(ids)
                 .query((RowCallbackHandler) rs -> {
                     String id = rs.getString(1);
                     int year = rs.getInt(2);
-                    List<ContinuingExpenseView.Carry> of = carries.getOrDefault(id, List.of());
-                    long in = of.stream().filter(c -> c.toYear() == year).mapToLong(ContinuingExpenseView.Carry::amountYen).sum();
-                    long out = of.stream().filter(c -> c.fromYear() == year).mapToLong(ContinuingExpenseView.Carry::amountYen).sum();
-                    shares.computeIfAbsent(id, k -> new ArrayList<>()).add(new ContinuingExpenseView.Share(year, rs.getLong(3),
+                    List<ContinuingExpenseView.CarryForward> of = carries.getOrDefault(id, List.of());
+                    long in = of.stream().filter(c -> c.toYear() == year).mapToLong(ContinuingExpenseView.CarryForward::amountYen).sum();
+                    long out = of.stream().filter(c -> c.fromYear() == year).mapToLong(ContinuingExpenseView.CarryForward::amountYen).sum();
+                    shares.computeIfAbsent(id, k -> new ArrayList<>()).add(new ContinuingExpenseView.YearShare(year, rs.getLong(3),
                             rs.getString(4), in, out));
                 });
         return expenses.stream().map(e -> new ContinuingExpenseView(e.id(), e.fiscalYear(), e.lastYear(), e.name(), e.department(),

@@ -10,19 +10,19 @@ import java.util.List;
 public record ContinuingExpenseView(String id, int fiscalYear, int lastYear, String name, String department, String categoryCode,
                                     String categoryName, String accountCode, String accountName, String kanCode, String kanName,
                                     String kouCode, String kouName, String mokuName, long totalYen, String supplementaryBudgetId,
-                                    String reason, String reference, Instant recordedAt, long position, List<Share> shares,
-                                    List<Carry> carries) {
+                                    String reason, String reference, Instant recordedAt, long position, List<YearShare> shares,
+                                    List<CarryForward> carries) {
 
     /** One year's share (年割額), the line that holds it, and the 逓次繰越 into and out of the year. */
-    public record Share(int fiscalYear, long amountYen, String initiativeId, long carriedInYen, long carriedOutYen) {
+    public record YearShare(int fiscalYear, long amountYen, String initiativeId, long carriedInYen, long carriedOutYen) {
     }
 
     /** A 逓次繰越 from {@code fromYear} into {@code toYear}. */
-    public record Carry(int fromYear, int toYear, long amountYen, String reason, String reference, Instant recordedAt, long position) {
+    public record CarryForward(int fromYear, int toYear, long amountYen, String reason, String reference, Instant recordedAt, long position) {
     }
 
     /** The share of {@code year}; null when the year is outside the period. */
-    public Share share(int year) {
+    public YearShare share(int year) {
         return shares.stream().filter(s -> s.fiscalYear() == year).findFirst().orElse(null);
     }
 }
