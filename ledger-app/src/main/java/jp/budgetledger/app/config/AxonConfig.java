@@ -27,6 +27,8 @@ import jp.budgetledger.core.api.ReopenFiscalYear;
 import jp.budgetledger.core.domain.CarryoverHandlers;
 import jp.budgetledger.core.domain.DebtCommitment;
 import jp.budgetledger.core.domain.DebtCommitmentHandlers;
+import jp.budgetledger.core.domain.ContinuingExpense;
+import jp.budgetledger.core.domain.ContinuingExpenseHandlers;
 import jp.budgetledger.core.domain.Draft;
 import jp.budgetledger.core.domain.FiscalYearLife;
 import jp.budgetledger.core.domain.DraftHandlers;
@@ -269,6 +271,7 @@ public class AxonConfig {
             });
             configureFiscalYears(configurer, targets);
             debtCommitments(configurer, targets);
+            continuingExpenses(configurer, registry, subjects, targets);
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
             processing.registerSubscribingEventProcessor(AccountBalanceGuard.PROCESSING_GROUP)
@@ -303,6 +306,15 @@ public class AxonConfig {
                 .configureCommandTargetResolver(c -> targets));
         configurer.registerCommandHandler(c -> new DebtCommitmentHandlers(c.repository(DebtCommitment.class),
                 c.repository(SupplementaryBudget.class)));
+    }
+
+    /** 継続費: the aggregate and the handlers that record it with its share lines, and its 逓次繰越. */
+    private static void continuingExpenses(org.axonframework.config.Configurer configurer, InitiativeRegistry registry, SubjectTable subjects,
+                                           CommandTargetResolver targets) {
+        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ContinuingExpense.class)
+                .configureCommandTargetResolver(c -> targets));
+        configurer.registerCommandHandler(c -> new ContinuingExpenseHandlers(c.repository(ContinuingExpense.class),
+                c.repository(Initiative.class), c.repository(SupplementaryBudget.class), registry, subjects));
     }
 
     private static MultiLineHandlers multiLineHandlers(org.axonframework.config.Configuration c) {

@@ -56,7 +56,8 @@ public class Stages {
         }
         List<SupplementaryBudgetView> all = budgets.inForceOfYear(fiscalYear.value());
         if (INITIAL.equals(stage)) {
-            return Moment.initialOf(fiscalYear, all.isEmpty() ? Instant.now() : startOf(all.get(0)).minusNanos(1_000_000));
+            Instant end = all.isEmpty() ? Instant.now() : startOf(all.get(0)).minusNanos(1_000_000);
+            return Moment.initialOf(fiscalYear, beforeContinuingCarries(fiscalYear, end));
         }
         SupplementaryBudgetView budget = all.stream().filter(b -> b.id().equals(stage)).findFirst()
                 .orElseThrow(() -> new InvalidValueException("stage", "fiscal year " + fiscalYear.value()
@@ -130,6 +131,18 @@ public class Stages {
 
     private static Row row(String key, String label, long before, long after) {
         return new Row(key, label, before, after - before, after);
+    }
+
+    /**
+     * A 逓次繰越 of a 継続費 into the year (an amendment caused by the 継続費) is no part of its 当初: the initial figures end before
+     * the first of them was recorded, when that is before {@code end}.
+     */
+    private Instant beforeContinuingCarries(FiscalYear fiscalYear, Instant end) {
+        return jdbc.sql("SELECT min(recorded_at) FROM line_movement WHERE kind = ? AND effective_on BETWEEN ? AND ?")
+                .params(jp.budgetledger.core.api.ChangeCause.CONTINUING_EXPENSE, fiscalYear.firstDay(), fiscalYear.lastDay())
+                .query((rs, i) -> rs.getObject(1, java.time.OffsetDateTime.class))
+                .optional().filter(java.util.Objects::nonNull).map(t -> t.toInstant().minusNanos(1_000_000)).filter(t -> t.isBefore(end))
+                .orElse(end);
     }
 
     /**

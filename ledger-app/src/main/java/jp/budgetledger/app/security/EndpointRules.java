@@ -70,6 +70,9 @@ public final class EndpointRules {
             new Rule(HttpMethod.GET, "/api/debt-commitments", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/debt-commitments/{id}", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/reports/debt-commitments", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/continuing-expenses", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/continuing-expenses/{id}", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/reports/continuing-expenses", Role.VIEWER),
 
             new Rule(HttpMethod.GET, "/api/initiatives/{id}/history", Role.AUDITOR),
             new Rule(HttpMethod.GET, "/api/audit/events", Role.AUDITOR),
@@ -102,6 +105,8 @@ public final class EndpointRules {
             new Rule(HttpMethod.POST, "/api/debt-commitments", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/debt-commitments/{id}/amendments", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/debt-commitments/{id}/abolitions", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/continuing-expenses", Role.OFFICER),
+            new Rule(HttpMethod.POST, "/api/continuing-expenses/{id}/carry-forward", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports", Role.OFFICER),
             new Rule(HttpMethod.POST, "/api/imports/budget-csv", Role.OFFICER),
 

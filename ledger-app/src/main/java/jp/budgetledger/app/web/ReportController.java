@@ -168,7 +168,7 @@ class ReportController {
                 CurrentBudgetReports.TITLE, widths);
     }
 
-    private static void checkFormat(String format) {
+    static void checkFormat(String format) {
         if (!List.of("csv", "xlsx", "json").contains(format)) {
             throw new InvalidValueException("format", "must be csv, xlsx or json");
         }

@@ -64,6 +64,11 @@ final class RequestFields {
     static final RequestFields DEBT_COMMITMENT = new RequestFields(Map.of(
             Concept.BASIS, "supplementaryBudgetId", Concept.PERIOD, "periodTo", Concept.FISCAL_YEAR, "fiscalYear"));
 
+    /** {@code POST /api/continuing-expenses} and its {@code /carry-forward}. */
+    static final RequestFields CONTINUING_EXPENSE = new RequestFields(Map.of(
+            Concept.CONTINUING_EXPENSE, "totalYen", Concept.ANNUAL_SHARE, "shares", Concept.BASIS, "supplementaryBudgetId",
+            Concept.CARRYOVER_AMOUNT, "amountYen", Concept.PERIOD, "fromYear", Concept.AMOUNT_CHANGE, "amountYen"));
+
     private final Map<Concept, String> names = new EnumMap<>(Concept.class);
 
     private RequestFields(Map<Concept, String> own) {

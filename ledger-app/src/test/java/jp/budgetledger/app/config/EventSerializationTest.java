@@ -151,7 +151,18 @@ class EventSerializationTest {
                     jp.budgetledger.core.api.DebtLimit.of(null, "1億5,000万円に消費税及び地方消費税の額を加えた額"), FiscalYear.of(2025),
                     FiscalYear.of(2026), new ChangeContext(LocalDate.of(2020, 9, 30), "9月補正", null)),
             new jp.budgetledger.core.api.DebtCommitmentAbolished(jp.budgetledger.core.api.DebtCommitmentId.of("dc-1"), FiscalYear.of(2020), "sb-1",
-                    new ChangeContext(LocalDate.of(2020, 9, 30), "廃止", null)));
+                    new ChangeContext(LocalDate.of(2020, 9, 30), "廃止", null)),
+            new InitiativeAdded(ID, FiscalYear.of(2021), null, Department.of("教育総務課"), "第一小学校改築事業", Money.ofYen(300_000), null,
+                    new ChangeContext(LocalDate.of(2021, 4, 1), "継続費", null), BILL_ITEMS.get(1).newLine().classification(),
+                    jp.budgetledger.core.api.ContinuingExpenseId.of("ce-1")),
+            new jp.budgetledger.core.api.ContinuingExpenseRegistered(jp.budgetledger.core.api.ContinuingExpenseId.of("ce-1"), FiscalYear.of(2020),
+                    "第一小学校改築事業", Department.of("教育総務課"), null, BILL_ITEMS.get(1).newLine().classification(), Money.ofYen(400_000),
+                    List.of(new jp.budgetledger.core.api.AnnualShare(FiscalYear.of(2020), Money.ofYen(100_000), InitiativeId.of("l-1")),
+                            new jp.budgetledger.core.api.AnnualShare(FiscalYear.of(2021), Money.ofYen(300_000), ID)),
+                    "sb-1", new ChangeContext(LocalDate.of(2020, 4, 1), "当初予算 第2表 継続費", "議案第1号")),
+            new jp.budgetledger.core.api.ContinuingExpenseCarriedForward(jp.budgetledger.core.api.ContinuingExpenseId.of("ce-1"),
+                    FiscalYear.of(2020), FiscalYear.of(2021), Money.ofYen(50_000), InitiativeId.of("l-1"), ID,
+                    new ChangeContext(LocalDate.of(2021, 3, 31), "逓次繰越", null)));
 
     @Test
     void everyEventRoundTripsThroughTheStorageSerializer() {
@@ -162,6 +173,12 @@ class EventSerializationTest {
             Object back = serializer.deserialize(serialized);
             assertThat(back).isEqualTo(event);
         }
+    }
+
+    @Test
+    void aLineThatHoldsNoShareOfAContinuingExpenseStoresNoContinuingExpenseId() {
+        assertThat(new String(serializer.serialize(SAMPLES.get(0), byte[].class).getData(), StandardCharsets.UTF_8))
+                .doesNotContain("continuingExpenseId");
     }
 
     @Test

@@ -16,6 +16,7 @@ import jp.budgetledger.core.api.ChangeCause;
 import jp.budgetledger.core.api.ChangeContext;
 import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.Concept;
+import jp.budgetledger.core.api.ContinuingExpenseId;
 import jp.budgetledger.core.api.CorrectEvent;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.FiscalYear;
@@ -89,6 +90,11 @@ public class Initiative {
 
     @CommandHandler
     public Initiative(AddInitiative command, InitiativeRegistry registry, SubjectTable subjects) {
+        this(command, registry, subjects, null);
+    }
+
+    /** A new line; {@code continuingExpense} names the 継続費 whose share of the year it holds (null for none). */
+    Initiative(AddInitiative command, InitiativeRegistry registry, SubjectTable subjects, ContinuingExpenseId continuingExpense) {
         DepartmentScope.require(command.department());
         if (command.amount().isNegative()) {
             throw new NegativeAmountException(Concept.LINE_AMOUNT, command.amount());
@@ -102,7 +108,8 @@ public class Initiative {
             SubjectNames.claim(subjects, command.fiscalYear(), command.classification(), command.initiativeId());
         }
         apply(new InitiativeAdded(command.initiativeId(), command.fiscalYear(), command.category(),
-                command.department(), command.name(), command.amount(), command.summary(), change, command.classification()));
+                command.department(), command.name(), command.amount(), command.summary(), change, command.classification(),
+                continuingExpense));
     }
 
     /** A line a carry-over opens ({@code added} has its {@link InitiativeAdded#carriedFrom()}), claiming its own key and its 科目. */

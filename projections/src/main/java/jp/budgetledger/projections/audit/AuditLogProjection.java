@@ -8,6 +8,8 @@ import jp.budgetledger.core.api.DebtCommitmentAbolished;
 import jp.budgetledger.core.api.DebtCommitmentAmended;
 import jp.budgetledger.core.api.DebtCommitmentSet;
 import jp.budgetledger.core.api.Classification;
+import jp.budgetledger.core.api.ContinuingExpenseCarriedForward;
+import jp.budgetledger.core.api.ContinuingExpenseRegistered;
 import jp.budgetledger.core.api.DraftEvent;
 import jp.budgetledger.core.api.DraftRejected;
 import jp.budgetledger.core.api.FundsTransferred;
@@ -162,6 +164,12 @@ public class AuditLogProjection {
                     amended.limitAfter().yen() == null ? null : amended.limitAfter().yen().yen());
         } else if (event instanceof DebtCommitmentAbolished) {
             row = new Row(null, null, "債務負担行為 廃止", null, null);
+        } else if (event instanceof ContinuingExpenseRegistered registered) {
+            row = new Row(registered.department().name(), Category.codeOf(registered.category()), "継続費 " + registered.name() + " ("
+                    + registered.fiscalYear().value() + "–" + registered.lastYear().value() + "年度)", null, registered.total().yen());
+        } else if (event instanceof ContinuingExpenseCarriedForward carried) {
+            row = new Row(null, null, "逓次繰越 " + carried.fiscalYear().value() + "→" + carried.toYear().value() + "年度 "
+                    + carried.fromLine() + " → " + carried.toLine(), null, carried.amount().yen());
         } else if (event instanceof BudgetDocumentImported imported) {
             String attachment = imported.document().attachment() == null ? "" : imported.document().attachment() + " ";
             String title = imported.document().title() == null ? "" : imported.document().title();
@@ -173,7 +181,8 @@ public class AuditLogProjection {
         boolean ownSubject = !(event instanceof AmountAmended || event instanceof InitiativeWithdrawn
                 || event instanceof InitiativeReassigned);
         Classification path = event instanceof InitiativeAdded added ? added.classification()
-                : event instanceof InitiativeReassigned reassigned ? reassigned.classificationAfter() : null;
+                : event instanceof InitiativeReassigned reassigned ? reassigned.classificationAfter()
+                : event instanceof ContinuingExpenseRegistered registered ? registered.classification() : null;
         boolean ownPath = path != null || !(event instanceof AmountAmended || event instanceof InitiativeWithdrawn
                 || event instanceof InitiativeRevised || event instanceof InitiativeReassigned
                 || event instanceof CarryoverLimitSet || event instanceof AmountCarriedOver);

@@ -1,0 +1,2 @@
+/** 継続費 end to end through HTTP. */
+package jp.budgetledger.app.continuing;
