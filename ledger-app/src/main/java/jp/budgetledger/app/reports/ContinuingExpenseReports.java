@@ -45,10 +45,10 @@ public class ContinuingExpenseReports {
     }
 
     /** The 調書 of {@code fiscalYear} as recorded up to {@code asOf} (null: everything recorded), amounts in exact yen. */
-    public record Statement(String title, int fiscalYear, Instant asOf, List<StatementEntry> continuingExpenses, long totalYen, long remainingYen) {
+    public record ContinuingExpenseStatement(String title, int fiscalYear, Instant asOf, List<StatementEntry> continuingExpenses, long totalYen, long remainingYen) {
     }
 
-    public Statement report(FiscalYear fiscalYear, Instant asOf) {
+    public ContinuingExpenseStatement report(FiscalYear fiscalYear, Instant asOf) {
         int year = fiscalYear.value();
         List<StatementEntry> entries = new ArrayList<>();
         for (ContinuingExpenseView e : queries.covering(year, asOf)) {
@@ -59,7 +59,7 @@ public class ContinuingExpenseReports {
                     e.totalYen(), basis(e.supplementaryBudgetId()), e.supplementaryBudgetId(), e.shares(), before, of.amountYen(), from,
                     of.carriedInYen(), of.carriedOutYen(), Math.addExact(from, of.carriedInYen())));
         }
-        return new Statement(TITLE, year, asOf, List.copyOf(entries), entries.stream().mapToLong(StatementEntry::totalYen).sum(),
+        return new ContinuingExpenseStatement(TITLE, year, asOf, List.copyOf(entries), entries.stream().mapToLong(StatementEntry::totalYen).sum(),
                 entries.stream().mapToLong(StatementEntry::remainingYen).sum());
     }
 
@@ -74,7 +74,7 @@ public class ContinuingExpenseReports {
     }
 
     /** The 調書 as a document: a row per 継続費 with its figures for the year, then a row per year of its period, in 千円. */
-    public SubjectReports.Report document(Statement report) {
+    public SubjectReports.Report document(ContinuingExpenseStatement report) {
         FiscalYear year = FiscalYear.of(report.fiscalYear());
         DocumentLayout layout = new DocumentLayout(year.japaneseName() + " " + TITLE, List.of("事業名", "款", "項", "年度", "総額",
                 "年割額", "前年度からの逓次繰越額", "翌年度への逓次繰越額", "前年度までの年割額", "当該年度以降の年割額", "残額", "根拠"));

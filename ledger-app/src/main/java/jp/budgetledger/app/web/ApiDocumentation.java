@@ -114,8 +114,21 @@ class ApiDocumentation {
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
                     describe(path, HttpMethod.valueOf(method.name()), operation)));
             lenientIntegers(openApi);
+            yearStatus(components);
             openApi.setTags(tags(openApi));
         };
+    }
+
+    /** The JSON reports of a fiscal year say whether it is closed (確定) at their moment, and since when. */
+    private static void yearStatus(Components components) {
+        for (String name : List.of("Figures", "CurrentBudget")) {
+            Schema<?> schema = components.getSchemas() == null ? null : components.getSchemas().get(name);
+            if (schema != null) {
+                schema.addProperty("closed", new io.swagger.v3.oas.models.media.BooleanSchema()
+                        .description("true when the fiscal year was closed (確定) at the report's moment"));
+                schema.addProperty("closedAt", new StringSchema().format("date-time").description("when it was closed, for a closed year"));
+            }
+        }
     }
 
     /** Reference types may be absent (JSON null) unless their field is declared not null. */

@@ -220,7 +220,7 @@ class ContinuingExpenseController {
                     + "per year, 前年度までの年割額, 当該年度以降の年割額, 残額 (the shares of fiscalYear and later plus what was carried into "
                     + "fiscalYear) and its basis (当初 or 補正第N号). JSON (default) in exact yen; CSV (UTF-8 with BOM) or XLSX in 千円.")
     @ApiResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = ContinuingExpenseReports.Statement.class)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ContinuingExpenseReports.ContinuingExpenseStatement.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
             @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/reports/continuing-expenses")
@@ -232,7 +232,7 @@ class ContinuingExpenseController {
         ReportController.checkFormat(format);
         Instant at = MomentParameters.instant("asOf", asOf, true);
         consistency.awaitPosition(minPosition);
-        ContinuingExpenseReports.Statement report = reports.report(year, at);
+        ContinuingExpenseReports.ContinuingExpenseStatement report = reports.report(year, at);
         if ("json".equals(format)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         }

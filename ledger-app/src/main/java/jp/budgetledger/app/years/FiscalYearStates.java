@@ -62,16 +62,16 @@ public class FiscalYearStates {
                             PendingReopening pendingReopening,
                             @JsonInclude(JsonInclude.Include.NON_NULL)
                             @Schema(description = "GET /api/fiscal-years/{fiscalYear} only: every close, seal and reopening recorded by asOf")
-                            List<HistoryEntry> history) {
+                            List<YearHistoryEntry> history) {
 
-        YearState withHistory(List<HistoryEntry> entries) {
+        YearState withHistory(List<YearHistoryEntry> entries) {
             return new YearState(fiscalYear, japaneseName, period, settlementEnd, phase, closed, closedAt, closedOn, closedBy, reason, reference,
                     forced, closePosition, seal, reopenings, pendingReopening, entries);
         }
     }
 
     /** One event of a year's life as its history lists it. */
-    public record HistoryEntry(@Schema(allowableValues = {FiscalYearTransition.CLOSED, FiscalYearTransition.SEALED, FiscalYearTransition.REOPENED})
+    public record YearHistoryEntry(@Schema(allowableValues = {FiscalYearTransition.CLOSED, FiscalYearTransition.SEALED, FiscalYearTransition.REOPENED})
                                String kind, long position, Instant recordedAt, LocalDate effectiveDate, String actor, String approvedBy,
                                String reason, String reference, Boolean forced, Long treeSize, String rootHash) {
     }
@@ -91,7 +91,7 @@ public class FiscalYearStates {
     public YearState of(FiscalYear year, Instant asOf) {
         List<FiscalYearTransition> transitions = queries.transitions(year.value(), asOf);
         YearState state = state(year, transitions, pending(asOf).get(year.value()), asOf);
-        return state.withHistory(transitions.stream().map(t -> new HistoryEntry(t.kind(), t.position(), t.recordedAt(),
+        return state.withHistory(transitions.stream().map(t -> new YearHistoryEntry(t.kind(), t.position(), t.recordedAt(),
                 t.effectiveDate(), t.actor(), t.approvedBy(), t.reason(), t.reference(), t.forced(), t.treeSize(), t.rootHash())).toList());
     }
 
