@@ -75,7 +75,18 @@ const Ledger = (() => {
       'years.closeDone': '{0}を確定しました（ツリーサイズ {1}）。', 'years.reopen': '確定した年度の再開を起案する',
       'years.reopenDone': '再開を起案しました。別の承認者の承認後に再開されます（起案ID：{0}）。', 'years.asOf': '時点',
       'years.reopenedBy': '{0}（承認：{1}）',
-      'nav.carryovers': '繰越', 'event.CarryoverLimitSet': '繰越明許費の設定', 'event.AmountCarriedOver': '翌年度への繰越'
+      'nav.carryovers': '繰越', 'event.CarryoverLimitSet': '繰越明許費の設定', 'event.AmountCarriedOver': '翌年度への繰越',
+      // 継続費
+      'nav.continuing': '継続費', 'ce.title': '継続費調書', 'ce.register': '継続費の設定', 'ce.firstYear': '初年度', 'ce.name': '事業名（事項）',
+      'ce.accountCode': '会計コード', 'ce.accountName': '会計名', 'ce.kan': '款（コード 名称）', 'ce.kou': '項（コード 名称）',
+      'ce.moku': '目（コード 名称）', 'ce.jigyou': '事業（コード 名称、任意）', 'ce.total': '総額（円）', 'ce.shares': '年割額',
+      'ce.addShare': '年度を追加', 'ce.shareYear': '年度', 'ce.shareAmount': '年割額（円）', 'ce.sum': '年割額の合計 {0} 円 / 総額 {1} 円',
+      'ce.sumOk': '（一致）', 'ce.sumNg': '（不一致：差額 {0} 円）', 'ce.supplementary': '根拠の補正予算（当初予算のときは空欄）',
+      'ce.carry': '逓次繰越', 'ce.expense': '継続費', 'ce.fromYear': '繰越元の年度', 'ce.none': '（継続費を選んでください）',
+      'ce.period': '期間', 'ce.basis': '根拠', 'ce.shareOfYear': '当該年度の年割額', 'ce.carriedIn': '前年度からの逓次繰越額',
+      'ce.carriedOut': '翌年度への逓次繰越額', 'ce.before': '前年度までの年割額', 'ce.from': '当該年度以降の年割額', 'ce.remaining': '残額',
+      'ce.empty': 'この年度にかかる継続費はありません。', 'ce.byYear': '年度別', 'ce.initial': '当初',
+      'ce.remainingNote': '残額 = 当該年度以降の年割額 + 前年度からの逓次繰越額（総額 − 前年度までの年割額 + 逓次繰越額）。金額は千円。'
     },
     en: {
       'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit', 'nav.approvals': 'Approvals',
@@ -150,7 +161,19 @@ const Ledger = (() => {
       'years.closeDone': 'Closed {0} (tree size {1}).', 'years.reopen': 'Ask to reopen a closed year',
       'years.reopenDone': 'Drafted; the year reopens once another approver approves it (draft {0}).', 'years.asOf': 'As of',
       'years.reopenedBy': '{0} (approved by {1})',
-      'nav.carryovers': 'Carry-overs', 'event.CarryoverLimitSet': 'Carry-over limit set', 'event.AmountCarriedOver': 'Carried into the next year'
+      'nav.carryovers': 'Carry-overs', 'event.CarryoverLimitSet': 'Carry-over limit set', 'event.AmountCarriedOver': 'Carried into the next year',
+      // 継続費
+      'nav.continuing': 'Continuing expenses', 'ce.title': 'Statement of continuing expenses (継続費調書)', 'ce.register': 'Set a continuing expense (継続費)',
+      'ce.firstYear': 'First fiscal year', 'ce.name': 'Project (事業名)', 'ce.accountCode': 'Account code', 'ce.accountName': 'Account (会計)',
+      'ce.kan': 'Kan (code name)', 'ce.kou': 'Kou (code name)', 'ce.moku': 'Moku (code name)', 'ce.jigyou': 'Jigyou (code name, optional)',
+      'ce.total': 'Total (yen)', 'ce.shares': 'Annual shares (年割額)', 'ce.addShare': 'Add a year', 'ce.shareYear': 'Fiscal year',
+      'ce.shareAmount': 'Share (yen)', 'ce.sum': 'Shares sum to {0} yen / total {1} yen', 'ce.sumOk': '(equal)', 'ce.sumNg': '(differ by {0} yen)',
+      'ce.supplementary': 'Supplementary budget that sets it (empty for the initial budget)', 'ce.carry': 'Carry an unused share forward (逓次繰越)',
+      'ce.expense': 'Continuing expense', 'ce.fromYear': 'From fiscal year', 'ce.none': '(choose a continuing expense)', 'ce.period': 'Period',
+      'ce.basis': 'Basis', 'ce.shareOfYear': "This year's share", 'ce.carriedIn': 'Carried in from the year before',
+      'ce.carriedOut': 'Carried out to the next year', 'ce.before': 'Shares of earlier years', 'ce.from': 'Shares of this year and later',
+      'ce.remaining': 'Remaining', 'ce.empty': 'No continuing expense covers this year.', 'ce.byYear': 'By year', 'ce.initial': 'Initial budget',
+      'ce.remainingNote': 'Remaining = shares of this year and later + carried in (total − shares of earlier years + carried in). Amounts in thousand yen.'
     }
   };
 
@@ -268,6 +291,7 @@ const Ledger = (() => {
     me = await api('/api/me');
     const links = [['nav.dashboard', '/'], ['nav.subjects', '/subjects.html'], ['nav.lines', '/lines.html']];
     links.push(['nav.bills', '/bills.html'], ['nav.provisions', '/provisions.html'], ['nav.years', '/years.html'], ['nav.carryovers', '/carryovers.html']);
+    links.push(['nav.continuing', '/continuing.html']);
     if (has('OFFICER')) links.push(['nav.officer', '/officer.html']);
     if (has('AUDITOR')) links.push(['nav.audit', '/audit.html']);
     if (has('OFFICER') || has('APPROVER')) links.push(['nav.approvals', '/approvals.html']);

@@ -394,6 +394,51 @@ class WebUiIT extends LedgerIT {
         waiting().until(d -> d.findElement(By.cssSelector("#barred tbody")).getText().contains("9 交際費"));
     }
 
+    @Test
+    void anOfficerSetsAContinuingExpenseWithARunningSumCarriesAShareForwardAndTheStatementShowsIt() {
+        open("/officer.html");
+        waiting().until(d -> !d.findElement(By.id("ce-sum")).getText().isBlank());
+        set("ce-fiscalYear", "2113");
+        browser.findElement(By.id("ce-name")).sendKeys("市民ホール改築事業");
+        browser.findElement(By.id("ce-department")).sendKeys("総務部");
+        browser.findElement(By.id("ce-kan")).sendKeys("2 総務費");
+        browser.findElement(By.id("ce-kou")).sendKeys("1 総務管理費");
+        browser.findElement(By.id("ce-moku")).sendKeys("6 ホール建設費");
+        browser.findElement(By.id("ce-totalYen")).sendKeys("1000000");
+        set("ce-share-year-1", "2113");
+        set("ce-share-year-2", "2114");
+        browser.findElement(By.id("ce-share-amount-1")).sendKeys("400000");
+        browser.findElement(By.id("ce-share-amount-2")).sendKeys("500000");
+        assertThat(browser.findElement(By.id("ce-sum")).getText()).contains("900,000").contains("1,000,000").contains("不一致");
+        browser.findElement(By.id("ce-reason")).sendKeys("当初予算 第2表 継続費");
+        long before = events();
+        browser.findElement(By.cssSelector("#ce button[type=submit]")).click();
+        waiting().until(d -> !d.findElement(By.cssSelector("#ce [data-error-for=shares]")).getText().isBlank());
+        assertThat(events()).as("shares that do not sum record nothing").isEqualTo(before);
+        WebElement second = browser.findElement(By.id("ce-share-amount-2"));
+        second.clear();
+        second.sendKeys("600000");
+        assertThat(browser.findElement(By.id("ce-sum")).getText()).contains("一致");
+        browser.findElement(By.cssSelector("#ce button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("#ce .notice")).getText().contains("2113–2114"));
+
+        new Select(browser.findElement(By.id("ce-carry-fiscalYear"))).selectByValue("2113");
+        waiting().until(d -> new Select(d.findElement(By.id("ce-carry-expense"))).getOptions().stream()
+                .anyMatch(o -> o.getText().contains("市民ホール改築事業")));
+        new Select(browser.findElement(By.id("ce-carry-expense"))).getOptions().stream().filter(o -> o.getText().contains("市民ホール改築事業"))
+                .findFirst().orElseThrow().click();
+        browser.findElement(By.id("ce-carry-amountYen")).sendKeys("100000");
+        browser.findElement(By.id("ce-carry-reason")).sendKeys("工期の遅れ");
+        browser.findElement(By.cssSelector("#ce-carry button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("#ce-carry .notice")).getText().contains("2113 → 2114"));
+
+        api.get("/api/reports/continuing-expenses?fiscalYear=2114&minPosition=" + lastPosition());
+        open("/continuing.html?fiscalYear=2114");
+        String statement = browser.findElement(By.cssSelector("#statement tbody")).getText();
+        assertThat(statement).contains("市民ホール改築事業", "2 総務費".substring(2), "1,000", "700");
+        assertThat(browser.findElement(By.id("ce-csv")).getDomAttribute("href")).contains("format=csv");
+    }
+
     private long classifiedLine(int year, String side, String kan, String kou, String moku, String name, long yen) {
         String level = "{\"code\": \"%s\", \"name\": \"%s\"}";
         String subject = "{\"kan\": " + level.formatted(kan.split(" ")[0], kan.split(" ")[1])
