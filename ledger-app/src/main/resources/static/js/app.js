@@ -65,7 +65,15 @@ const Ledger = (() => {
       'provisions.addClause': '項間流用の条項を登録', 'provisions.addBarred': '流用の財源にできない節を登録',
       'provisions.accountCode': '会計コード', 'provisions.accountName': '会計名', 'provisions.kan': '款（コード 名称）',
       'provisions.kind': '流用できる範囲', 'provisions.bySetsu': '同じ款の各項の間で、次の節どうし', 'provisions.byKou': '同じ款の次の項の間',
-      'provisions.levels': '節または項（1行に1つ：コード 名称）'
+      'provisions.levels': '節または項（1行に1つ：コード 名称）',
+      'nav.debts': '債務負担行為', 'debts.title': '債務負担行為（第3表）・債務負担行為調書', 'debts.matter': '事項', 'debts.period': '期間',
+      'debts.limit': '限度額（千円）', 'debts.limitText': '限度額（文言）', 'debts.limitYen': '限度額（円）', 'debts.basis': '議決（当初・補正）',
+      'debts.amendments': '補正の経過', 'debts.none': 'この年度に効力のある債務負担行為はありません。',
+      'debts.note': '債務負担行為は将来の支出の約束であり、どの年度の予算額にも含まれません。', 'debts.set': '債務負担行為の設定',
+      'debts.amend': '補正予算による変更・廃止', 'debts.periodFrom': '期間（開始年度）', 'debts.periodTo': '期間（終了年度）',
+      'debts.commitment': '債務負担行為', 'debts.bill': '補正予算（議決済み）', 'debts.change': '内容', 'debts.change.amend': '変更',
+      'debts.change.abolish': '廃止', 'debts.initial': '当初予算', 'debts.chooseBill': '（補正予算を選んでください）',
+      'debts.chooseCommitment': '（債務負担行為を選んでください）'
     },
     en: {
       'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit', 'nav.approvals': 'Approvals',
@@ -130,7 +138,15 @@ const Ledger = (() => {
       'provisions.article': 'Article', 'provisions.text': 'Text', 'provisions.covers': 'Covers', 'provisions.addClause': 'Register a transfer clause',
       'provisions.addBarred': 'Bar a setsu as a source', 'provisions.accountCode': 'Account code', 'provisions.accountName': 'Account name',
       'provisions.kan': 'Kan (code name)', 'provisions.kind': 'Transfers allowed', 'provisions.bySetsu': 'between the kou of the kan, among these setsu',
-      'provisions.byKou': 'between these kou of the kan', 'provisions.levels': 'Setsu or kou, one per line: code name'
+      'provisions.byKou': 'between these kou of the kan', 'provisions.levels': 'Setsu or kou, one per line: code name',
+      'nav.debts': 'Debt commitments', 'debts.title': 'Debt commitments (Table 3) and their statement', 'debts.matter': 'Matter',
+      'debts.period': 'Period', 'debts.limit': 'Limit (thousand yen)', 'debts.limitText': 'Limit (as worded)', 'debts.limitYen': 'Limit (yen)',
+      'debts.basis': 'Budget (initial or supplementary)', 'debts.amendments': 'Amendments', 'debts.none': 'No debt commitments bind this year.',
+      'debts.note': 'A debt commitment promises future spending; no year\'s budget total includes it.', 'debts.set': 'Set a debt commitment',
+      'debts.amend': 'Amend or abolish by a supplementary budget', 'debts.periodFrom': 'Period from (fiscal year)',
+      'debts.periodTo': 'Period to (fiscal year)', 'debts.commitment': 'Debt commitment', 'debts.bill': 'Supplementary budget (in force)',
+      'debts.change': 'Change', 'debts.change.amend': 'Amend', 'debts.change.abolish': 'Abolish', 'debts.initial': 'Initial budget',
+      'debts.chooseBill': '(choose a supplementary budget)', 'debts.chooseCommitment': '(choose a debt commitment)'
     }
   };
 
@@ -235,7 +251,7 @@ const Ledger = (() => {
   async function header(current) {
     me = await api('/api/me');
     const links = [['nav.dashboard', '/'], ['nav.subjects', '/subjects.html'], ['nav.lines', '/lines.html']];
-    links.push(['nav.bills', '/bills.html'], ['nav.provisions', '/provisions.html']);
+    links.push(['nav.bills', '/bills.html'], ['nav.provisions', '/provisions.html'], ['nav.debts', '/debts.html']);
     if (has('OFFICER')) links.push(['nav.officer', '/officer.html']);
     if (has('AUDITOR')) links.push(['nav.audit', '/audit.html']);
     if (has('OFFICER') || has('APPROVER')) links.push(['nav.approvals', '/approvals.html']);
