@@ -86,7 +86,15 @@ const Ledger = (() => {
       'ce.period': '期間', 'ce.basis': '根拠', 'ce.shareOfYear': '当該年度の年割額', 'ce.carriedIn': '前年度からの逓次繰越額',
       'ce.carriedOut': '翌年度への逓次繰越額', 'ce.before': '前年度までの年割額', 'ce.from': '当該年度以降の年割額', 'ce.remaining': '残額',
       'ce.empty': 'この年度にかかる継続費はありません。', 'ce.byYear': '年度別', 'ce.initial': '当初',
-      'ce.remainingNote': '残額 = 当該年度以降の年割額 + 前年度からの逓次繰越額（総額 − 前年度までの年割額 + 逓次繰越額）。金額は千円。'
+      'ce.remainingNote': '残額 = 当該年度以降の年割額 + 前年度からの逓次繰越額（総額 − 前年度までの年割額 + 逓次繰越額）。金額は千円。',
+      'nav.debts': '債務負担行為', 'debts.title': '債務負担行為（第3表）・債務負担行為調書', 'debts.matter': '事項', 'debts.period': '期間',
+      'debts.limit': '限度額（千円）', 'debts.limitText': '限度額（文言）', 'debts.limitYen': '限度額（円）', 'debts.basis': '議決（当初・補正）',
+      'debts.amendments': '補正の経過', 'debts.none': 'この年度に効力のある債務負担行為はありません。',
+      'debts.note': '債務負担行為は将来の支出の約束であり、どの年度の予算額にも含まれません。', 'debts.set': '債務負担行為の設定',
+      'debts.amend': '補正予算による変更・廃止', 'debts.periodFrom': '期間（開始年度）', 'debts.periodTo': '期間（終了年度）',
+      'debts.commitment': '債務負担行為', 'debts.bill': '補正予算（議決済み）', 'debts.change': '内容', 'debts.change.amend': '変更',
+      'debts.change.abolish': '廃止', 'debts.initial': '当初予算', 'debts.chooseBill': '（補正予算を選んでください）',
+      'debts.chooseCommitment': '（債務負担行為を選んでください）'
     },
     en: {
       'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit', 'nav.approvals': 'Approvals',
@@ -173,7 +181,15 @@ const Ledger = (() => {
       'ce.basis': 'Basis', 'ce.shareOfYear': "This year's share", 'ce.carriedIn': 'Carried in from the year before',
       'ce.carriedOut': 'Carried out to the next year', 'ce.before': 'Shares of earlier years', 'ce.from': 'Shares of this year and later',
       'ce.remaining': 'Remaining', 'ce.empty': 'No continuing expense covers this year.', 'ce.byYear': 'By year', 'ce.initial': 'Initial budget',
-      'ce.remainingNote': 'Remaining = shares of this year and later + carried in (total − shares of earlier years + carried in). Amounts in thousand yen.'
+      'ce.remainingNote': 'Remaining = shares of this year and later + carried in (total − shares of earlier years + carried in). Amounts in thousand yen.',
+      'nav.debts': 'Debt commitments', 'debts.title': 'Debt commitments (Table 3) and their statement', 'debts.matter': 'Matter',
+      'debts.period': 'Period', 'debts.limit': 'Limit (thousand yen)', 'debts.limitText': 'Limit (as worded)', 'debts.limitYen': 'Limit (yen)',
+      'debts.basis': 'Budget (initial or supplementary)', 'debts.amendments': 'Amendments', 'debts.none': 'No debt commitments bind this year.',
+      'debts.note': 'A debt commitment promises future spending; no year\'s budget total includes it.', 'debts.set': 'Set a debt commitment',
+      'debts.amend': 'Amend or abolish by a supplementary budget', 'debts.periodFrom': 'Period from (fiscal year)',
+      'debts.periodTo': 'Period to (fiscal year)', 'debts.commitment': 'Debt commitment', 'debts.bill': 'Supplementary budget (in force)',
+      'debts.change': 'Change', 'debts.change.amend': 'Amend', 'debts.change.abolish': 'Abolish', 'debts.initial': 'Initial budget',
+      'debts.chooseBill': '(choose a supplementary budget)', 'debts.chooseCommitment': '(choose a debt commitment)'
     }
   };
 
@@ -292,6 +308,7 @@ const Ledger = (() => {
     const links = [['nav.dashboard', '/'], ['nav.subjects', '/subjects.html'], ['nav.lines', '/lines.html']];
     links.push(['nav.bills', '/bills.html'], ['nav.provisions', '/provisions.html'], ['nav.years', '/years.html'], ['nav.carryovers', '/carryovers.html']);
     links.push(['nav.continuing', '/continuing.html']);
+    links.push(['nav.debts', '/debts.html']);
     if (has('OFFICER')) links.push(['nav.officer', '/officer.html']);
     if (has('AUDITOR')) links.push(['nav.audit', '/audit.html']);
     if (has('OFFICER') || has('APPROVER')) links.push(['nav.approvals', '/approvals.html']);

@@ -437,6 +437,38 @@ class WebUiIT extends LedgerIT {
         String statement = browser.findElement(By.cssSelector("#statement tbody")).getText();
         assertThat(statement).contains("市民ホール改築事業", "2 総務費".substring(2), "1,000", "700");
         assertThat(browser.findElement(By.id("ce-csv")).getDomAttribute("href")).contains("format=csv");
+    void anOfficerSetsADebtCommitmentInABillPickedByItsTitleAndAmendsItOnTheDebtCommitmentsPage() {
+        Api.Response line = api.post("/api/initiatives", Api.line(2178, "1", "分類1", "企画部", "債務負担の年度", 1_000));
+        Api.Response bill = api.post("/api/supplementary-budgets", """
+                {"fiscalYear": 2178, "name": "6月補正", "resolvedOn": "2178-06-20", "reason": "補正",
+                 "items": [{"initiativeId": "%s", "deltaYen": 100}]}""".formatted(line.text("id")));
+        assertThat(bill.status()).as(bill.raw()).isEqualTo(201);
+        api.get("/api/supplementary-budgets/" + bill.text("id") + "?minPosition=" + bill.number("position"));
+        open("/debts.html?fiscalYear=2178");
+        Select basis = new Select(browser.findElement(By.id("debt-set-basis")));
+        waiting().until(d -> basis.getOptions().stream().anyMatch(o -> o.getText().contains(bill.text("title"))));
+        basis.getOptions().stream().filter(o -> o.getText().contains(bill.text("title"))).findFirst().orElseThrow().click();
+        browser.findElement(By.id("debt-set-matter")).sendKeys("学校給食センター運営委託");
+        set("debt-set-periodFrom", "2179");
+        set("debt-set-periodTo", "2183");
+        browser.findElement(By.id("debt-set-limitYen")).sendKeys("120,000,000");
+        browser.findElement(By.id("debt-set-reason")).sendKeys("6月補正で設定");
+        browser.findElement(By.cssSelector("#debt-set button[type=submit]")).click();
+        By table = By.cssSelector("#debts tbody");
+        waiting().withMessage(() -> "the form says: " + browser.findElement(By.id("debt-set")).getText())
+                .until(d -> d.findElement(table).getText().contains("学校給食センター運営委託"));
+        assertThat(browser.findElement(table).getText()).contains("120,000", "補正第" + bill.number("number") + "号");
+
+        Select commitment = new Select(browser.findElement(By.id("debt-amend-id")));
+        waiting().until(d -> commitment.getOptions().size() > 1);
+        commitment.selectByIndex(1);
+        new Select(browser.findElement(By.id("debt-amend-basis"))).selectByValue(bill.text("id"));
+        browser.findElement(By.id("debt-amend-limitYen")).sendKeys("150000000");
+        browser.findElement(By.id("debt-amend-reason")).sendKeys("委託内容の拡充");
+        browser.findElement(By.cssSelector("#debt-amend button[type=submit]")).click();
+        waiting().withMessage(() -> "the form says: " + browser.findElement(By.id("debt-amend")).getText())
+                .until(d -> d.findElement(table).getText().contains("120,000千円→150,000千円"));
+        assertThat(browser.findElement(By.id("debts-csv")).getDomAttribute("href")).contains("format=csv", "fiscalYear=2178");
     }
 
     private long classifiedLine(int year, String side, String kan, String kou, String moku, String name, long yen) {

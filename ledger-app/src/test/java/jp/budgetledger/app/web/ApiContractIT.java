@@ -591,7 +591,6 @@ class ApiContractIT {
         get("/api/reports/debt-commitments?fiscalYear=2165&format=xlsx").as(OFFICER).expect(200);
     }
 
-    /** A 継続費 of 2111–2113: set, refused when its shares do not sum, carried forward, listed, shown and reported. */
     /** A 継続費 of 2111–2112: set, refused when its shares do not sum, carried forward, listed, shown and reported. */
     private void continuingExpenses() {
         String body = """
