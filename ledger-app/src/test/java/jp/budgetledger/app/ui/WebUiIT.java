@@ -437,6 +437,9 @@ class WebUiIT extends LedgerIT {
         String statement = browser.findElement(By.cssSelector("#statement tbody")).getText();
         assertThat(statement).contains("市民ホール改築事業", "2 総務費".substring(2), "1,000", "700");
         assertThat(browser.findElement(By.id("ce-csv")).getDomAttribute("href")).contains("format=csv");
+    }
+
+    @Test
     void anOfficerSetsADebtCommitmentInABillPickedByItsTitleAndAmendsItOnTheDebtCommitmentsPage() {
         Api.Response line = api.post("/api/initiatives", Api.line(2178, "1", "分類1", "企画部", "債務負担の年度", 1_000));
         Api.Response bill = api.post("/api/supplementary-budgets", """
