@@ -12,6 +12,11 @@ import jp.budgetledger.core.api.ContinuingExpenseCarriedForward;
 import jp.budgetledger.core.api.ContinuingExpenseRegistered;
 import jp.budgetledger.core.api.DraftEvent;
 import jp.budgetledger.core.api.DraftRejected;
+import jp.budgetledger.core.api.UseReserveFund;
+import jp.budgetledger.core.api.TransferFunds;
+import jp.budgetledger.core.api.ReopenFiscalYear;
+import jp.budgetledger.core.api.DecideSupplementaryBudgetBySenketsu;
+import jp.budgetledger.core.api.SubmitSupplementaryBudget;
 import jp.budgetledger.core.api.FundsTransferred;
 import jp.budgetledger.core.api.InitiativeAdded;
 import jp.budgetledger.core.api.InitiativeReassigned;
@@ -71,7 +76,9 @@ public class AuditLogProjection {
                 department, category_code, subject, actor, recorded_at, effective_date, reason, reference,
                 amount_before_yen, amount_after_yen, correlation_id, request_id, causation_id, hash, subject_path,
                 approved_by, draft_id)
-            SELECT r.position, r.event_id, r.aggregate_id, r.sequence_number, r.event_type, r.fiscal_year,
+            SELECT r.position, r.event_id, r.aggregate_id, r.sequence_number, r.event_type,
+                COALESCE(r.fiscal_year, (SELECT a.fiscal_year FROM audit_event a WHERE a.aggregate_id = r.year_of
+                    AND a.fiscal_year IS NOT NULL ORDER BY a.sequence_number LIMIT 1)),
                 r.department, r.category_code,
                 CASE WHEN r.own_subject OR r.subject IS NOT NULL THEN r.subject ELSE (
                     SELECT a.subject FROM audit_event a WHERE a.aggregate_id = r.aggregate_id AND a.subject IS NOT NULL
@@ -85,19 +92,21 @@ public class AuditLogProjection {
             FROM unnest(?::varchar[], ?::bigint[], ?::text[], ?::integer[], ?::text[], ?::varchar[], ?::boolean[],
                         ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
                         ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::varchar[], ?::boolean[], ?::text[],
-                        ?::text[], ?::varchar[])
+                        ?::text[], ?::varchar[], ?::varchar[])
                  AS r(event_id, sequence_number, event_type, fiscal_year, department, category_code, own_subject,
                       subject, actor, recorded_at, effective_date, reason, reference, amount_before_yen,
                       amount_after_yen, correlation_id, request_id, causation_id, hash, position, aggregate_id, own_path,
-                      subject_path, approved_by, draft_id)
+                      subject_path, approved_by, draft_id, year_of)
             ON CONFLICT (position) DO NOTHING""";
 
     private static final Map<ResolutionOutcome, String> RESOLUTIONS = Map.of(
             ResolutionOutcome.PASSED, "原案可決", ResolutionOutcome.AMENDED, "修正可決", ResolutionOutcome.REJECTED, "否決");
 
+    private static final int FISCAL_YEAR = 3;
     private static final int SUBJECT = 7;
     private static final int OWN_PATH = 21;
     private static final int PATH = 22;
+    private static final int YEAR_OF = 25;
 
     private final JdbcTemplate jdbc;
     private final ProcessingBatch<Entry> batch;
@@ -194,13 +203,15 @@ public class AuditLogProjection {
                 row.after(), text(meta, MetadataKeys.CORRELATION_ID), text(meta, MetadataKeys.REQUEST_ID),
                 text(meta, MetadataKeys.CAUSATION_ID), text(meta, MetadataKeys.HASH), StorePosition.of(message),
                 message.getAggregateIdentifier(), ownPath, path == null ? null : path.printedPath(),
-                text(meta, MetadataKeys.APPROVED_BY), text(meta, MetadataKeys.DRAFT_ID)}));
+                text(meta, MetadataKeys.APPROVED_BY), text(meta, MetadataKeys.DRAFT_ID), null}));
     }
 
     /**
      * A draft's events: the subject names the kind of change proposed; the reason is the proposal's
-     * when drafted, the approver's when rejected; the actor is the requester or the approver. No
-     * fiscal year, department or amount: a draft changes no figure.
+     * when drafted, the approver's when rejected; the actor is the requester or the approver. Its fiscal
+     * year is the proposal's: a bill's or a reopened year's own, a transfer's or a reserve-fund use's that
+     * of its source line; an approval or a rejection takes the draft's. No department or amount: a draft
+     * changes no figure.
      */
     @EventHandler
     void on(DraftEvent event, DomainEventMessage<?> message) {
@@ -209,8 +220,22 @@ public class AuditLogProjection {
         String reason = null;
         String reference = null;
         java.time.LocalDate effective = null;
+        Integer fiscalYear = null;
+        String yearOf = message.getAggregateIdentifier();
         if (event instanceof ChangeDrafted drafted) {
             subject = drafted.kind();
+            yearOf = null;
+            if (drafted.proposal() instanceof SubmitSupplementaryBudget submitted) {
+                fiscalYear = submitted.bill().fiscalYear().value();
+            } else if (drafted.proposal() instanceof DecideSupplementaryBudgetBySenketsu senketsu) {
+                fiscalYear = senketsu.bill().fiscalYear().value();
+            } else if (drafted.proposal() instanceof ReopenFiscalYear reopening) {
+                fiscalYear = reopening.fiscalYear().value();
+            } else if (drafted.proposal() instanceof TransferFunds transfer) {
+                yearOf = transfer.fromId().value();
+            } else if (drafted.proposal() instanceof UseReserveFund use) {
+                yearOf = use.fromId().value();
+            }
             reason = drafted.proposal().change().reason();
             reference = drafted.proposal().change().reference();
             effective = drafted.proposal().change().effectiveDate();
@@ -219,22 +244,33 @@ public class AuditLogProjection {
         }
         batch.add(new Entry(message.getAggregateIdentifier(), true, new Object[]{
                 message.getIdentifier(), message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
-                null, null, null, true, subject, text(meta, MetadataKeys.ACTOR), message.getTimestamp().atOffset(ZoneOffset.UTC),
+                fiscalYear, null, null, true, subject, text(meta, MetadataKeys.ACTOR), message.getTimestamp().atOffset(ZoneOffset.UTC),
                 effective, reason, reference, null, null, text(meta, MetadataKeys.CORRELATION_ID), text(meta, MetadataKeys.REQUEST_ID),
                 text(meta, MetadataKeys.CAUSATION_ID), text(meta, MetadataKeys.HASH), StorePosition.of(message),
-                message.getAggregateIdentifier(), true, null, text(meta, MetadataKeys.APPROVED_BY), event.draftId().value()}));
+                message.getAggregateIdentifier(), true, null, text(meta, MetadataKeys.APPROVED_BY), event.draftId().value(), yearOf}));
     }
 
     /** A row of the batch; {@code values} in the statement's column order, its subject at {@link #SUBJECT}. */
     private record Entry(String aggregateId, boolean ownSubject, Object[] values) {
     }
 
-    /** Rows without a subject of their own take the latest one of their line from the batch's earlier rows. */
+    /**
+     * Rows without a subject of their own take the latest one of their line from the batch's earlier rows; a draft's
+     * row without a fiscal year takes that of the aggregate it names, from the batch's earlier rows (else from the log).
+     */
     private void write(List<Entry> entries) {
         Map<String, String> subjects = new HashMap<>();
         Map<String, String> paths = new HashMap<>();
+        Map<String, Object> years = new HashMap<>();
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
+            Object[] values = entry.values();
+            if (values[FISCAL_YEAR] == null && values[YEAR_OF] != null) {
+                values[FISCAL_YEAR] = years.get((String) values[YEAR_OF]);
+            }
+            if (values[FISCAL_YEAR] != null) {
+                years.putIfAbsent(entry.aggregateId(), values[FISCAL_YEAR]);
+            }
             if (entry.ownSubject()) {
                 if (entry.values()[SUBJECT] != null) {
                     subjects.put(entry.aggregateId(), (String) entry.values()[SUBJECT]);

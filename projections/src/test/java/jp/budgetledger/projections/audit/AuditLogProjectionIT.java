@@ -5,6 +5,7 @@ import jp.budgetledger.core.api.ChangeContext;
 import jp.budgetledger.core.api.ChangeDrafted;
 import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.DraftApproved;
+import jp.budgetledger.core.api.DraftEvent;
 import jp.budgetledger.core.api.DraftId;
 import jp.budgetledger.core.api.DraftRejected;
 import jp.budgetledger.core.api.InitiativeId;
@@ -120,7 +121,7 @@ class AuditLogProjectionIT {
     }
 
     @Test
-    void aDraftsEventsAreLoggedWithTheirKindAndTheApprovedChangeCarriesTheApproverBesideTheActor() {
+    void aDraftsEventsAreLoggedWithTheirKindAndTheFiscalYearOfTheirSourceLineAndTheApprovedChangeCarriesTheApproverBesideTheActor() {
         InitiativeAdded a = added("a", 2020, "1", "総務部", "流用元", 1_000);
         projection.on(a, recorded(a, "a", 0, 1));
         DraftId draft = DraftId.of("dr-1");
@@ -144,8 +145,8 @@ class AuditLogProjectionIT {
                 .query((rs, i) -> new Row(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8))).list())
                 .containsExactly(
-                        new Row("ChangeDrafted", null, "transfer", "tanaka", null, "dr-1", "流用（起案）", "起案第7号"),
-                        new Row("DraftApproved", null, null, "kacho", null, "dr-1", null, null),
+                        new Row("ChangeDrafted", 2020, "transfer", "tanaka", null, "dr-1", "流用（起案）", "起案第7号"),
+                        new Row("DraftApproved", 2020, null, "kacho", null, "dr-1", null, null),
                         new Row("AmountAmended", 2020, "流用元", "tanaka", "kacho", "dr-1", "補正", null),
                         new Row("DraftRejected", null, null, "kacho", null, "dr-2", "根拠不足", null));
         assertThat(new AuditLogQueries(jdbc).ofAggregate("a")).last().satisfies(e -> {
@@ -154,11 +155,29 @@ class AuditLogProjectionIT {
         });
     }
 
+    @Test
+    void aDraftRecordedInTheSameBatchAsItsSourceLineTakesTheLinesFiscalYearAndItsRejectionTheDrafts() {
+        InitiativeAdded line = added("same-batch", 2019, "1", "総務部", "同じ処理単位", 1_000);
+        TransferFunds transfer = new TransferFunds(TransferId.of("tr-9"), line.initiativeId(), InitiativeId.of("other"), Money.ofYen(10),
+                new ChangeContext(null, "流用（起案）", null));
+        ChangeDrafted drafted = new ChangeDrafted(DraftId.of("dr-9"), "transfer", transfer, "tanaka");
+        DraftRejected rejected = new DraftRejected(DraftId.of("dr-9"), "kacho", "不要");
+        handleInOneBatch(List.of(recorded(line, "same-batch", 0, 1),
+                ProjectionDatabase.recorded(drafted, "dr-9", 0, Map.of(MetadataKeys.ACTOR, "tanaka"), 2),
+                ProjectionDatabase.recorded(rejected, "dr-9", 1, Map.of(MetadataKeys.ACTOR, "kacho"), 3)));
+        assertThat(jdbc.sql("SELECT fiscal_year FROM audit_event WHERE aggregate_id = 'dr-9' ORDER BY position").query(Integer.class).list())
+                .containsExactly(2019, 2019);
+    }
+
     private void handleInOneBatch(List<DomainEventMessage<?>> messages) {
         int logged = log().size();
         var unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(messages.get(0).getPayload()));
         for (DomainEventMessage<?> message : messages) {
-            projection.on((LedgerEvent) message.getPayload(), message);
+            if (message.getPayload() instanceof DraftEvent draftEvent) {
+                projection.on(draftEvent, message);
+            } else {
+                projection.on((LedgerEvent) message.getPayload(), message);
+            }
         }
         assertThat(log()).as("nothing is written before the batch commits").hasSize(logged);
         unitOfWork.commit();
