@@ -75,7 +75,7 @@ const Ledger = (() => {
       'years.closeDone': '{0}を確定しました（ツリーサイズ {1}）。', 'years.reopen': '確定した年度の再開を起案する',
       'years.reopenDone': '再開を起案しました。別の承認者の承認後に再開されます（起案ID：{0}）。', 'years.asOf': '時点',
       'years.reopenedBy': '{0}（承認：{1}）',
-      'nav.carryovers': '繰越', 'event.CarryoverLimitSet': '繰越明許費の設定', 'event.AmountCarriedOver': '翌年度への繰越',
+      'nav.carryovers': '繰越',
       // 継続費
       'nav.continuing': '継続費', 'ce.title': '継続費調書', 'ce.register': '継続費の設定', 'ce.firstYear': '初年度', 'ce.name': '事業名（事項）',
       'ce.accountCode': '会計コード', 'ce.accountName': '会計名', 'ce.kan': '款（コード 名称）', 'ce.kou': '項（コード 名称）',
@@ -169,7 +169,7 @@ const Ledger = (() => {
       'years.closeDone': 'Closed {0} (tree size {1}).', 'years.reopen': 'Ask to reopen a closed year',
       'years.reopenDone': 'Drafted; the year reopens once another approver approves it (draft {0}).', 'years.asOf': 'As of',
       'years.reopenedBy': '{0} (approved by {1})',
-      'nav.carryovers': 'Carry-overs', 'event.CarryoverLimitSet': 'Carry-over limit set', 'event.AmountCarriedOver': 'Carried into the next year',
+      'nav.carryovers': 'Carry-overs',
       // 継続費
       'nav.continuing': 'Continuing expenses', 'ce.title': 'Statement of continuing expenses (継続費調書)', 'ce.register': 'Set a continuing expense (継続費)',
       'ce.firstYear': 'First fiscal year', 'ce.name': 'Project (事業名)', 'ce.accountCode': 'Account code', 'ce.accountName': 'Account (会計)',
@@ -192,6 +192,65 @@ const Ledger = (() => {
       'debts.chooseBill': '(choose a supplementary budget)', 'debts.chooseCommitment': '(choose a debt commitment)'
     }
   };
+
+  /** What the pages call each kind of event and each rule a refusal names, in Japanese first (never a class name or a rule code). */
+  const labels = {
+    ja: {
+      'event.InitiativeAdded': '事業追加', 'event.AmountAmended': '増減額', 'event.InitiativeRevised': '内容の修正',
+      'event.InitiativeReassigned': '所属・科目の変更', 'event.InitiativeWithdrawn': '事業の廃止', 'event.FundsTransferred': '流用',
+      'event.ReserveFundUsed': '予備費充用', 'event.SupplementaryBudgetSubmitted': '補正予算の提出', 'event.SupplementaryBudgetResolved': '補正予算の議決',
+      'event.SupplementaryBudgetEnacted': '補正予算の成立', 'event.SenketsuReportedToAssembly': '専決処分の報告',
+      'event.BudgetDocumentImported': '予算書の取込み', 'event.TransferClauseRegistered': '予算総則（流用条項）の登録', 'event.SetsuBarred': '流用を禁じる節の指定',
+      'event.ChangeDrafted': '起案', 'event.DraftApproved': '承認', 'event.DraftRejected': '却下', 'event.FiscalYearClosed': '年度の確定',
+      'event.FiscalYearReopened': '確定の解除', 'event.FiscalYearSealed': '確定の封印（署名付きツリーヘッド）',
+      'event.CarryoverLimitSet': '繰越明許費の設定', 'event.AmountCarriedOver': '翌年度への繰越',
+      'event.ContinuingExpenseRegistered': '継続費の設定', 'event.ContinuingExpenseCarriedForward': '継続費の逓次繰越',
+      'event.DebtCommitmentSet': '債務負担行為の設定', 'event.DebtCommitmentAmended': '債務負担行為の補正', 'event.DebtCommitmentAbolished': '債務負担行為の廃止',
+      'rule.already-corrected': 'すでに訂正済みです', 'rule.amount-out-of-range': '金額が扱える範囲を超えています',
+      'rule.assembly-already-reported': '議会への報告は記録済みです', 'rule.bill-across-accounts': '一つの補正予算は一つの会計に限ります',
+      'rule.bill-not-submitted': '審議中の議案ではありません', 'rule.carryover-exceeds-line': '繰越額が予算額を超えています',
+      'rule.carryover-funding-mismatch': '繰越額と財源内訳の合計が一致しません', 'rule.carryover-limit-above-amount': '繰越明許費が予算額を超えています',
+      'rule.carryover-limit-below-carried': '繰越明許費が繰越済みの額を下回ります', 'rule.carryover-limit-budget-not-in-force': '根拠の補正予算が成立していません',
+      'rule.carryover-limit-exceeded': '繰越明許費の額を超えています', 'rule.carryover-of-carried-line': '繰越された事業は繰越明許費として再び繰り越せません',
+      'rule.carryover-revenue-side': '歳入は繰り越せません', 'rule.continuing-basis-not-in-force': '根拠の補正予算が成立していません',
+      'rule.continuing-carry-exceeds-unused': '逓次繰越は年割額の残額までです', 'rule.continuing-carry-from-last-year': '最終年度からは逓次繰越できません',
+      'rule.continuing-carry-not-positive': '逓次繰越の額は正の額です', 'rule.continuing-expense-expenditure-only': '継続費は歳出に限ります',
+      'rule.continuing-expense-single-year': '継続費は二年度以上にわたります', 'rule.continuing-shares-do-not-sum': '年割額の合計が総額と一致しません',
+      'rule.continuing-shares-not-consecutive': '年割額は連続する年度に定めます', 'rule.correction-not-allowed': 'この記録は訂正できません',
+      'rule.draft-not-pending': 'この起案はすでに処理されています', 'rule.duplicate-clause': '同じ条項が登録済みです', 'rule.duplicate-initiative': '同じ事業が登録済みです',
+      'rule.effective-before-line': '効力発生日が事業の開始より前です', 'rule.effective-date-outside-fiscal-year': '効力発生日が会計年度の外です',
+      'rule.fiscal-year-already-closed': 'この年度は確定済みです', 'rule.fiscal-year-closed': 'この年度は確定済みのため変更できません',
+      'rule.fiscal-year-ended': 'この年度は終了しています（出納整理期間後は繰越と訂正のみ）', 'rule.fiscal-year-mismatch': '年度が一致しません',
+      'rule.fiscal-year-not-closed': 'この年度は確定していません', 'rule.fiscal-year-not-settled': '出納整理期間（5月31日まで）が終わっていません',
+      'rule.fiscal-year-reopening-not-approved': '確定の解除には承認が必要です', 'rule.invalid-item': '明細に誤りがあります', 'rule.line-withdrawn': '廃止された事業です',
+      'rule.negative-amount': '予算額が負になります', 'rule.no-carryover-limit': '繰越明許費が設定されていません', 'rule.no-such-event': '該当する記録がありません',
+      'rule.not-a-reserve-fund': '予備費ではありません', 'rule.not-senketsu': '専決処分ではありません', 'rule.nothing-changes': '変更がありません',
+      'rule.reserve-fund-across-account': '予備費は同じ会計の歳出にのみ充用できます', 'rule.reserve-fund-exceeded': '予備費の残額を超えています',
+      'rule.reserve-fund-into-reserve': '予備費へは充用できません', 'rule.reserve-fund-revenue-side': '予備費は歳入に充用できません',
+      'rule.self-approval': '自分の起案は承認できません', 'rule.setsu-already-barred': 'この節は指定済みです', 'rule.subject-name-conflict': '同じ科目コードに別の名称があります',
+      'rule.supplementary-budget-not-in-force': '補正予算が成立していません', 'rule.supplementary-budget-of-another-year': '別の年度の補正予算です',
+      'rule.transfer-across-account': '会計をまたぐ流用はできません', 'rule.transfer-across-kan': '款をまたぐ流用はできません（地方自治法第220条第2項）',
+      'rule.transfer-across-kou': '項間の流用は予算総則の定めが必要です', 'rule.transfer-across-side': '歳入と歳出の間で流用はできません',
+      'rule.transfer-from-barred-setsu': 'この節からの流用は禁じられています', 'rule.transfer-touches-reserve-fund': '予備費は流用でなく予備費充用で使います',
+      'rule.unbalanced-account': '歳入と歳出の合計が一致しません', 'rule.unchanged-amount': '金額が変わりません', 'rule.unclassified-line': '科目のない事業です',
+      'rule.unknown-clause': '予算総則にその条項がありません', 'rule.unknown-continuing-expense': 'その継続費はありません', 'rule.unknown-draft': 'その起案はありません',
+      'rule.unknown-line': 'その事業はありません', 'rule.unknown-supplementary-budget': 'その補正予算はありません', 'rule.department-out-of-scope': '担当外の部局です'
+    },
+    en: {
+      'event.InitiativeAdded': 'Line added', 'event.AmountAmended': 'Amount changed', 'event.InitiativeRevised': 'Line revised',
+      'event.InitiativeReassigned': 'Department or subject changed', 'event.InitiativeWithdrawn': 'Line withdrawn', 'event.FundsTransferred': 'Transfer',
+      'event.ReserveFundUsed': 'Reserve fund used', 'event.SupplementaryBudgetSubmitted': 'Supplementary budget submitted',
+      'event.SupplementaryBudgetResolved': 'Supplementary budget resolved', 'event.SupplementaryBudgetEnacted': 'Supplementary budget in force',
+      'event.SenketsuReportedToAssembly': 'Senketsu reported to the assembly', 'event.BudgetDocumentImported': 'Budget document imported',
+      'event.TransferClauseRegistered': 'Transfer clause registered', 'event.SetsuBarred': 'Setsu barred as a source', 'event.ChangeDrafted': 'Drafted',
+      'event.DraftApproved': 'Approved', 'event.DraftRejected': 'Rejected', 'event.FiscalYearClosed': 'Fiscal year closed',
+      'event.FiscalYearReopened': 'Fiscal year reopened', 'event.FiscalYearSealed': 'Close sealed (signed tree head)',
+      'event.CarryoverLimitSet': 'Carry-over limit set', 'event.AmountCarriedOver': 'Carried into the next year',
+      'event.ContinuingExpenseRegistered': 'Continuing expense set', 'event.ContinuingExpenseCarriedForward': 'Continuing expense share carried forward',
+      'event.DebtCommitmentSet': 'Debt commitment set', 'event.DebtCommitmentAmended': 'Debt commitment amended', 'event.DebtCommitmentAbolished': 'Debt commitment abolished'
+    }
+  };
+  Object.entries(labels).forEach(([language, entries]) => Object.assign(messages[language], entries));
 
   /** Adds a page's own messages ({ ja: {...}, en: {...} }); a script that does so runs before the page calls header(). */
   function addMessages(more) {
@@ -281,18 +340,28 @@ const Ledger = (() => {
     clearErrors(form);
     const general = form.querySelector('.form-error');
     const problems = (error.problem && error.problem.errors) || [];
+    const rule = ruleLabel(error.problem);
     let placed = false;
     problems.forEach(p => {
       const slot = p.field && form.querySelector('[data-error-for="' + CSS.escape(p.field) + '"]');
       if (slot) {
-        slot.textContent = p.reason; placed = true;
+        slot.textContent = (rule ? rule + '：' : '') + p.reason; placed = true;
         const input = form.querySelector('[name="' + CSS.escape(p.field) + '"]');
         if (input) input.setAttribute('aria-invalid', 'true');
       } else if (general) {
         general.append(el('div', { text: (p.row ? t('row') + ' ' + p.row + ': ' : '') + (p.field ? p.field + ': ' : '') + p.reason }));
       }
     });
-    if (!placed && general && !general.textContent) general.textContent = error.message;
+    if (!placed && general && !general.textContent) general.textContent = (rule ? rule + '：' : '') + error.message;
+    else if (rule && general && !placed) general.prepend(el('div', { class: 'rule', text: rule }));
+  }
+
+  /** The rule a refusal names, in Japanese words on the Japanese pages (the problem's own detail stays beside it); none in English. */
+  function ruleLabel(problem) {
+    if (lang !== 'ja' || !problem) return null;
+    const code = problem.rule;
+    const key = 'rule.' + code;
+    return code && messages.ja[key] ? messages.ja[key] : null;
   }
 
   function clearErrors(form) {
@@ -305,6 +374,7 @@ const Ledger = (() => {
 
   async function header(current) {
     me = await api('/api/me');
+    if (me.zone) zone = me.zone;
     const links = [['nav.dashboard', '/'], ['nav.subjects', '/subjects.html'], ['nav.lines', '/lines.html']];
     links.push(['nav.bills', '/bills.html'], ['nav.provisions', '/provisions.html'], ['nav.years', '/years.html'], ['nav.carryovers', '/carryovers.html']);
     links.push(['nav.continuing', '/continuing.html']);
@@ -332,7 +402,7 @@ const Ledger = (() => {
 
   /** Today's fiscal year in Japan time, whatever the browser's time zone: January to March belong to the year before. */
   function currentFiscalYear() {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric' }).formatToParts(new Date());
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric' }).formatToParts(new Date());
     const part = type => Number(parts.find(p => p.type === type).value);
     return part('month') >= 4 ? part('year') : part('year') - 1;
   }
@@ -374,10 +444,48 @@ const Ledger = (() => {
     return search.toString();
   }
 
-  const tokyo = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'long', day: 'numeric',
-    hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  /** An instant as Japan time in the Japanese way (2026年12月1日 18:06:36), whatever the browser's time zone. */
-  function japanTime(iso) { return tokyo.format(new Date(iso)); }
+  /** The ledger's time zone (ledger.calendar.zone, Japan time by default), from the session; every time on the pages is shown in it. */
+  let zone = 'Asia/Tokyo';
+
+  /**
+   * An instant as the documents write it, in the ledger's time zone whatever the browser's: 2026年12月1日 18:06:36 in Japanese,
+   * 1 Dec 2026, 18:06:36 JST in English.
+   */
+  function dateTime(iso) {
+    if (!iso) return '';
+    const when = new Date(iso);
+    if (lang === 'ja') {
+      return new Intl.DateTimeFormat('ja-JP', { timeZone: zone, year: 'numeric', month: 'long', day: 'numeric',
+        hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(when);
+    }
+    return new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'short', year: 'numeric',
+      hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(when) + ' ' + (zone === 'Asia/Tokyo' ? 'JST' : zone);
+  }
+
+  /** Kept for the pages that called it so: the same as {@link dateTime}. */
+  function japanTime(iso) { return dateTime(iso); }
+
+  /**
+   * A day (YYYY-MM-DD) as the documents write it: 2026年12月1日, or 令和8年12月1日 with {@code era}; 1 Dec 2026 in English.
+   */
+  function date(day, era) {
+    if (!day) return '';
+    const when = new Date(day + 'T00:00:00Z');
+    if (Number.isNaN(when.getTime())) return day;
+    if (lang === 'ja') {
+      return new Intl.DateTimeFormat(era ? 'ja-JP-u-ca-japanese' : 'ja-JP', { timeZone: 'UTC', era: era ? 'long' : undefined,
+        year: 'numeric', month: 'long', day: 'numeric' }).format(when);
+    }
+    return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(when);
+  }
+
+  /** Milliseconds the ledger's zone is ahead of UTC at {@code millis}. */
+  function zoneOffset(millis) {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(millis));
+    const part = type => Number(parts.find(p => p.type === type).value);
+    return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(millis / 1000) * 1000;
+  }
 
   /**
    * The stage picker of a fiscal year: the current budget, the initial budget, each supplementary budget in force (by its title
@@ -448,10 +556,16 @@ const Ledger = (() => {
     if (shown.some(l => l.id === current)) select.value = current;
   }
 
-  /** A datetime-local value (the browser's time zone) as an ISO-8601 instant. */
-  function instant(local) { return local ? new Date(local).toISOString() : ''; }
+  /** A datetime-local value, read as the ledger's time zone (not the browser's), as an ISO-8601 instant. */
+  function instant(local) {
+    if (!local) return '';
+    const asUtc = Date.parse(local.length === 16 ? local + ':00Z' : local + 'Z');
+    let millis = asUtc - zoneOffset(asUtc);
+    millis = asUtc - zoneOffset(millis);
+    return new Date(millis).toISOString();
+  }
 
-  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, fiscalYearStates, yearBadge, currentFiscalYear, params, instant, era, cookie, japanTime, stages, barChart,
+  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, fiscalYearStates, yearBadge, currentFiscalYear, params, instant, era, cookie, japanTime, dateTime, date, stages, barChart,
     subjectPath, lineLabel, linePicker, addMessages, eventType,
     get lang() { return lang; } };
 })();

@@ -23,7 +23,7 @@
 
   function decision(draft) {
     if (draft.state !== 'pending' || !has('APPROVER') || draft.requester === me.name) {
-      return el('td', { text: draft.decidedAt ? new Date(draft.decidedAt).toLocaleString() + (draft.reason ? ' ' + draft.reason : '') : '' });
+      return el('td', { text: draft.decidedAt ? Ledger.dateTime(draft.decidedAt) + (draft.reason ? ' ' + draft.reason : '') : '' });
     }
     const reason = el('input', { id: 'reason-' + draft.id, 'aria-label': t('approval.rejectReason'), placeholder: t('approval.rejectReason') });
     const approve = el('button', { type: 'button', class: 'primary', id: 'approve-' + draft.id, text: t('approval.approve') });
@@ -53,7 +53,7 @@
     const rows = [];
     for (const d of drafts) {
       rows.push(el('tr', { id: 'draft-' + d.id },
-        el('td', { text: new Date(d.requestedAt).toLocaleString() }), el('td', { text: t('kind.' + d.kind) }),
+        el('td', { text: Ledger.dateTime(d.requestedAt) }), el('td', { text: t('kind.' + d.kind) }),
         el('td', { text: d.requester }), el('td', { text: await change(d) }),
         el('td', { text: d.proposal.change.reason + (d.proposal.change.reference ? '（' + d.proposal.change.reference + '）' : '') }),
         el('td', { class: 'state', text: t('approval.' + d.state) }), el('td', { text: d.approver || '' }), decision(d)));

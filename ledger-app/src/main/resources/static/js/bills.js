@@ -6,7 +6,7 @@
   await Ledger.fiscalYears(year, new URLSearchParams(location.search).get('fiscalYear'));
 
   const state = b => b.state || 'passed';
-  const date = d => d ? new Date(d + 'T00:00:00+09:00').toLocaleDateString('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Tokyo' }) : '';
+  const date = d => Ledger.date(d, true);
 
   /** The 会計 a bill's title names (「令和N年度○○会計補正予算（第M号）」), — for lines without one. */
   function accountOf(b) {

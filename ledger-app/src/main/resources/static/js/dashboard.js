@@ -33,7 +33,7 @@
     document.getElementById('total').textContent = thousand(total.totalYen);
     document.getElementById('count').textContent = total.initiativeCount;
     document.getElementById('moment').textContent = moment.effectiveOn || moment.asOf
-      ? t('moment.at', moment.effectiveOn || '—', moment.asOf ? new Date(moment.asOf).toLocaleString() : t('now'))
+      ? t('moment.at', moment.effectiveOn ? Ledger.date(moment.effectiveOn) : '—', moment.asOf ? Ledger.dateTime(moment.asOf) : t('now'))
       : t('moment.now');
     const deptRows = departments.map(d => ({ label: d.department, totalYen: d.totalYen, initiativeCount: d.initiativeCount }));
     const catRows = categories.map(c => ({ label: c.categoryCode + '. ' + c.categoryName, totalYen: c.totalYen, initiativeCount: c.initiativeCount }));

@@ -25,7 +25,7 @@
     try {
       const events = await api('/api/initiatives/' + encodeURIComponent(id) + '/history');
       list.replaceChildren(...events.map(e => el('li', {},
-        el('div', { class: 'when', text: new Date(e.recordedAt).toLocaleString() + ' · ' + (e.actor || '—') + ' · ' + t('effective') + ' ' + (e.effectiveDate || '—') }),
+        el('div', { class: 'when', text: Ledger.dateTime(e.recordedAt) + ' · ' + (e.actor || '—') + ' · ' + t('effective') + ' ' + (e.effectiveDate ? Ledger.date(e.effectiveDate) : '—') }),
         el('div', {}, el('span', { class: 'badge', text: Ledger.eventType(e.type) }), ' ', e.reason || ''),
         ...(e.changes && (e.changes.subjectPathAfter || e.changes.subjectPath)
           ? [el('div', { text: e.changes.subjectPathAfter && e.changes.subjectPathAfter !== e.changes.subjectPathBefore

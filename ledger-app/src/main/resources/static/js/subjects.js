@@ -87,7 +87,7 @@
     const [nodes, balance] = await Promise.all([api('/api/totals/tree?' + q + '&depth=moku'), api('/api/totals/balance?' + q)]);
     tree = nodes;
     document.getElementById('moment').textContent = m.effectiveOn || m.asOf
-      ? t('moment.at', m.effectiveOn || '—', m.asOf ? Ledger.japanTime(m.asOf) : t('now'))
+      ? t('moment.at', m.effectiveOn ? Ledger.date(m.effectiveOn) : '—', m.asOf ? Ledger.dateTime(m.asOf) : t('now'))
       : t('moment.now');
     document.querySelector('#balance tbody').replaceChildren(...balance.map(b => el('tr', {},
       el('th', { scope: 'row', text: (b.accountCode ? b.accountCode + ' ' : '') + b.accountName }),

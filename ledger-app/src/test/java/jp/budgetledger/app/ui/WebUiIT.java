@@ -45,8 +45,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import static jp.budgetledger.app.Api.line;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,9 +85,9 @@ class WebUiIT extends LedgerIT {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1366,768", "--lang=ja-JP", "--user-data-dir=" + profile);
+                "--window-size=1366,768", "--lang=en-US", "--accept-lang=en-US", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().withEnvironment(Map.of("TZ", "UTC")).build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         api = new Api(port);
@@ -222,7 +224,7 @@ class WebUiIT extends LedgerIT {
         set("effectiveOn", "2097-09-30");
         browser.findElement(By.id("show")).click();
         waitForText("total", "312,451");
-        assertThat(browser.findElement(By.id("moment")).getText()).contains("2097-09-30");
+        assertThat(browser.findElement(By.id("moment")).getText()).contains("2097年9月30日");
     }
 
     @Test
@@ -332,8 +334,12 @@ class WebUiIT extends LedgerIT {
         waiting().until(d -> d.findElement(By.cssSelector("#carryover .notice")).getText().contains("4月1日"));
         assertThat(events()).as("the carry on the line and the next year's line").isEqualTo(before + 2);
 
-        open("/carryovers.html?fiscalYear=2057");
-        WebElement statement = browser.findElement(By.cssSelector("table.statement[data-kind=explicit]"));
+        By explicit = By.cssSelector("table.statement[data-kind=explicit]");
+        waiting().until(d -> {
+            open("/carryovers.html?fiscalYear=2057");
+            return d.findElement(explicit).getText().contains("排水路整備");
+        });
+        WebElement statement = browser.findElement(explicit);
         assertThat(statement.getText()).contains("排水路整備").contains("1,200").contains("1,500").contains("工期の延長");
         assertThat(browser.findElement(By.id("limits")).getText()).contains("排水路整備").contains("当初");
         assertThat(browser.findElement(By.id("statements-csv")).getDomAttribute("href")).contains("format=csv");
@@ -524,6 +530,25 @@ class WebUiIT extends LedgerIT {
         open("/line.html?id=" + added.text("id"));
         assertThat(browser.findElement(By.id("line-name")).getText()).isEqualTo(name);
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void aBrowserSetToEnglishInUtcShowsJapanTimeAndTheEventKindInJapaneseWordsOnTheAuditLog() {
+        assertThat(((JavascriptExecutor) browser).executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone + ' ' + navigator.language"))
+                .isEqualTo("UTC en-US");
+        api.post("/api/initiatives", line(2188, "1", "分類", "総務部", "時刻の表示", 1_000_000));
+        waiting().until(d -> api.get("/api/audit/events?fiscalYear=2188").body().get("items").size() == 1);
+        String recordedAt = api.get("/api/audit/events?fiscalYear=2188").body().get("items").get(0).get("recordedAt").asText();
+        String japanTime = DateTimeFormatter.ofPattern("uuuu年M月d日 HH:mm:ss")
+                .format(java.time.Instant.parse(recordedAt).atZone(ZoneId.of("Asia/Tokyo")));
+        open("/audit.html");
+        Select year = new Select(browser.findElement(By.id("fiscalYear")));
+        waiting().until(d -> year.getOptions().stream().anyMatch(o -> "2188".equals(o.getDomAttribute("value"))));
+        year.selectByValue("2188");
+        browser.findElement(By.cssSelector("#log-filters button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("#log tbody")).getText().contains("時刻の表示"));
+        assertThat(browser.findElement(By.cssSelector("#log tbody tr")).getText())
+                .contains(japanTime).contains("事業追加").doesNotContain("InitiativeAdded");
     }
 
     @Test
