@@ -22,7 +22,7 @@ const Ledger = (() => {
       'approval.decision': '決裁', 'approval.approve': '承認する', 'approval.reject': '却下する', 'approval.rejectReason': '却下の理由',
       'approval.done': '承認しました。変更が反映されました。', 'approval.rejectedDone': '却下しました。', 'approval.none': '該当する起案はありません。',
       'kind.transfer': '流用', 'kind.reserve-fund-use': '予備費充用', 'kind.bill-submission': '補正予算の提出', 'kind.senketsu': '専決処分', 'yen': '円',
-      'add.title': '事業の追加', 'categoryCode': '分類番号', 'categoryName': '分類名', 'transfer.title': '流用',
+      'add.title': '事業の追加', 'add.classification': '会計・科目（科目のある年度）', 'add.departmentCode': '所属コード', 'add.partOfSet': '一連の入力の途中（歳入・歳出の一方だけを先に入力する）', 'categoryCode': '分類番号', 'categoryName': '分類名', 'transfer.title': '流用',
       'transfer.from': '流用元の事業ID', 'transfer.to': '流用先の事業ID', 'sb.title': '補正予算', 'sb.name': '補正予算の名称',
       'sb.resolvedOn': '議決日（効力発生日）', 'sb.items': '項目（1行に1項目：「事業ID,増減額」または「new,分類番号,分類名,部局,事業名,金額」）',
       'import.title': '別紙の取込み', 'import.file': '別紙ファイル（UTF-8 または Shift_JIS）', 'import.preview': 'プレビュー（記録しない）',
@@ -51,7 +51,11 @@ const Ledger = (() => {
       'sb.procedure': '手続', 'sb.procedure.assembly': '議会に提出（議決を待つ）', 'sb.procedure.senketsu': '専決処分',
       'sb.procedure.passed': '議決済み（提出と可決を同時に記録）', 'sb.billNumber': '議案番号', 'sb.date': '日付（提出日・専決日・議決日）',
       'sb.lines': '既存事業の増減', 'sb.addItem': '行を追加', 'sb.removeItem': '削除', 'sb.delta': '増減額（円）',
-      'sb.newLines': '新規事業（1行に1事業：「new,分類番号,分類名,部局,事業名,金額」）',
+      'sb.newLines': '新しい事業', 'sb.addLine': '新しい事業の行を追加', 'sb.line': '事業', 'sb.codeName': '番号 名称（例：2 総務費）',
+      'sb.col.account': '会計', 'sb.col.side': '歳入・歳出', 'sb.col.kan': '款', 'sb.col.kou': '項', 'sb.col.moku': '目', 'sb.col.category': '分類（科目なしの年度）',
+      'sb.col.department': '部局', 'sb.col.name': '事業名', 'sb.col.amount': '金額（円）', 'sb.totals': '会計ごとの増減（入力中）',
+      'sb.col.revenue': '歳入', 'sb.col.expenditure': '歳出', 'sb.col.balance': '差引（歳入−歳出）', 'sb.unclassified': '科目なしの事業',
+      'sb.rowErrors': '誤りのある行があります（各行に表示）。',
       'bills.title': '補正予算（議案）', 'bills.number': '号', 'bills.titleCol': '件名', 'bills.state': '状態', 'bills.dates': '提出・議決',
       'bills.total': '補正額（千円）', 'bills.resolve': '議決の記録', 'bills.outcome': '議決結果', 'bills.outcome.passed': '可決',
       'bills.outcome.amended': '修正可決', 'bills.outcome.rejected': '否決', 'bills.resolvedOn': '議決日', 'bills.report': '専決処分の報告',
@@ -115,7 +119,7 @@ const Ledger = (() => {
       'approval.decision': 'Decision', 'approval.approve': 'Approve', 'approval.reject': 'Reject', 'approval.rejectReason': 'Reason to reject',
       'approval.done': 'Approved; the change took effect.', 'approval.rejectedDone': 'Rejected.', 'approval.none': 'No drafts match.',
       'kind.transfer': 'Transfer', 'kind.reserve-fund-use': 'Reserve fund use', 'kind.bill-submission': 'Bill submission', 'kind.senketsu': 'Senketsu', 'yen': 'yen',
-      'add.title': 'Add a line', 'categoryCode': 'Category code', 'categoryName': 'Category name', 'transfer.title': 'Transfer',
+      'add.title': 'Add a line', 'add.classification': 'Account and subject (years with subjects)', 'add.departmentCode': 'Department code', 'add.partOfSet': 'Part of a set still being entered (one side first)', 'categoryCode': 'Category code', 'categoryName': 'Category name', 'transfer.title': 'Transfer',
       'transfer.from': 'From line id', 'transfer.to': 'To line id',
       'sb.title': 'Supplementary budget', 'sb.name': 'Name',
       'sb.resolvedOn': 'Resolved on (effective date)', 'sb.items': 'Items, one per line: "line id,difference" or "new,code,category,department,name,amount"',
@@ -145,7 +149,12 @@ const Ledger = (() => {
       'sb.procedure': 'Procedure', 'sb.procedure.assembly': 'Submit to the assembly (awaits its resolution)', 'sb.procedure.senketsu': 'Decided by the head (senketsu)',
       'sb.procedure.passed': 'Already passed (record submission and passing at once)', 'sb.billNumber': 'Bill number', 'sb.date': 'Date (submitted, decided or resolved)',
       'sb.lines': 'Changes of existing lines', 'sb.addItem': 'Add a row', 'sb.removeItem': 'Remove', 'sb.delta': 'Difference (yen)',
-      'sb.newLines': 'New lines, one per line: "new,code,category,department,name,amount"',
+      'sb.addLine': 'Add a new line', 'sb.line': 'Line', 'sb.codeName': 'code name (e.g. 2 総務費)',
+      'sb.col.account': 'Account', 'sb.col.side': 'Side', 'sb.col.kan': 'Kan', 'sb.col.kou': 'Kou', 'sb.col.moku': 'Moku', 'sb.col.category': 'Category (years without subjects)',
+      'sb.col.department': 'Department', 'sb.col.name': 'Name', 'sb.col.amount': 'Amount (yen)', 'sb.totals': 'Change per account (as typed)',
+      'sb.col.revenue': 'Revenue', 'sb.col.expenditure': 'Expenditure', 'sb.col.balance': 'Difference (revenue − expenditure)',
+      'sb.unclassified': 'Lines without a subject', 'sb.rowErrors': 'Some rows have errors (shown on each row).',
+      'sb.newLines': 'New lines',
       'bills.title': 'Supplementary budgets (bills)', 'bills.number': 'No.', 'bills.titleCol': 'Title', 'bills.state': 'State', 'bills.dates': 'Submitted, resolved',
       'bills.total': 'Change (thousand yen)', 'bills.resolve': 'Record the resolution', 'bills.outcome': 'Outcome', 'bills.outcome.passed': 'Passed',
       'bills.outcome.amended': 'Passed as amended', 'bills.outcome.rejected': 'Rejected', 'bills.resolvedOn': 'Resolved on', 'bills.report': 'Report to the assembly',
@@ -276,6 +285,7 @@ const Ledger = (() => {
   function translate(root = document) {
     document.documentElement.lang = lang;
     root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+    root.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
   }
 
   function el(tag, attrs = {}, ...children) {
@@ -556,6 +566,18 @@ const Ledger = (() => {
     if (shown.some(l => l.id === current)) select.value = current;
   }
 
+  /** 「10 教育費」 as a level {code, name}; a level without a code is its name alone; blank is none. */
+  function level(text) {
+    const match = /^\s*([0-9０-９]+)\s+(.+?)\s*$/.exec(text || '');
+    if (match) return { code: match[1], name: match[2] };
+    return text && text.trim() ? { code: null, name: text.trim() } : null;
+  }
+
+  /** An amount as typed (grouping commas, full-width digits) as a number; NaN when it is not one. */
+  function digits(text) {
+    return Number(String(text || '').replace(/[,，\s]/g, '').replace(/[０-９]/g, d => String.fromCharCode(d.charCodeAt(0) - 0xFEE0)));
+  }
+
   /** A datetime-local value, read as the ledger's time zone (not the browser's), as an ISO-8601 instant. */
   function instant(local) {
     if (!local) return '';
@@ -565,7 +587,7 @@ const Ledger = (() => {
     return new Date(millis).toISOString();
   }
 
-  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, fiscalYearStates, yearBadge, currentFiscalYear, params, instant, era, cookie, japanTime, dateTime, date, stages, barChart,
+  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, fiscalYearStates, yearBadge, currentFiscalYear, params, instant, era, cookie, japanTime, dateTime, date, level, digits, stages, barChart,
     subjectPath, lineLabel, linePicker, addMessages, eventType,
     get lang() { return lang; } };
 })();

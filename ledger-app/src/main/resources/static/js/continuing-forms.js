@@ -7,14 +7,9 @@
   const current = new Date().getMonth() >= 3 ? new Date().getFullYear() : new Date().getFullYear() - 1;
   form.elements.fiscalYear.value = current;
 
-  /** 「10 教育費」 as a level {code, name}; a level without a code is its name alone; blank is none. */
-  function level(text) {
-    const match = /^\s*([0-9０-９]+)\s+(.+?)\s*$/.exec(text || '');
-    if (match) return { code: match[1], name: match[2] };
-    return text && text.trim() ? { code: null, name: text.trim() } : null;
-  }
+  const level = Ledger.level;
 
-  const digits = text => Number(String(text || '').replace(/[,，\s]/g, '').replace(/[０-９]/g, d => String.fromCharCode(d.charCodeAt(0) - 0xFEE0)));
+  const digits = Ledger.digits;
 
   function shareRows() { return Array.from(form.querySelectorAll('.share-row')); }
 

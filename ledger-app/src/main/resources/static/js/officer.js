@@ -26,8 +26,16 @@
 
   const add = document.getElementById('add');
   submit(add, async () => {
-    const result = await api('/api/initiatives', { method: 'POST', json: values(add,
-      ['fiscalYear', 'categoryCode', 'categoryName', 'department', 'name', 'amountYen', 'summary', 'effectiveDate', 'reason', 'reference']) });
+    const body = values(add, ['fiscalYear', 'categoryCode', 'categoryName', 'department', 'name', 'amountYen', 'summary', 'effectiveDate',
+      'reason', 'reference', 'departmentCode']);
+    const account = Ledger.level(add.elements.account.value);
+    const subject = { kan: Ledger.level(add.elements.kan.value), kou: Ledger.level(add.elements.kou.value), moku: Ledger.level(add.elements.moku.value) };
+    if (account || subject.kan || subject.kou || subject.moku) {
+      Object.assign(body, { accountCode: account ? account.code : null, accountName: account ? account.name : null,
+        side: add.elements.side.value, subject });
+    }
+    if (add.elements.partOfSet.checked) body.partOfSet = true;
+    const result = await api('/api/initiatives', { method: 'POST', json: body });
     return t('recorded') + ' ' + t('id') + ': ' + result.id;
   });
 
@@ -74,36 +82,134 @@
     return outcome(result, r => r.id);
   });
 
+  const level = Ledger.level;
+  const digits = Ledger.digits;
+
   let itemCount = 0;
+  /** A row changing a line of the year: the line picked by name, its 増減額. */
   function addItem() {
     itemCount++;
-    const select = el('select', { class: 'item-line', id: 'budget-item-' + itemCount, 'aria-label': t('transfer.fromLine') });
+    const select = el('select', { class: 'item-line', id: 'budget-item-' + itemCount, 'aria-label': t('sb.line') });
     const delta = el('input', { class: 'item-delta', id: 'budget-delta-' + itemCount, inputmode: 'numeric', 'aria-label': t('sb.delta'), placeholder: t('sb.delta') });
     const remove = el('button', { type: 'button', class: 'secondary', text: t('sb.removeItem') });
-    const row = el('div', { class: 'item-row' }, select, delta, remove);
-    remove.addEventListener('click', () => row.remove());
+    const error = el('div', { class: 'field-error row-error', id: 'budget-item-error-' + itemCount, role: 'alert' });
+    const row = el('div', { class: 'item-row' }, select, delta, remove, error);
+    remove.addEventListener('click', () => { row.remove(); totals(); });
+    select.addEventListener('change', totals);
+    delta.addEventListener('input', totals);
     document.getElementById('budget-add-item').before(row);
     Ledger.linePicker(select, budget.elements.fiscalYear.value);
   }
   document.getElementById('budget-add-item').addEventListener('click', addItem);
   addItem();
 
+  let lineCount = 0;
+  const newLineFields = ['account', 'side', 'kan', 'kou', 'moku', 'category', 'department', 'name', 'amount'];
+  /** A row adding a line: its 会計, side, 款・項・目 (each 「code name」), department, name and amount. */
+  function addLine() {
+    lineCount++;
+    const n = lineCount;
+    const cells = newLineFields.map(f => {
+      const id = 'budget-new-' + f + '-' + n;
+      const input = f === 'side'
+        ? el('select', { id, 'aria-label': t('sb.col.side') }, el('option', { value: 'expenditure', text: t('side.expenditure') }),
+          el('option', { value: 'revenue', text: t('side.revenue') }))
+        : el('input', { id, 'aria-label': t('sb.col.' + f), inputmode: f === 'amount' ? 'numeric' : null,
+          placeholder: ['account', 'kan', 'kou', 'moku', 'category'].includes(f) ? t('sb.codeName') : null });
+      input.addEventListener('input', totals);
+      return el('td', {}, input);
+    });
+    const remove = el('button', { type: 'button', class: 'secondary', text: t('sb.removeItem') });
+    const row = el('tr', { class: 'new-line-row', 'data-row': String(n) }, ...cells, el('td', {}, remove));
+    const error = el('tr', { class: 'row-error-line' }, el('td', { colspan: String(newLineFields.length + 1) },
+      el('div', { class: 'field-error row-error', id: 'budget-new-error-' + n, role: 'alert' })));
+    remove.addEventListener('click', () => { row.remove(); error.remove(); totals(); });
+    document.querySelector('#budget-new-table tbody').append(row, error);
+  }
+  document.getElementById('budget-add-line').addEventListener('click', addLine);
+
+  function changeRows() { return Array.from(budget.querySelectorAll('.item-row')); }
+  function lineRows() { return Array.from(budget.querySelectorAll('.new-line-row')); }
+  const cell = (row, f) => row.querySelector('[id^="budget-new-' + f + '-"]').value.trim();
+
+  /** The items the form holds, each with the row it came from (changes first, then new lines). */
+  function items() {
+    const changes = changeRows().map(row => ({ row, item: { initiativeId: row.querySelector('select').value,
+      deltaYen: row.querySelector('input.item-delta').value.trim() } })).filter(({ item }) => item.initiativeId || item.deltaYen);
+    const created = lineRows().map(row => {
+      const account = level(cell(row, 'account'));
+      const kan = level(cell(row, 'kan')), kou = level(cell(row, 'kou')), moku = level(cell(row, 'moku'));
+      const category = level(cell(row, 'category'));
+      const item = { department: cell(row, 'department'), name: cell(row, 'name'), amountYen: cell(row, 'amount'),
+        categoryCode: category ? category.code : null, categoryName: category ? category.name : null };
+      if (account || kan || kou || moku) {
+        Object.assign(item, { accountCode: account ? account.code : null, accountName: account ? account.name : null,
+          side: cell(row, 'side'), subject: { kan, kou, moku } });
+      }
+      return { row, item };
+    }).filter(({ item }) => item.name || item.amountYen || item.department);
+    return [...changes, ...created];
+  }
+
+  /** The change per 会計 and side as typed: 歳入, 歳出 and their difference (a 会計 with both sides must stay balanced). */
+  function totals() {
+    const sums = new Map();
+    const add = (account, side, yen) => {
+      if (!Number.isFinite(yen) || yen === 0) return;
+      const key = account || '—';
+      const sum = sums.get(key) || { revenue: 0, expenditure: 0, unclassified: 0 };
+      sum[side || 'unclassified'] += yen;
+      sums.set(key, sum);
+    };
+    changeRows().forEach(row => {
+      const select = row.querySelector('select');
+      const line = (select.pickerLines || []).find(l => l.id === select.value);
+      if (line) add(line.accountName, line.side, digits(row.querySelector('input.item-delta').value));
+    });
+    lineRows().forEach(row => {
+      const account = level(cell(row, 'account'));
+      const classified = account || cell(row, 'kan');
+      add(account ? account.name : null, classified ? cell(row, 'side') : null, digits(cell(row, 'amount')));
+    });
+    document.querySelector('#budget-totals tbody').replaceChildren(...Array.from(sums.entries()).map(([account, sum]) => {
+      const balance = sum.revenue - sum.expenditure;
+      const bothSides = sum.unclassified === 0;
+      return el('tr', { class: bothSides && balance !== 0 ? 'mismatch' : '' }, el('th', { scope: 'row', text: account === '—' ? t('sb.unclassified') : account }),
+        el('td', { class: 'num', text: Ledger.yen(sum.revenue) + ' 円' }),
+        el('td', { class: 'num', text: Ledger.yen(sum.expenditure + sum.unclassified) + ' 円' }),
+        el('td', { class: 'num', text: bothSides ? Ledger.yen(balance) + ' 円' : '—' }));
+    }));
+  }
+
   const dateField = { assembly: 'submittedOn', senketsu: 'decidedOn', '': 'resolvedOn' };
-  submit(budget, async () => {
+  budget.addEventListener('submit', async e => {
+    e.preventDefault();
+    Ledger.clearErrors(budget);
     const body = values(budget, ['fiscalYear', 'name', 'reference', 'billNumber']);
     const procedure = budget.elements.procedure.value;
     if (procedure) body.procedure = procedure;
     body[dateField[procedure]] = budget.elements.date.value || null;
-    const changes = Array.from(budget.querySelectorAll('.item-row'))
-      .map(row => ({ initiativeId: row.querySelector('select').value, deltaYen: row.querySelector('input.item-delta').value.trim() }))
-      .filter(item => item.initiativeId || item.deltaYen);
-    const created = budget.elements.newLines.value.split('\n').map(l => l.trim()).filter(Boolean).map(line => {
-      const cells = line.split(',').map(c => c.trim());
-      return { categoryCode: cells[1], categoryName: cells[2], department: cells[3], name: cells[4], amountYen: cells[5] };
-    });
-    body.items = [...changes, ...created];
-    const result = await api('/api/supplementary-budgets', { method: 'POST', json: body });
-    return outcome(result, r => (r.title || r.name || '') + ' ' + r.id);
+    const held = items();
+    body.items = held.map(h => h.item);
+    try {
+      const result = await api('/api/supplementary-budgets', { method: 'POST', json: body });
+      budget.querySelector('.notice').textContent = outcome(result, r => (r.title || r.name || '') + ' ' + r.id);
+    } catch (error) {
+      const problems = (error.problem && error.problem.errors) || [];
+      const onRows = problems.filter(p => /^items\[\d+\]/.test(p.field || ''));
+      onRows.forEach(p => {
+        const held_ = held[Number(/^items\[(\d+)\]/.exec(p.field)[1])];
+        const slot = held_ && held_.row.querySelector('.row-error') || (held_ && held_.row.nextElementSibling
+          && held_.row.nextElementSibling.querySelector('.row-error'));
+        if (slot) slot.textContent = (slot.textContent ? slot.textContent + ' ' : '') + p.reason;
+      });
+      const rest = { ...error, message: error.message, problem: error.problem && { ...error.problem, errors: problems.filter(p => !onRows.includes(p)) } };
+      if (onRows.length && !rest.problem.errors.length) {
+        budget.querySelector('.form-error').textContent = t('sb.rowErrors');
+      } else {
+        Ledger.showErrors(budget, rest);
+      }
+    }
   });
 
   const importForm = document.getElementById('import');

@@ -6,12 +6,7 @@
   await Ledger.fiscalYears(year, new URLSearchParams(location.search).get('fiscalYear') || Ledger.currentFiscalYear());
   const printed = level => level ? (level.code ? level.code + ' ' : '') + level.name : '';
 
-  /** 「2 総務費」 as a level {code, name}; a level without a code is its name alone. */
-  function level(text) {
-    const match = /^\s*([0-9０-９]+)\s+(.+?)\s*$/.exec(text || '');
-    if (match) return { code: match[1], name: match[2] };
-    return text && text.trim() ? { code: null, name: text.trim() } : null;
-  }
+  const level = Ledger.level;
 
   /** The year's 予算総則, read from its own events (so a registration shows at once). */
   async function load() {

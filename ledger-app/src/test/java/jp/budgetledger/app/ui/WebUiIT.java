@@ -29,6 +29,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,6 +53,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import static jp.budgetledger.app.Api.line;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +91,7 @@ class WebUiIT extends LedgerIT {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1366,768", "--lang=en-US", "--accept-lang=en-US", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().withEnvironment(Map.of("TZ", "UTC")).build();
         browser = new ChromeDriver(service, options);
@@ -345,6 +351,74 @@ class WebUiIT extends LedgerIT {
         assertThat(browser.findElement(By.id("statements-csv")).getDomAttribute("href")).contains("format=csv");
     }
 
+    private static String classified(int fiscalYear, String side, String kan, String kou, String moku, String department, String name,
+                                     long amountYen) {
+        return """
+                {"fiscalYear": %d, "department": "%s", "name": "%s", "amountYen": %d, "reason": "当初予算", "partOfSet": true,
+                 "accountCode": "1", "accountName": "一般会計", "side": "%s", "subject": {"kan": %s, "kou": %s, "moku": %s}}"""
+                .formatted(fiscalYear, department, name, amountYen, side, level(kan), level(kou), level(moku));
+    }
+
+    private static String level(String codeAndName) {
+        String[] parts = codeAndName.split(" ", 2);
+        return "{\"code\": \"" + parts[0] + "\", \"name\": \"" + parts[1] + "\"}";
+    }
+
+    private void newLine(int row, String side, String kan, String kou, String moku, String department, String name, String amount) {
+        browser.findElement(By.id("budget-add-line")).click();
+        browser.findElement(By.id("budget-new-account-" + row)).sendKeys("1 一般会計");
+        new Select(browser.findElement(By.id("budget-new-side-" + row))).selectByValue(side);
+        browser.findElement(By.id("budget-new-kan-" + row)).sendKeys(kan);
+        browser.findElement(By.id("budget-new-kou-" + row)).sendKeys(kou);
+        browser.findElement(By.id("budget-new-moku-" + row)).sendKeys(moku);
+        browser.findElement(By.id("budget-new-department-" + row)).sendKeys(department);
+        browser.findElement(By.id("budget-new-name-" + row)).sendKeys(name);
+        browser.findElement(By.id("budget-new-amount-" + row)).sendKeys(amount);
+    }
+
+    @Test
+    void theSupplementaryBudgetEditorTakesANewLineOnEachSideShowsTheBalanceAsTypedAndPutsARowsErrorOnItsRow() {
+        api.post("/api/initiatives", classified(2197, "revenue", "1 市税", "1 市民税", "1 個人", "税務課", "市民税", 1_000_000));
+        Api.Response spending = api.post("/api/initiatives", classified(2197, "expenditure", "2 総務費", "1 総務管理費", "1 一般管理費",
+                "総務課", "一般管理費", 1_000_000));
+        api.get("/api/initiatives/" + spending.text("id") + "?minPosition=" + spending.number("position"));
+        open("/officer.html");
+        new Select(browser.findElement(By.id("budget-fiscalYear"))).selectByValue("2197");
+        pick("budget-item-1", "一般管理費");
+        browser.findElement(By.id("budget-delta-1")).sendKeys("-5000000");
+        browser.findElement(By.id("budget-name")).sendKeys("12月補正");
+        set("budget-procedure", "");
+        set("budget-date", "2197-12-20");
+        long before = events();
+        browser.findElement(By.cssSelector("#budget button[type=submit]")).click();
+        waiting().until(d -> !d.findElement(By.id("budget-item-error-1")).getText().isBlank());
+        assertThat(events()).as("a refused bill records nothing").isEqualTo(before);
+
+        browser.findElement(By.id("budget-delta-1")).clear();
+        browser.findElement(By.id("budget-delta-1")).sendKeys("100000");
+        newLine(1, "revenue", "9 繰越金", "1 繰越金", "1 繰越金", "財政課", "前年度繰越金", "300,000");
+        newLine(2, "expenditure", "2 総務費", "1 総務管理費", "5 財産管理費", "総務課", "庁舎修繕", "100000");
+        By totals = By.cssSelector("#budget-totals tbody tr");
+        waiting().until(d -> d.findElement(totals).getText().contains("300,000 円"));
+        assertThat(browser.findElement(totals).getText()).contains("一般会計", "300,000 円", "200,000 円", "100,000 円");
+        assertThat(browser.findElement(totals).getDomAttribute("class")).isEqualTo("mismatch");
+        browser.findElement(By.cssSelector("#budget button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("#budget .form-error")).getText().contains("歳入と歳出の合計が一致しません"));
+        assertThat(events()).isEqualTo(before);
+
+        browser.findElement(By.id("budget-new-amount-2")).clear();
+        browser.findElement(By.id("budget-new-amount-2")).sendKeys("200000");
+        waiting().until(d -> !"mismatch".equals(d.findElement(totals).getDomAttribute("class")));
+        browser.findElement(By.cssSelector("#budget button[type=submit]")).click();
+        waiting().withMessage(() -> "the form says: " + browser.findElement(By.id("budget")).getText())
+                .until(d -> d.findElement(By.cssSelector("#budget .notice")).getText().contains("一般会計補正予算（第1号）"));
+        JsonNode lines = api.get("/api/initiatives?fiscalYear=2197&minPosition=" + lastPosition()).body();
+        assertThat(lines.findValuesAsText("name")).contains("前年度繰越金", "庁舎修繕");
+        JsonNode balance = api.get("/api/totals/balance?fiscalYear=2197&minPosition=" + lastPosition()).body().get(0);
+        assertThat(balance.get("revenueYen").asLong()).isEqualTo(1_300_000);
+        assertThat(balance.get("expenditureYen").asLong()).isEqualTo(1_300_000);
+    }
+
     @Test
     void anOfficerSubmitsABillPickingItsLineByNameAndRecordsItsPassingOnTheBillsPage() {
         Api.Response added = api.post("/api/initiatives", Api.line(2130, "1", "分類1", "総務部", "防災行政無線更新", 1_000_000));
@@ -549,6 +623,56 @@ class WebUiIT extends LedgerIT {
         waiting().until(d -> d.findElement(By.cssSelector("#log tbody")).getText().contains("時刻の表示"));
         assertThat(browser.findElement(By.cssSelector("#log tbody tr")).getText())
                 .contains(japanTime).contains("事業追加").doesNotContain("InitiativeAdded");
+    }
+
+    /** Serious or critical axe-core violations of the page shown (WCAG 2.1 A and AA), as "rule: elements". */
+    private List<String> accessibilityViolations() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        return results.getViolations().stream().filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+                .map(r -> r.getId() + ": " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5).toList())
+                .toList();
+    }
+
+    /** The browser's console errors (failed requests included) since the last call. */
+    private List<String> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    @Test
+    void everyPageHasNoSeriousOrCriticalAccessibilityViolationNoConsoleErrorAndNoFailedRequest() {
+        Api.Response added = api.post("/api/initiatives", line(2189, "1", "分類", "総務部", "画面の検査", 1_000_000));
+        List<String> pages = List.of("/", "/subjects.html", "/lines.html", "/line.html?id=" + added.text("id"), "/officer.html",
+                "/audit.html", "/approvals.html", "/bills.html", "/provisions.html", "/years.html", "/carryovers.html",
+                "/continuing.html", "/debts.html");
+        consoleErrors();
+        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        for (String page : pages) {
+            open(page);
+            List<String> found = new java.util.ArrayList<>(accessibilityViolations());
+            found.addAll(consoleErrors());
+            if (!found.isEmpty()) {
+                problems.put(page, found);
+            }
+        }
+        browser.findElement(By.id("logout")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/login.html"));
+        waiting().until(d -> !d.findElements(By.id("login-submit")).isEmpty());
+        List<String> login = new java.util.ArrayList<>(accessibilityViolations());
+        login.addAll(consoleErrors());
+        if (!login.isEmpty()) {
+            problems.put("/login.html", login);
+        }
+        browser.findElement(By.id("username")).sendKeys("tanaka");
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        waitUntilReady();
+        assertThat(problems).isEmpty();
+
+        ((JavascriptExecutor) browser).executeScript("const img = document.createElement('img'); img.src = '/no-such-image.png';"
+                + " document.querySelector('main').append(img);");
+        waiting().until(d -> !consoleErrors().isEmpty());
+        assertThat(accessibilityViolations()).as("the checks see a broken page").anyMatch(v -> v.startsWith("image-alt"));
     }
 
     @Test
