@@ -4,7 +4,7 @@
 const Ledger = (() => {
   const messages = {
     ja: {
-      'brand': '予算台帳', 'nav.dashboard': 'ダッシュボード', 'nav.subjects': '科目別', 'nav.lines': '事業一覧', 'nav.officer': '予算の入力', 'nav.audit': '監査', 'nav.approvals': '起案と承認',
+      'brand': '予算台帳', 'page.onlyFor': 'この画面は {0} の権限を持つ利用者向けです。', 'role.OFFICER': '予算の入力（OFFICER）', 'role.AUDITOR': '監査（AUDITOR）', 'role.APPROVER': '承認（APPROVER）', 'role.ADMIN': '管理（ADMIN）', 'nav.dashboard': 'ダッシュボード', 'nav.subjects': '科目別', 'nav.lines': '事業一覧', 'nav.officer': '予算の入力', 'nav.audit': '監査', 'nav.approvals': '起案と承認',
       'logout': 'ログアウト', 'lang': 'English', 'skip': '本文へ移動',
       'fiscalYear': '年度', 'effectiveOn': '効力発生日', 'asOf': '記録時点', 'stage': '段階', 'stage.all': '現在の予算',
       'stage.initial': '当初予算', 'stage.proposed': '提出中の補正予算案を含む', 'show': '表示', 'now': '現在に戻す', 'thousandYen': '千円', 'lines': '事業',
@@ -22,7 +22,7 @@ const Ledger = (() => {
       'approval.decision': '決裁', 'approval.approve': '承認する', 'approval.reject': '却下する', 'approval.rejectReason': '却下の理由',
       'approval.done': '承認しました。変更が反映されました。', 'approval.rejectedDone': '却下しました。', 'approval.none': '該当する起案はありません。',
       'kind.transfer': '流用', 'kind.reserve-fund-use': '予備費充用', 'kind.bill-submission': '補正予算の提出', 'kind.senketsu': '専決処分', 'yen': '円',
-      'add.title': '事業の追加', 'add.classification': '会計・科目（科目のある年度）', 'add.departmentCode': '所属コード', 'add.partOfSet': '一連の入力の途中（歳入・歳出の一方だけを先に入力する）', 'categoryCode': '分類番号', 'categoryName': '分類名', 'transfer.title': '流用',
+      'add.title': '事業の追加', 'book.title': '予算書（CSV）の取込み', 'book.unit': '金額の単位', 'book.unit.yen': '円', 'book.unit.thousand': '千円', 'book.side': '歳入・歳出', 'book.side.file': 'ファイルの「歳入歳出」列による', 'book.expected': '予算書に印刷された総額（円、照合用）', 'book.file': 'CSVファイル（UTF-8 または Shift_JIS）', 'book.byKan': '会計・歳入歳出・款ごとの合計', 'book.amount': '金額（千円）', 'book.sending': '送信中 {0}%', 'book.working': 'サーバーで処理中…', 'book.total': '合計', 'book.printed': '印刷された総額', 'book.match': '一致', 'book.mismatch': '不一致', 'add.classification': '会計・科目（科目のある年度）', 'add.departmentCode': '所属コード', 'add.partOfSet': '一連の入力の途中（歳入・歳出の一方だけを先に入力する）', 'categoryCode': '分類番号', 'categoryName': '分類名', 'transfer.title': '流用',
       'transfer.from': '流用元の事業ID', 'transfer.to': '流用先の事業ID', 'sb.title': '補正予算', 'sb.name': '補正予算の名称',
       'sb.resolvedOn': '議決日（効力発生日）', 'sb.items': '項目（1行に1項目：「事業ID,増減額」または「new,分類番号,分類名,部局,事業名,金額」）',
       'import.title': '別紙の取込み', 'import.file': '別紙ファイル（UTF-8 または Shift_JIS）', 'import.preview': 'プレビュー（記録しない）',
@@ -101,7 +101,7 @@ const Ledger = (() => {
       'debts.chooseCommitment': '（債務負担行為を選んでください）'
     },
     en: {
-      'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit', 'nav.approvals': 'Approvals',
+      'page.onlyFor': 'This page is for users with the role {0}.', 'role.OFFICER': 'officer (OFFICER)', 'role.AUDITOR': 'auditor (AUDITOR)', 'role.APPROVER': 'approver (APPROVER)', 'role.ADMIN': 'administrator (ADMIN)', 'brand': 'Budget Ledger', 'nav.dashboard': 'Dashboard', 'nav.subjects': 'By subject', 'nav.lines': 'Lines', 'nav.officer': 'Record changes', 'nav.audit': 'Audit', 'nav.approvals': 'Approvals',
       'logout': 'Log out', 'lang': '日本語', 'skip': 'Skip to content',
       'fiscalYear': 'Fiscal year', 'effectiveOn': 'Effective on', 'asOf': 'As recorded at', 'stage': 'Stage', 'stage.all': 'Current budget',
       'stage.initial': 'Initial budget', 'stage.proposed': 'With the bills submitted', 'show': 'Show', 'now': 'Back to now', 'thousandYen': 'thousand yen', 'lines': 'lines',
@@ -119,7 +119,7 @@ const Ledger = (() => {
       'approval.decision': 'Decision', 'approval.approve': 'Approve', 'approval.reject': 'Reject', 'approval.rejectReason': 'Reason to reject',
       'approval.done': 'Approved; the change took effect.', 'approval.rejectedDone': 'Rejected.', 'approval.none': 'No drafts match.',
       'kind.transfer': 'Transfer', 'kind.reserve-fund-use': 'Reserve fund use', 'kind.bill-submission': 'Bill submission', 'kind.senketsu': 'Senketsu', 'yen': 'yen',
-      'add.title': 'Add a line', 'add.classification': 'Account and subject (years with subjects)', 'add.departmentCode': 'Department code', 'add.partOfSet': 'Part of a set still being entered (one side first)', 'categoryCode': 'Category code', 'categoryName': 'Category name', 'transfer.title': 'Transfer',
+      'add.title': 'Add a line', 'book.title': 'Import a budget book (CSV)', 'book.unit': 'Unit of the amounts', 'book.unit.yen': 'yen', 'book.unit.thousand': 'thousand yen', 'book.side': 'Side', 'book.side.file': 'from the file\'s side column', 'book.expected': 'Total printed in the book (yen, to check against)', 'book.file': 'CSV file (UTF-8 or Shift_JIS)', 'book.byKan': 'Totals per account, side and kan', 'book.amount': 'Amount (thousand yen)', 'book.sending': 'Sending {0}%', 'book.working': 'Processing on the server…', 'book.total': 'Total', 'book.printed': 'Printed total', 'book.match': 'matches', 'book.mismatch': 'differs', 'add.classification': 'Account and subject (years with subjects)', 'add.departmentCode': 'Department code', 'add.partOfSet': 'Part of a set still being entered (one side first)', 'categoryCode': 'Category code', 'categoryName': 'Category name', 'transfer.title': 'Transfer',
       'transfer.from': 'From line id', 'transfer.to': 'To line id',
       'sb.title': 'Supplementary budget', 'sb.name': 'Name',
       'sb.resolvedOn': 'Resolved on (effective date)', 'sb.items': 'Items, one per line: "line id,difference" or "new,code,category,department,name,amount"',
@@ -323,6 +323,37 @@ const Ledger = (() => {
     return data;
   }
 
+  /**
+   * Sends {@code bytes} as {@code contentType}, reporting the upload's progress ({@code onProgress(sent, total)}, then
+   * {@code onProgress(null)} while the server works); answers and fails as {@link api} does.
+   */
+  function upload(path, bytes, contentType, onProgress) {
+    return new Promise((resolve, reject) => {
+      const request = new XMLHttpRequest();
+      request.open('POST', path);
+      request.setRequestHeader('X-Requested-With', 'fetch');
+      request.setRequestHeader('Accept', 'application/json');
+      request.setRequestHeader('Content-Type', contentType);
+      request.setRequestHeader('X-XSRF-TOKEN', cookie('XSRF-TOKEN'));
+      request.upload.addEventListener('progress', e => onProgress(e.loaded, e.lengthComputable ? e.total : null));
+      request.upload.addEventListener('load', () => onProgress(null));
+      request.addEventListener('error', () => reject(new Error(t('error.generic'))));
+      request.addEventListener('load', () => {
+        if (request.status === 401) { location.href = '/login.html'; reject(new Error('unauthenticated')); return; }
+        const text = request.responseText;
+        const data = text && (request.getResponseHeader('Content-Type') || '').includes('json') ? JSON.parse(text) : text;
+        if (request.status >= 400) {
+          const error = new Error((data && data.detail) || t('error.generic'));
+          error.status = request.status; error.problem = data;
+          reject(error);
+        } else {
+          resolve(data);
+        }
+      });
+      request.send(bytes);
+    });
+  }
+
   /** While a projection is rebuilt the API says so in a header; the page says so in a banner. */
   function showRebuilding(names) {
     let banner = document.getElementById('rebuilding');
@@ -381,6 +412,19 @@ const Ledger = (() => {
   }
 
   function has(role) { return me && me.roles.includes(role); }
+
+  /**
+   * A page for some roles only: for anyone else its content is replaced by a notice naming the roles it is for
+   * (the API refuses them anyway; the page does not offer what they may not do). True when the user may use it.
+   */
+  function onlyFor(...roles) {
+    if (roles.some(has)) return true;
+    const main = document.querySelector('main');
+    main.replaceChildren(main.querySelector('h1') || el('h1', { text: document.title }), el('p', { class: 'notice-role', role: 'status', id: 'not-for-role',
+      text: t('page.onlyFor', roles.map(r => t('role.' + r)).join('・')) }));
+    document.body.dataset.ready = 'true';
+    return false;
+  }
 
   async function header(current) {
     me = await api('/api/me');
@@ -587,7 +631,7 @@ const Ledger = (() => {
     return new Date(millis).toISOString();
   }
 
-  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, fiscalYears, fiscalYearStates, yearBadge, currentFiscalYear, params, instant, era, cookie, japanTime, dateTime, date, level, digits, stages, barChart,
+  return { t, translate, el, api, thousand, yen, showErrors, clearErrors, header, has, onlyFor, upload, fiscalYears, fiscalYearStates, yearBadge, currentFiscalYear, params, instant, era, cookie, japanTime, dateTime, date, level, digits, stages, barChart,
     subjectPath, lineLabel, linePicker, addMessages, eventType,
     get lang() { return lang; } };
 })();

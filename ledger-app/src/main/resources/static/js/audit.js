@@ -2,6 +2,7 @@
 (async () => {
   const { t, el, api, thousand, yen, params, instant } = Ledger;
   await Ledger.header('nav.audit');
+  if (!Ledger.onlyFor('AUDITOR')) return;
   const year = document.getElementById('fiscalYear');
   await Ledger.fiscalYears(year);
   document.getElementById('replay-fiscalYear').value = year.value;

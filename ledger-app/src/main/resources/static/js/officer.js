@@ -2,6 +2,7 @@
 (async () => {
   const { t, el, api, thousand } = Ledger;
   await Ledger.header('nav.officer');
+  if (!Ledger.onlyFor('OFFICER')) return;
   const year = Ledger.currentFiscalYear();
   ['add-fiscalYear', 'import-fiscalYear'].forEach(id => { document.getElementById(id).value = year; });
 
@@ -211,6 +212,67 @@
       }
     }
   });
+
+  const book = document.getElementById('book');
+  book.elements.fiscalYear.value = year;
+  const bookCommit = document.getElementById('book-commit');
+  const progressBox = document.getElementById('book-progress-box');
+  const progress = document.getElementById('book-progress');
+  const progressLabel = document.getElementById('book-progress-label');
+
+  /** Shows the upload's progress, then an indeterminate bar while the server reads and records the book. */
+  function showProgress(sent, total) {
+    progressBox.classList.remove('hidden');
+    if (sent === null || !total) {
+      progress.removeAttribute('value');
+      progressLabel.textContent = t('book.working');
+    } else {
+      progress.value = Math.round(100 * sent / total);
+      progressLabel.textContent = t('book.sending', progress.value);
+    }
+  }
+
+  function bookResult(report) {
+    document.getElementById('book-result').classList.remove('hidden');
+    const rows = [];
+    report.accounts.forEach(a => a.sides.forEach(side => side.kan.forEach(k => rows.push(el('tr', {},
+      el('td', { text: (a.code ? a.code + ' ' : '') + a.name }), el('td', { text: t('side.' + side.side) }),
+      el('td', { text: (k.code ? k.code + ' ' : '') + k.name }), el('td', { class: 'num', text: k.lineCount }),
+      el('td', { class: 'num', text: thousand(k.totalYen) }))))));
+    rows.push(el('tr', { class: 'subtotal' }, el('th', { scope: 'row', colspan: '3', text: t('book.total') }),
+      el('td', { class: 'num', text: report.linesParsed }), el('td', { class: 'num', text: thousand(report.totalYen) })));
+    if (report.expectedTotalYen !== null && report.expectedTotalYen !== undefined) {
+      const matches = report.expectedTotalYen === report.totalYen;
+      rows.push(el('tr', { class: matches ? '' : 'mismatch', id: 'book-printed' }, el('th', { scope: 'row', colspan: '3', text: t('book.printed') }),
+        el('td', { text: matches ? t('book.match') : t('book.mismatch') }), el('td', { class: 'num', text: thousand(report.expectedTotalYen) })));
+    }
+    document.querySelector('#book-kan tbody').replaceChildren(...rows);
+    document.querySelector('#book-errors tbody').replaceChildren(...(report.errors || []).map(e => el('tr', { class: 'mismatch' },
+      el('td', { text: e.row || '' }), el('td', { text: e.field || '' }), el('td', { text: e.reason }))));
+  }
+
+  async function sendBook(dryRun) {
+    Ledger.clearErrors(book);
+    const file = book.elements.file.files[0];
+    const bytes = file ? await file.arrayBuffer() : new ArrayBuffer(0);
+    const expected = book.elements.expectedTotalYen.value.trim();
+    const path = '/api/imports/budget-csv?' + Ledger.params({ fiscalYear: book.elements.fiscalYear.value, unit: book.elements.unit.value,
+      side: book.elements.side.value, expectedTotalYen: expected ? String(Ledger.digits(expected)) : '', dryRun, fileName: file ? file.name : '' });
+    try {
+      const report = await Ledger.upload(path, bytes, 'text/csv', showProgress);
+      bookResult(report);
+      bookCommit.disabled = !dryRun || report.errors.length > 0 || report.added === 0;
+      book.querySelector('.notice').textContent = report.message;
+    } catch (error) {
+      bookCommit.disabled = true;
+      if (error.problem && error.problem.report) bookResult(error.problem.report);
+      Ledger.showErrors(book, error);
+    } finally {
+      progressBox.classList.add('hidden');
+    }
+  }
+  document.getElementById('book-preview').addEventListener('click', () => sendBook(true));
+  book.addEventListener('submit', e => { e.preventDefault(); sendBook(false); });
 
   const importForm = document.getElementById('import');
   const commit = document.getElementById('import-commit');

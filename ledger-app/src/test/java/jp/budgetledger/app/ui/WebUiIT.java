@@ -377,6 +377,66 @@ class WebUiIT extends LedgerIT {
     }
 
     @Test
+    void anOfficerAddsALineWithItsAccountAndSubjectFromTheForm() {
+        open("/officer.html");
+        set("add-fiscalYear", "2198");
+        browser.findElement(By.id("add-department")).sendKeys("総務課");
+        browser.findElement(By.id("add-name")).sendKeys("文書管理");
+        browser.findElement(By.id("add-amountYen")).sendKeys("250000");
+        browser.findElement(By.id("add-account")).sendKeys("1 一般会計");
+        browser.findElement(By.id("add-kan")).sendKeys("2 総務費");
+        browser.findElement(By.id("add-kou")).sendKeys("1 総務管理費");
+        browser.findElement(By.id("add-moku")).sendKeys("2 文書広報費");
+        browser.findElement(By.id("add-reason")).sendKeys("当初予算");
+        browser.findElement(By.cssSelector("#add button[type=submit]")).click();
+        waiting().withMessage(() -> "the form says: " + browser.findElement(By.id("add")).getText())
+                .until(d -> !d.findElement(By.cssSelector("#add .notice")).getText().isBlank());
+        JsonNode line = api.get("/api/initiatives?fiscalYear=2198&minPosition=" + lastPosition()).body().get(0);
+        assertThat(line.get("accountName").asText()).isEqualTo("一般会計");
+        assertThat(line.get("side").asText()).isEqualTo("expenditure");
+        assertThat(line.get("subject").get("moku").get("name").asText()).isEqualTo("文書広報費");
+        assertThat(line.get("amountYen").asLong()).isEqualTo(250_000);
+    }
+
+    @Test
+    void anOfficerImportsABudgetBookOfThousandsOfRowsSeeingItsProgressAndItsTotalsPerKanAgainstThePrintedTotal() throws Exception {
+        StringBuilder csv = new StringBuilder("年度,会計,会計名,歳入歳出,款,款名,項,項名,目,目名,所属,予算額\n");
+        for (String side : List.of("歳入", "歳出")) {
+            for (int kan = 1; kan <= 10; kan++) {
+                for (int kou = 1; kou <= 10; kou++) {
+                    for (int moku = 1; moku <= 15; moku++) {
+                        csv.append("2199,1,一般会計,").append(side).append(',').append(kan).append(',').append(side).append("の款").append(kan)
+                                .append(',').append(kou).append(",項").append(kou).append(',').append(moku).append(",目").append(moku)
+                                .append(",財政課,1000\n");
+                    }
+                }
+            }
+        }
+        Path file = Files.createTempFile(profile, "book-", ".csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        open("/officer.html");
+        set("book-fiscalYear", "2199");
+        browser.findElement(By.id("book-expectedTotalYen")).sendKeys("3,000,000");
+        browser.findElement(By.id("book-file")).sendKeys(file.toString());
+        ((JavascriptExecutor) browser).executeScript("window.progressSeen = [];"
+                + " new MutationObserver(() => window.progressSeen.push(document.getElementById('book-progress-label').textContent))"
+                + ".observe(document.getElementById('book-progress-label'), { childList: true, characterData: true, subtree: true });");
+        long before = events();
+        browser.findElement(By.id("book-preview")).click();
+        waiting().until(d -> d.findElement(By.id("book-printed")).getText().contains("一致"));
+        assertThat(browser.findElement(By.id("book-printed")).getDomAttribute("class")).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#book-kan tbody")).getText()).contains("歳入の款1", "歳出の款10", "150", "3,000");
+        assertThat(events()).as("a preview records nothing").isEqualTo(before);
+        assertThat((List<?>) ((JavascriptExecutor) browser).executeScript("return window.progressSeen")).isNotEmpty();
+
+        browser.findElement(By.id("book-commit")).click();
+        waiting().withMessage(() -> "the form says: " + browser.findElement(By.id("book")).getText())
+                .until(d -> d.findElement(By.cssSelector("#book .notice")).getText().contains("3000"));
+        assertThat(api.get("/api/totals/balance?fiscalYear=2199&minPosition=" + lastPosition()).body().get(0).get("revenueYen").asLong())
+                .isEqualTo(1_500_000);
+    }
+
+    @Test
     void theSupplementaryBudgetEditorTakesANewLineOnEachSideShowsTheBalanceAsTypedAndPutsARowsErrorOnItsRow() {
         api.post("/api/initiatives", classified(2197, "revenue", "1 市税", "1 市民税", "1 個人", "税務課", "市民税", 1_000_000));
         Api.Response spending = api.post("/api/initiatives", classified(2197, "expenditure", "2 総務費", "1 総務管理費", "1 一般管理費",
@@ -673,6 +733,27 @@ class WebUiIT extends LedgerIT {
                 + " document.querySelector('main').append(img);");
         waiting().until(d -> !consoleErrors().isEmpty());
         assertThat(accessibilityViolations()).as("the checks see a broken page").anyMatch(v -> v.startsWith("image-alt"));
+    }
+
+    @Test
+    void aPageShowsOnlyWhatTheUsersRoleMayDo() {
+        open("/lines.html");
+        signIn("auditor");
+        try {
+            assertThat(browser.findElements(By.cssSelector("header.site a[href='/officer.html']"))).isEmpty();
+            open("/officer.html");
+            assertThat(browser.findElement(By.id("not-for-role")).getText()).contains("OFFICER");
+            assertThat(browser.findElements(By.cssSelector("main form"))).isEmpty();
+            signIn("viewer");
+            assertThat(browser.findElements(By.cssSelector("header.site a[href='/audit.html']"))).isEmpty();
+            open("/audit.html");
+            assertThat(browser.findElement(By.id("not-for-role")).getText()).contains("AUDITOR");
+            assertThat(browser.findElements(By.cssSelector("main form"))).isEmpty();
+            open("/years.html");
+            assertThat(browser.findElement(By.id("year-forms")).isDisplayed()).isFalse();
+        } finally {
+            signIn("tanaka");
+        }
     }
 
     @Test
