@@ -16,7 +16,8 @@
     document.getElementById('line-status').textContent = t('status.' + line.status);
     document.getElementById('line-version').textContent = line.version;
     document.getElementById('line-summary').textContent = line.summary || '—';
-    if (Ledger.has('OFFICER') && line.status !== 'WITHDRAWN') document.getElementById('amend-section').classList.remove('hidden');
+    const officer = Ledger.has('OFFICER') && line.status !== 'WITHDRAWN';
+    ['amend-section', 'reassign-section', 'correct-section'].forEach(section => document.getElementById(section).classList.toggle('hidden', !officer));
     await history();
   }
 
@@ -24,6 +25,7 @@
     const list = document.getElementById('history');
     try {
       const events = await api('/api/initiatives/' + encodeURIComponent(id) + '/history');
+      corrections(events);
       list.replaceChildren(...events.map(e => el('li', {},
         el('div', { class: 'when', text: Ledger.dateTime(e.recordedAt) + ' · ' + (e.actor || '—') + ' · ' + t('effective') + ' ' + (e.effectiveDate ? Ledger.date(e.effectiveDate) : '—') }),
         el('div', {}, el('span', { class: 'badge', text: Ledger.eventType(e.type) }), ' ', e.reason || ''),
@@ -36,6 +38,51 @@
       if (error.status === 403) document.getElementById('history-denied').classList.remove('hidden'); else throw error;
     }
   }
+
+  /** The amendments one may correct, each named by when, by how much and why; those corrected already are left out. */
+  function corrections(events) {
+    const isCorrection = e => e.changes && e.changes.cause && e.changes.cause.kind === 'correction';
+    const corrected = new Set(events.filter(isCorrection).map(e => Number(e.changes.cause.id)));
+    const amendments = events.filter(e => e.type === 'AmountAmended' && !isCorrection(e) && !corrected.has(e.sequence));
+    document.getElementById('correct-sequence').replaceChildren(el('option', { value: '', text: t('correct.none') }),
+      ...amendments.map(e => el('option', { value: e.sequence, text: Ledger.dateTime(e.recordedAt) + ' · '
+        + (e.amountBeforeYen !== null ? yen(e.amountBeforeYen) + ' → ' : '') + yen(e.amountAfterYen) + ' 円 · ' + (e.reason || '') })));
+  }
+
+  const reassign = document.getElementById('reassign');
+  reassign.addEventListener('submit', async e => {
+    e.preventDefault();
+    Ledger.clearErrors(reassign);
+    const value = name => reassign.elements[name].value.trim() || null;
+    const body = { department: value('department'), categoryCode: value('categoryCode'), categoryName: value('categoryName'),
+      effectiveDate: value('effectiveDate'), reason: reassign.elements.reason.value, reference: value('reference') };
+    const subject = { kan: Ledger.level(value('kan')), kou: Ledger.level(value('kou')), moku: Ledger.level(value('moku')) };
+    if (subject.kan || subject.kou || subject.moku) body.subject = subject;
+    try {
+      const result = await api('/api/initiatives/' + encodeURIComponent(id) + '/reassignments', { method: 'POST', json: body });
+      reassign.querySelector('.notice').textContent = t('recorded');
+      reassign.reset();
+      await load(result.position);
+    } catch (error) {
+      Ledger.showErrors(reassign, error);
+    }
+  });
+
+  const correct = document.getElementById('correct');
+  correct.addEventListener('submit', async e => {
+    e.preventDefault();
+    Ledger.clearErrors(correct);
+    try {
+      const result = await api('/api/initiatives/' + encodeURIComponent(id) + '/corrections', { method: 'POST', json: {
+        sequence: correct.elements.sequence.value === '' ? null : Number(correct.elements.sequence.value),
+        reason: correct.elements.reason.value, reference: correct.elements.reference.value.trim() || null } });
+      correct.querySelector('.notice').textContent = t('recorded');
+      correct.reset();
+      await load(result.position);
+    } catch (error) {
+      Ledger.showErrors(correct, error);
+    }
+  });
 
   const form = document.getElementById('amend');
   form.addEventListener('submit', async e => {

@@ -9,6 +9,7 @@
   await Ledger.fiscalYears(year, query.get('fiscalYear'));
   document.getElementById('effectiveOn').value = query.get('effectiveOn') || '';
   let tree = [];
+  let lines = [];
   let path = (query.get('path') || '').split('/').filter(p => p !== '').map(Number);
   let chart;
 
@@ -69,7 +70,7 @@
     document.getElementById('chartCaption').textContent = t('subjects.childrenOf', levelName);
     document.getElementById('tableCaption').textContent = t('subjects.childrenOf', levelName);
     document.querySelector('#children tbody').replaceChildren(...(children.length ? children.map((node, i) => {
-      const name = node.children && node.children.length
+      const name = (node.children && node.children.length) || node.lineCount > 0
         ? (() => { const b = el('button', { type: 'button', class: 'link', text: node.level === 'side' ? t('side.' + node.code) : node.name });
             b.addEventListener('click', () => go([...path, i])); return b; })()
         : document.createTextNode(node.level === 'side' ? t('side.' + node.code) : node.name);
@@ -78,14 +79,35 @@
     }) : [el('tr', {}, el('td', { colspan: 4, text: t('no.lines') }))]));
     if (chart) chart.destroy();
     chart = Ledger.barChart('childrenChart', children.map(label), children.map(n => Math.round(n.totalYen / 1000)));
+    const leaf = current && !children.length;
+    document.getElementById('leaf').classList.toggle('hidden', !leaf);
+    if (leaf) {
+      const held = lines.filter(l => l.status !== 'WITHDRAWN' && under(l, nodes));
+      document.querySelector('#leaf-lines tbody').replaceChildren(...held.map(l => el('tr', {},
+        el('th', { scope: 'row' }, el('a', { href: '/line.html?id=' + encodeURIComponent(l.id), text: l.name })),
+        el('td', { text: l.department }), el('td', { class: 'num', text: thousand(l.amountYen) }))));
+    }
+  }
+
+  /** Whether a line sits under every node of the trail (会計, side, then each 科目 level by its code, else its name). */
+  function under(line, nodes) {
+    return nodes.every(node => {
+      if (!line.subject) return !node.code && node.name === '未分類';
+      if (node.level === 'account') return (node.code || null) === (line.accountCode || null) && node.name === line.accountName;
+      if (node.level === 'side') return node.code === line.side;
+      const level = line.subject[node.level];
+      return !!level && (node.code ? node.code === level.code : node.name === level.name);
+    });
   }
 
   async function show() {
     Ledger.yearBadge(document.getElementById('year-state'), year.value);
     const m = moment();
     const q = params(m);
-    const [nodes, balance] = await Promise.all([api('/api/totals/tree?' + q + '&depth=moku'), api('/api/totals/balance?' + q)]);
+    const [nodes, balance, held] = await Promise.all([api('/api/totals/tree?' + q + '&depth=moku'), api('/api/totals/balance?' + q),
+      api('/api/initiatives?' + params({ fiscalYear: m.fiscalYear, effectiveOn: m.effectiveOn, asOf: m.asOf }))]);
     tree = nodes;
+    lines = held;
     document.getElementById('moment').textContent = m.effectiveOn || m.asOf
       ? t('moment.at', m.effectiveOn ? Ledger.date(m.effectiveOn) : '—', m.asOf ? Ledger.dateTime(m.asOf) : t('now'))
       : t('moment.now');

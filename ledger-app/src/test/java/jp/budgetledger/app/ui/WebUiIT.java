@@ -652,6 +652,36 @@ class WebUiIT extends LedgerIT {
     }
 
     @Test
+    void theSubjectTreeDrillsDownToALinesHistoryAndBackAtAnEarlierRecordedMoment() {
+        long last = classifiedLine(2118, "expenditure", "3 民生費", "1 社会福祉費", "2 障害者福祉費", "障害者福祉", 400_000);
+        String id = api.get("/api/initiatives?fiscalYear=2118&minPosition=" + last).body().get(0).get("id").asText();
+        java.time.Instant before = java.time.Instant.now();
+        Api.Response amended = api.post("/api/initiatives/" + id + "/amendments", "{\"deltaYen\": 100000, \"reason\": \"増額\"}");
+        api.get("/api/totals/tree?fiscalYear=2118&minPosition=" + amended.number("position"));
+
+        open("/subjects.html?fiscalYear=2118");
+        for (String step : List.of("一般会計", "歳出", "民生費", "社会福祉費", "障害者福祉費")) {
+            browser.findElement(By.xpath("//table[@id='children']//button[normalize-space()='" + step + "']")).click();
+            waiting().until(d -> d.findElement(By.id("nodeName")).getText().contains(step));
+        }
+        By leaf = By.cssSelector("#leaf-lines tbody");
+        waiting().until(d -> d.findElement(leaf).getText().contains("障害者福祉"));
+        assertThat(browser.findElement(leaf).getText()).contains("500");
+        browser.findElement(By.linkText("障害者福祉")).click();
+        waitUntilReady();
+        waiting().until(d -> d.findElement(By.id("history")).getText().contains("増額"));
+        assertThat(browser.findElement(By.id("line-name")).getText()).isEqualTo("障害者福祉");
+
+        browser.navigate().back();
+        waitUntilReady();
+        waiting().until(d -> d.findElement(By.id("nodeName")).getText().contains("障害者福祉費"));
+        set("asOf", DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").format(before.atZone(ZoneId.of("Asia/Tokyo"))));
+        browser.findElement(By.cssSelector("#controls button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.id("nodeTotal")).getText().equals("400"));
+        assertThat(browser.findElement(leaf).getText()).contains("障害者福祉").contains("400");
+    }
+
+    @Test
     void userTextIsShownAsTextNeverRunAsMarkup() {
         String name = "<script>alert(1)</script>";
         Api.Response added = api.post("/api/initiatives", line(2094, "1", "分類", "総務部", name, 1_000));
@@ -733,6 +763,28 @@ class WebUiIT extends LedgerIT {
                 + " document.querySelector('main').append(img);");
         waiting().until(d -> !consoleErrors().isEmpty());
         assertThat(accessibilityViolations()).as("the checks see a broken page").anyMatch(v -> v.startsWith("image-alt"));
+    }
+
+    @Test
+    void anOfficerCorrectsAnAmendmentPickedFromTheLinesHistoryAndMovesTheLineToAnotherDepartment() {
+        Api.Response added = api.post("/api/initiatives", line(2119, "1", "分類", "総務部", "訂正の確認", 1_000_000));
+        Api.Response amended = api.post("/api/initiatives/" + added.text("id") + "/amendments", "{\"deltaYen\": 200000, \"reason\": \"誤入力\"}");
+        api.get("/api/initiatives/" + added.text("id") + "?minPosition=" + amended.number("position"));
+        open("/line.html?id=" + added.text("id"));
+        Select which = new Select(browser.findElement(By.id("correct-sequence")));
+        waiting().until(d -> which.getOptions().stream().anyMatch(o -> o.getText().contains("誤入力")));
+        which.getOptions().stream().filter(o -> o.getText().contains("誤入力")).findFirst().orElseThrow().click();
+        browser.findElement(By.id("correct-reason")).sendKeys("入力誤りの訂正");
+        browser.findElement(By.cssSelector("#correct button[type=submit]")).click();
+        waiting().until(d -> !d.findElement(By.cssSelector("#correct .notice")).getText().isBlank());
+        assertThat(api.get("/api/initiatives/" + added.text("id") + "?minPosition=" + lastPosition()).number("amountYen")).isEqualTo(1_000_000);
+        waiting().until(d -> which.getOptions().stream().noneMatch(o -> o.getText().contains("誤入力")));
+
+        browser.findElement(By.id("reassign-department")).sendKeys("企画部");
+        browser.findElement(By.id("reassign-reason")).sendKeys("組織改正");
+        browser.findElement(By.cssSelector("#reassign button[type=submit]")).click();
+        waiting().until(d -> !d.findElement(By.cssSelector("#reassign .notice")).getText().isBlank());
+        assertThat(api.get("/api/initiatives/" + added.text("id") + "?minPosition=" + lastPosition()).text("department")).isEqualTo("企画部");
     }
 
     @Test

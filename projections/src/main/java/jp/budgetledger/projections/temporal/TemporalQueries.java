@@ -2,6 +2,8 @@ package jp.budgetledger.projections.temporal;
 
 import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.FiscalYear;
+import jp.budgetledger.core.api.Side;
+import jp.budgetledger.core.api.Subject;
 import jp.budgetledger.projections.totals.CategoryTotal;
 import jp.budgetledger.projections.totals.DepartmentTotal;
 import jp.budgetledger.projections.totals.FiscalYearTotal;
@@ -17,9 +19,20 @@ import java.util.List;
 @Component
 public class TemporalQueries {
 
-    /** A line as it stood at a moment. */
+    /**
+     * A line in force at a moment, with its amount then and its 会計, side and 科目 path then ({@code accountCode},
+     * {@code accountName}, {@code side}, {@code subject}, {@code departmentCode}: null for an unclassified line).
+     */
     public record LineAt(String id, String categoryCode, String categoryName, String department, String name, long amountYen,
-                         long version) {
+                         long version, String accountCode, String accountName, Side side, Subject subject, String departmentCode) {
+
+        static LineAt of(String id, String categoryCode, String categoryName, String department, String name, long amountYen,
+                         long version, Classification classification) {
+            return classification == null
+                    ? new LineAt(id, categoryCode, categoryName, department, name, amountYen, version, null, null, null, null, null)
+                    : new LineAt(id, categoryCode, categoryName, department, name, amountYen, version, classification.account().code(),
+                            classification.account().name(), classification.side(), classification.subject(), classification.departmentCode());
+        }
     }
 
     /** The total of the lines of one 会計, side and 科目 path; {@code classification} null for the lines without one. */
@@ -108,8 +121,8 @@ public class TemporalQueries {
 
     public List<LineAt> lines(FiscalYear fiscalYear, Moment moment, String department, String categoryCode) {
         List<Object> params = new ArrayList<>(params(fiscalYear, moment));
-        StringBuilder sql = new StringBuilder("SELECT initiative_id, category_code, category_name, department, name, amount_yen, version")
-                .append(at(moment));
+        StringBuilder sql = new StringBuilder("SELECT initiative_id, category_code, category_name, department, name, amount_yen, version, ")
+                .append(ClassificationColumns.NAMES).append(at(moment));
         if (department != null) {
             sql.append(" AND department = ?");
             params.add(department);
@@ -120,8 +133,8 @@ public class TemporalQueries {
         }
         sql.append(" ORDER BY length(category_code), category_code, line_order, initiative_id");
         return jdbc.sql(sql.toString()).params(params)
-                .query((rs, i) -> new LineAt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), rs.getLong(7)))
+                .query((rs, i) -> LineAt.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getLong(7), ClassificationColumns.read(rs, 8)))
                 .list();
     }
 

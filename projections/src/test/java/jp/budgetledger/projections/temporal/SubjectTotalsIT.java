@@ -186,6 +186,15 @@ class SubjectTotalsIT {
         assertThat(queries.byCategory(FY, after)).containsExactly(new CategoryTotal("1", "分類1", 7_000, 1));
         assertThat(queries.byCategory(FY, after, new LineFilter("1", null))).isEmpty();
         assertThat(queries.lines(FY, after, "総務課", null)).extracting(TemporalQueries.LineAt::categoryCode).containsExactly((String) null);
+        assertThat(queries.lines(FY, after, "総務課", null)).singleElement().satisfies(line -> {
+            assertThat(line.accountName()).isEqualTo("一般会計");
+            assertThat(line.side()).isEqualTo(Side.EXPENDITURE);
+            assertThat(line.subject().kou().name()).isEqualTo("総務管理費");
+        });
+        assertThat(queries.lines(FY, after, "総務部", null)).singleElement().satisfies(line -> {
+            assertThat(line.accountName()).isNull();
+            assertThat(line.subject()).isNull();
+        });
     }
 
     @Test
