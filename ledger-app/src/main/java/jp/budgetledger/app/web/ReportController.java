@@ -105,8 +105,11 @@ class ReportController {
                              @Parameter(description = "csv (default), xlsx or json", schema = @Schema(allowableValues = {"csv", "xlsx", "json"}, defaultValue = "csv"))
                              @RequestParam(defaultValue = "csv") String format,
                              @RequestParam(required = false) Long minPosition,
-                             @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) String asOf,
-                             @Parameter(description = "initial, proposed or the id of a supplementary budget in force")
+                             @Parameter(description = "a day (YYYY-MM-DD): the budget in force on it")
+                             @RequestParam(required = false) String effectiveOn,
+                             @Parameter(description = "an ISO-8601 instant, or a date (the end of that day in Japan): only what was recorded by then")
+                             @RequestParam(required = false) String asOf,
+                             @Parameter(description = "initial, proposed or the id of a supplementary budget in force (not with asOf)")
                              @RequestParam(required = false) String stage) {
         FiscalYear year = FiscalYear.of(fiscalYear);
         checkFormat(format);
@@ -131,8 +134,11 @@ class ReportController {
                              @Parameter(description = "csv (default), xlsx or json", schema = @Schema(allowableValues = {"csv", "xlsx", "json"}, defaultValue = "csv"))
                              @RequestParam(defaultValue = "csv") String format,
                              @RequestParam(required = false) Long minPosition,
-                             @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) String asOf,
-                             @Parameter(description = "initial, proposed or the id of a supplementary budget in force")
+                             @Parameter(description = "a day (YYYY-MM-DD): the budget in force on it")
+                             @RequestParam(required = false) String effectiveOn,
+                             @Parameter(description = "an ISO-8601 instant, or a date (the end of that day in Japan): only what was recorded by then")
+                             @RequestParam(required = false) String asOf,
+                             @Parameter(description = "initial, proposed or the id of a supplementary budget in force (not with asOf)")
                              @RequestParam(required = false) String stage) {
         FiscalYear year = FiscalYear.of(fiscalYear);
         checkFormat(format);
