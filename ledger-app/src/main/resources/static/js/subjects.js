@@ -115,9 +115,8 @@
       el('th', { scope: 'row', text: (b.accountCode ? b.accountCode + ' ' : '') + b.accountName }),
       el('td', { class: 'num', text: thousand(b.revenueYen) }), el('td', { class: 'num', text: thousand(b.expenditureYen) }),
       el('td', { class: 'num' + (b.differenceYen !== 0 ? ' ng' : ''), text: thousand(b.differenceYen) }))));
-    const base = params({ fiscalYear: year.value });
-    document.getElementById('export-table1').href = '/api/reports/table1?' + base + '&format=xlsx';
-    document.getElementById('export-detail').href = '/api/reports/detail?' + base + '&format=xlsx';
+    document.getElementById('export-table1').href = '/api/reports/table1?' + q + '&format=xlsx';
+    document.getElementById('export-detail').href = '/api/reports/detail?' + q + '&format=xlsx';
     document.getElementById('export-current').href = '/api/reports/current-budget?'
       + params({ fiscalYear: m.fiscalYear, effectiveOn: m.effectiveOn, asOf: m.asOf }) + '&format=xlsx';
     render();

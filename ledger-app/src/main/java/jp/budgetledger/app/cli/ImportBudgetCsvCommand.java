@@ -82,7 +82,8 @@ class ImportBudgetCsvCommand implements Callable<Integer> {
 
     static void print(BudgetCsvReport report, PrintStream out) {
         BudgetCsvReport.CsvFile document = report.document();
-        out.printf("%s%n  %s, unit %s, SHA-256 %s%n", document.fileName(), document.charset(), document.unit(), document.sha256());
+        out.printf("%s%n  %s, unit %s%s, SHA-256 %s%n", document.fileName(), document.charset(), document.unit(),
+                "outline".equals(document.layout()) ? ", the outline of a budget book (every subtotal checked)" : "", document.sha256());
         out.printf("  fiscal year %s%s%n", report.fiscalYear() == null ? "?" : report.fiscalYear() + " ("
                 + FiscalYear.of(report.fiscalYear()).japaneseName() + ")", report.dryRun() ? ", dry run" : "");
         for (BudgetCsvReport.CsvAccountTotal account : report.accounts()) {

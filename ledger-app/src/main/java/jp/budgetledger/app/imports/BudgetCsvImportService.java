@@ -37,7 +37,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Imports a budget CSV ({@link BudgetCsvParser}) as the initial budget (当初予算) of its fiscal year,
+ * Imports a budget CSV ({@link BudgetCsvParser}: one row per line, or the outline of a budget book whose printed
+ * subtotals must all agree) as the initial budget (当初予算) of its fiscal year,
  * all or nothing. The file is read first and any problem rejects it before anything is sent; so does
  * a grand total other than the printed total given ({@code expectedTotalYen}). Then every line is
  * looked up in the ledger by its 会計, side, 科目 path and 所属: if all are already there the import adds
@@ -194,7 +195,7 @@ public class BudgetCsvImportService {
             String charset = parsed.charset().equals(BudgetTableParser.SHIFT_JIS) ? "Shift_JIS" : parsed.charset().name();
             return new BudgetCsvReport(parsed.fiscalYear() == null ? null : parsed.fiscalYear().value(), request.dryRun(),
                     new BudgetCsvReport.CsvFile(request.fileName(), charset, parsed.unit() == null ? null : parsed.unit().label(),
-                            parsed.sha256(), id == null ? null : id.value()),
+                            parsed.sha256(), id == null ? null : id.value(), parsed.layout().name().toLowerCase(Locale.ROOT)),
                     parsed.rows().size(), total.yen(), request.expectedTotalYen(), totals(parsed.rows()),
                     added, alreadyPresent, recorded, message, position, List.copyOf(errors));
         }

@@ -26,8 +26,12 @@ public record BudgetCsvReport(
         Long position,
         List<ImportReport.Error> errors) {
 
-    /** The file: its name as given, the character set and unit it was read in, its SHA-256 and the document id it is recorded as. */
-    public record CsvFile(String fileName, String charset, String unit, String sha256, String documentId) {
+    /**
+     * The file: its name as given, the character set and unit it was read in, its SHA-256, the document id it is recorded as,
+     * and its layout: {@code rows} (one row per line with its whole path) or {@code outline} (the book's outline, one row per
+     * 科目 with its subtotal, every subtotal checked).
+     */
+    public record CsvFile(String fileName, String charset, String unit, String sha256, String documentId, String layout) {
     }
 
     /** A 会計 and its sides. */

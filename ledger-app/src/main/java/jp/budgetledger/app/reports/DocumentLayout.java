@@ -25,11 +25,21 @@ final class DocumentLayout {
     final List<Map<String, Object>> records = new ArrayList<>();
     boolean rounded;
     boolean unitShown;
+    final SubjectReports.ReportMoment moment;
 
     DocumentLayout(String title, List<String> headers) {
+        this(title, headers, null);
+    }
+
+    /** A layout whose title is followed by the line saying the moment it shows, when there is one. */
+    DocumentLayout(String title, List<String> headers, SubjectReports.ReportMoment moment) {
         this.title = title;
         this.headers = headers;
+        this.moment = moment;
         rows.add(new Row(Kind.TITLE, List.of(new Text(title))));
+        if (moment != null) {
+            rows.add(new Row(Kind.NOTE, List.of(new Text(moment.text()))));
+        }
         blank();
     }
 
@@ -67,6 +77,6 @@ final class DocumentLayout {
         if (rounded) {
             rows.add(new Row(Kind.NOTE, List.of(new Text(BudgetTableLayout.ROUNDING_NOTE))));
         }
-        return new SubjectReports.Report(title, fiscalYear.value(), UNIT.label(), headers, List.copyOf(rows), List.copyOf(records));
+        return new SubjectReports.Report(title, fiscalYear.value(), UNIT.label(), headers, List.copyOf(rows), List.copyOf(records), moment);
     }
 }

@@ -66,6 +66,18 @@ public class Stages {
         return Moment.endOf(fiscalYear, budget.inForceAt());
     }
 
+    /** A {@code stage} parameter in words: 当初予算, the supplementary budget's name, or 補正予算案を可決したものとした場合. */
+    public String name(FiscalYear fiscalYear, String stage) {
+        if (INITIAL.equals(stage)) {
+            return "当初予算";
+        }
+        if (PROPOSED.equals(stage)) {
+            return "提出中の補正予算案を可決したものとした場合";
+        }
+        return budgets.inForceOfYear(fiscalYear.value()).stream().filter(b -> b.id().equals(stage)).findFirst()
+                .map(b -> b.name() + "の議決後").orElse(stage);
+    }
+
     /** Per line, department and category: the amount before, the change and the amount after. */
     public record Row(String key, String label, long beforeYen, long changeYen, long afterYen) {
     }

@@ -14,9 +14,13 @@ import jp.budgetledger.projections.temporal.Moment;
 import jp.budgetledger.projections.temporal.SubjectTree;
 import jp.budgetledger.projections.temporal.SubjectTree.Node;
 import jp.budgetledger.projections.temporal.TemporalQueries;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,7 +35,9 @@ import java.util.Map;
  * 千円, each figure rounded half away from zero from its exact yen (totals from the exact sum), with
  * the rounding note when some figure is not exact; the lines without a classification are in neither.
  * Each report is the rows of its layout, and the same figures as records keyed by the Japanese headers
- * with the exact yen.
+ * with the exact yen. Given a moment ({@link Moment}: an effective day and a recorded instant, or a stage), a
+ * report shows the budget at that moment (前年度 as the ledger had recorded it by the same instant) and says
+ * so in a line under its title and in {@code moment}; without one it shows the current budget as it stands now.
  */
 @Service
 public class SubjectReports {
@@ -47,28 +53,78 @@ public class SubjectReports {
         this.temporal = temporal;
     }
 
-    /** A report: its title, the rows of its layout (for CSV and XLSX), and its figures as records (for JSON). */
+    /**
+     * A report: its title, the rows of its layout (for CSV and XLSX), its figures as records (for JSON), and the
+     * moment it shows (null: the current budget).
+     */
     public record Report(String title, int fiscalYear, String unit, List<String> headers, List<Row> rows,
-                         List<Map<String, Object>> records) {
+                         List<Map<String, Object>> records, ReportMoment moment) {
 
-        /** The report as JSON gives it: title, fiscal year, unit, headers and records (without the layout's rows). */
+        public Report(String title, int fiscalYear, String unit, List<String> headers, List<Row> rows, List<Map<String, Object>> records) {
+            this(title, fiscalYear, unit, headers, rows, records, null);
+        }
+
+        /** The report as JSON gives it: title, fiscal year, unit, headers, records (without the layout's rows) and moment. */
         public Figures figures() {
-            return new Figures(title, fiscalYear, unit, headers, records);
+            return new Figures(title, fiscalYear, unit, headers, records, moment);
         }
     }
 
     /**
      * A report's figures: per row of the layout a record with {@code 区分} (kan, kou, moku, total), {@code 会計},
-     * {@code 会計コード}, {@code 歳入歳出}, the levels' labels, and each amount in 千円 and, with {@code (円)}, in exact yen.
+     * {@code 会計コード}, {@code 歳入歳出}, the levels' labels, and each amount in 千円 and, with {@code (円)}, in exact yen;
+     * {@code moment} only when the report was asked for a moment.
      */
-    public record Figures(String title, int fiscalYear, String unit, List<String> headers, List<Map<String, Object>> records) {
+    public record Figures(String title, int fiscalYear, String unit, List<String> headers, List<Map<String, Object>> records,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) ReportMoment moment) {
     }
 
-    /** 第1表: 款 and 項 of each 会計 (all, or the one {@code account} names) and side. */
+    /**
+     * The moment a report shows.
+     *
+     * @param effectiveOn the day whose budget it is (changes in force by then)
+     * @param asOf        the instant up to which recorded changes count
+     * @param stage       the stage asked for ({@code initial}, {@code proposed} or a supplementary budget's id), or null
+     * @param stageName   the stage in words (当初予算, the supplementary budget's name), or null
+     * @param text        the line under the title saying all of it in Japanese
+     */
+    public record ReportMoment(LocalDate effectiveOn, Instant asOf, String stage, String stageName, String text) {
+    }
+
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
+
+    /** The moment a report at {@code moment} shows, with the stage it was asked by (both may be null). */
+    static ReportMoment describe(FiscalYear fiscalYear, Moment moment, String stage, String stageName) {
+        if (moment == null) {
+            return null;
+        }
+        LocalDate day = moment.effectiveWithin(fiscalYear);
+        String text = "時点: " + (stageName == null ? "" : stageName + "、") + DAY.format(day) + "現在の予算(" + TIME.format(moment.asOf().atZone(JAPAN))
+                + " 日本時間までの記録による)";
+        return new ReportMoment(day, moment.asOf(), stage, stageName, text);
+    }
+
+    /** 第1表 of the current budget. */
     public Report table1(FiscalYear fiscalYear, String account) {
+        return table1(fiscalYear, account, null, null, null);
+    }
+
+    /** 事項別明細書 of the current budget. */
+    public Report detail(FiscalYear fiscalYear, String account) {
+        return detail(fiscalYear, account, null, null, null);
+    }
+
+    /**
+     * 第1表: 款 and 項 of each 会計 (all, or the one {@code account} names) and side, at {@code moment} (null: now) asked
+     * for by {@code stage} named {@code stageName} (both null when it was not asked by a stage).
+     */
+    public Report table1(FiscalYear fiscalYear, String account, Moment moment, String stage, String stageName) {
         List<String> headers = List.of("款", "項", "金額");
-        DocumentLayout layout = new DocumentLayout(fiscalYear.japaneseName() + " " + TABLE1_TITLE, headers);
-        for (Node accountNode : tree(fiscalYear, account, SubjectTree.Depth.KOU)) {
+        DocumentLayout layout = new DocumentLayout(fiscalYear.japaneseName() + " " + TABLE1_TITLE, headers,
+                describe(fiscalYear, moment, stage, stageName));
+        for (Node accountNode : tree(fiscalYear, at(fiscalYear, moment), account, SubjectTree.Depth.KOU)) {
             layout.section(accountNode.name());
             for (Node side : sides(accountNode)) {
                 layout.section(side.name());
@@ -89,18 +145,23 @@ public class SubjectReports {
         return layout.report(fiscalYear);
     }
 
-    /** 事項別明細書: each 目 of each 会計 (all, or the one {@code account} names) and side, with the previous fiscal year's. */
-    public Report detail(FiscalYear fiscalYear, String account) {
+    /**
+     * 事項別明細書: each 目 of each 会計 (all, or the one {@code account} names) and side, with the previous fiscal year's
+     * (as recorded by the same instant), at {@code moment} as for {@link #table1(FiscalYear, String, Moment, String, String)}.
+     */
+    public Report detail(FiscalYear fiscalYear, String account, Moment moment, String stage, String stageName) {
         List<String> headers = List.of("款", "項", "目", "本年度予算額", "前年度予算額", "比較");
-        DocumentLayout layout = new DocumentLayout(fiscalYear.japaneseName() + " " + DETAIL_TITLE, headers);
+        DocumentLayout layout = new DocumentLayout(fiscalYear.japaneseName() + " " + DETAIL_TITLE, headers,
+                describe(fiscalYear, moment, stage, stageName));
+        Moment at = at(fiscalYear, moment);
         Map<String, Node> previous = new LinkedHashMap<>();
         if (fiscalYear.value() > FiscalYear.MIN) {
             FiscalYear before = FiscalYear.of(fiscalYear.value() - 1);
-            for (Node accountNode : tree(before, account, SubjectTree.Depth.MOKU)) {
+            for (Node accountNode : tree(before, Moment.endOf(before, at.asOf()), account, SubjectTree.Depth.MOKU)) {
                 index(accountNode, "", previous);
             }
         }
-        List<Node> accounts = merged(tree(fiscalYear, account, SubjectTree.Depth.MOKU), previous);
+        List<Node> accounts = merged(tree(fiscalYear, at, account, SubjectTree.Depth.MOKU), previous);
         for (Node accountNode : accounts) {
             layout.section(accountNode.name());
             for (Node side : sides(accountNode)) {
@@ -144,9 +205,13 @@ public class SubjectReports {
         return layout.report(fiscalYear);
     }
 
-    private List<Node> tree(FiscalYear fiscalYear, String account, SubjectTree.Depth depth) {
+    private static Moment at(FiscalYear fiscalYear, Moment moment) {
+        return moment != null ? moment : Moment.endOf(fiscalYear, Instant.now());
+    }
+
+    private List<Node> tree(FiscalYear fiscalYear, Moment moment, String account, SubjectTree.Depth depth) {
         LineFilter filter = new LineFilter(account, null);
-        return SubjectTree.tree(temporal.paths(fiscalYear, Moment.endOf(fiscalYear, Instant.now()), filter), depth).stream()
+        return SubjectTree.tree(temporal.paths(fiscalYear, moment, filter), depth).stream()
                 .filter(n -> !n.children().isEmpty()).toList();
     }
 

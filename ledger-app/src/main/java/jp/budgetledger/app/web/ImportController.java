@@ -90,14 +90,19 @@ class ImportController {
                     + "identified by its 会計, side, 科目 path and 所属 and named by its deepest level. fiscalYear and side apply when the "
                     + "file has no 年度 / 歳入歳出 column; unit (yen or thousand) says what 予算額 is in. All or nothing: any row problem, "
                     + "or a grand total other than expectedTotalYen, rejects the whole file (422 with the report) and records nothing. "
-                    + "dryRun=true only reports. A file whose lines are all present already adds nothing.")
+                    + "dryRun=true only reports. A file whose lines are all present already adds nothing. "
+                    + "The outline of a budget book (header 款,項,目,節,説明 with names only and an amount column per year, R6,R7 or "
+                    + "令和7年度 or 2025年度) is recognised by its header: one row per 科目 with its subtotal; the deepest rows are the "
+                    + "lines, their path from the rows above, codes as printed or else the ordinal within the parent; the column of "
+                    + "fiscalYear is read; every subtotal must equal the sum of its children (else 422 naming the row, the column and "
+                    + "both figures); side from side= or a 歳入 / 歳出 heading row.")
     @ApiResponse(responseCode = "201", description = "Lines were recorded", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "A dry run, or every line was already present: nothing recorded", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "403", description = "The user may not record lines of a department in the file")
     @PostMapping(value = "/api/imports/budget-csv", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, "text/tab-separated-values",
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
     ResponseEntity<BudgetCsvReport> importBudgetCsv(
-            @Parameter(description = "The fiscal year of a file without a 年度 column (a file with one must agree)")
+            @Parameter(description = "The fiscal year of a file without a 年度 column (a file with one must agree); of an outline, the year whose column is read")
             @RequestParam(required = false) Integer fiscalYear,
             @Parameter(description = "yen or thousand (千円): the unit of 予算額; default the unit its header states, else yen")
             @RequestParam(required = false) String unit,

@@ -1,5 +1,6 @@
 package jp.budgetledger.app.web;
 
+import jp.budgetledger.app.reports.Stages;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.projections.temporal.Moment;
@@ -17,6 +18,9 @@ import java.util.Optional;
  * only what the ledger had recorded by then counts. {@code effectiveOn}: a date; only changes in
  * force on that day count. When neither is given a read shows the fiscal year's budget with every
  * change recorded so far; when only one is given the other is now, or the whole fiscal year.
+ * {@code stage} ({@link Stages}): {@code initial} or the id of a supplementary budget in force names the
+ * moment right after that stage, {@code proposed} the current budget as if every submitted bill passed;
+ * it takes an {@code effectiveOn} but not an {@code asOf}.
  */
 final class MomentParameters {
 
@@ -32,6 +36,18 @@ final class MomentParameters {
         Instant at = isBlank(asOf) ? Instant.now() : instant("asOf", asOf, true);
         LocalDate day = isBlank(effectiveOn) ? fiscalYear.lastDay() : date("effectiveOn", effectiveOn.strip());
         return Optional.of(new Moment(day, at));
+    }
+
+    /** The moment of {@code asOf}, {@code effectiveOn} and {@code stage}; empty when none is given. */
+    static Optional<Moment> of(FiscalYear fiscalYear, String asOf, String effectiveOn, String stage, Stages stages) {
+        if (isBlank(stage)) {
+            return of(fiscalYear, asOf, effectiveOn);
+        }
+        if (!isBlank(asOf)) {
+            throw new InvalidValueException("stage", "give either stage or asOf, not both");
+        }
+        Moment after = stages.moment(fiscalYear, stage.strip());
+        return Optional.of(isBlank(effectiveOn) ? after : after.on(date("effectiveOn", effectiveOn.strip())));
     }
 
     /**

@@ -10,6 +10,7 @@ import jp.budgetledger.app.reports.BetsuExports;
 import jp.budgetledger.app.reports.BetsuReportService;
 import jp.budgetledger.app.reports.CurrentBudgetReports;
 import jp.budgetledger.app.reports.SubjectReports;
+import jp.budgetledger.app.reports.Stages;
 import jp.budgetledger.app.reports.YearStatus;
 import jp.budgetledger.core.document.BudgetTableLayout;
 import jp.budgetledger.core.api.FiscalYear;
@@ -39,16 +40,21 @@ import java.util.List;
 @Tag(name = "reports")
 class ReportController {
 
+    static final String MOMENTS = "For a moment with asOf and/or effectiveOn, or after a stage (initial or a supplementary "
+            + "budget's id; proposed: as if every submitted bill passed), as for the totals; the CSV and XLSX say it in a line under the "
+            + "title, the JSON in moment. Without one, the current budget with every change recorded so far (and no such line).";
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private final BetsuReportService reports;
     private final SubjectReports subjects;
     private final CurrentBudgetReports current;
     private final ReadConsistency consistency;
     private final YearStatus years;
+    private final Stages stages;
 
     ReportController(BetsuReportService reports, SubjectReports subjects, CurrentBudgetReports current, ReadConsistency consistency,
-                     YearStatus years) {
+                     YearStatus years, Stages stages) {
         this.years = years;
+        this.stages = stages;
         this.reports = reports;
         this.subjects = subjects;
         this.current = current;
@@ -89,7 +95,7 @@ class ReportController {
             description = "Per 会計 (all, or the one account names by code, or by name when it has no code) and side (歳入 first): each "
                     + "款 with its total and its 項, and the side's total, in 千円, from the current budget; CSV (UTF-8 with BOM, default), "
                     + "XLSX or JSON (the figures as records keyed by the Japanese headers, with exact yen), chosen by format. Lines "
-                    + "without a 会計 and 科目 are not in it.")
+                    + "without a 会計 and 科目 are not in it. " + MOMENTS)
     @ApiResponse(responseCode = "200", description = "The table", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
             @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
@@ -98,19 +104,27 @@ class ReportController {
     ResponseEntity<?> table1(@RequestParam Integer fiscalYear, @RequestParam(required = false) String account,
                              @Parameter(description = "csv (default), xlsx or json", schema = @Schema(allowableValues = {"csv", "xlsx", "json"}, defaultValue = "csv"))
                              @RequestParam(defaultValue = "csv") String format,
-                             @RequestParam(required = false) Long minPosition) {
+                             @RequestParam(required = false) Long minPosition,
+                             @Parameter(description = "a day (YYYY-MM-DD): the budget in force on it")
+                             @RequestParam(required = false) String effectiveOn,
+                             @Parameter(description = "an ISO-8601 instant, or a date (the end of that day in Japan): only what was recorded by then")
+                             @RequestParam(required = false) String asOf,
+                             @Parameter(description = "initial, proposed or the id of a supplementary budget in force (not with asOf)")
+                             @RequestParam(required = false) String stage) {
         FiscalYear year = FiscalYear.of(fiscalYear);
         checkFormat(format);
+        Moment moment = MomentParameters.of(year, asOf, effectiveOn, stage, stages).orElse(null);
+        String stageName = moment == null || stage == null || stage.isBlank() ? null : stages.name(year, stage.strip());
         consistency.awaitPosition(minPosition);
-        YearStatus.Status status = years.of(year, null);
-        return subjectReport(years, subjects.table1(year, account), status, format, "table1-" + year.value(), "第1表_歳入歳出予算_" + status.title(year.japaneseName()),
+        YearStatus.Status status = years.of(year, moment == null ? null : moment.asOf());
+        return subjectReport(years, subjects.table1(year, account, moment, blankToNull(stage), stageName), status, format, "table1-" + year.value(), "第1表_歳入歳出予算_" + status.title(year.japaneseName()),
                 "第1表", 28, 28, 16);
     }
 
     @Operation(summary = "歳入歳出予算事項別明細書",
             description = "Per 会計 (as for 第1表) and side: each 目 with 本年度 (this fiscal year), 前年度 (the previous fiscal year's 目 of "
                     + "the same 会計, side and code path) and 比較, a total per 款 and per side, in 千円, from the current budget; formats "
-                    + "as for 第1表.")
+                    + "as for 第1表. 前年度 is the previous fiscal year as recorded by the same instant. " + MOMENTS)
     @ApiResponse(responseCode = "200", description = "The statement", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
             @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
@@ -119,12 +133,20 @@ class ReportController {
     ResponseEntity<?> detail(@RequestParam Integer fiscalYear, @RequestParam(required = false) String account,
                              @Parameter(description = "csv (default), xlsx or json", schema = @Schema(allowableValues = {"csv", "xlsx", "json"}, defaultValue = "csv"))
                              @RequestParam(defaultValue = "csv") String format,
-                             @RequestParam(required = false) Long minPosition) {
+                             @RequestParam(required = false) Long minPosition,
+                             @Parameter(description = "a day (YYYY-MM-DD): the budget in force on it")
+                             @RequestParam(required = false) String effectiveOn,
+                             @Parameter(description = "an ISO-8601 instant, or a date (the end of that day in Japan): only what was recorded by then")
+                             @RequestParam(required = false) String asOf,
+                             @Parameter(description = "initial, proposed or the id of a supplementary budget in force (not with asOf)")
+                             @RequestParam(required = false) String stage) {
         FiscalYear year = FiscalYear.of(fiscalYear);
         checkFormat(format);
+        Moment moment = MomentParameters.of(year, asOf, effectiveOn, stage, stages).orElse(null);
+        String stageName = moment == null || stage == null || stage.isBlank() ? null : stages.name(year, stage.strip());
         consistency.awaitPosition(minPosition);
-        YearStatus.Status status = years.of(year, null);
-        return subjectReport(years, subjects.detail(year, account), status, format, "detail-" + year.value(), "事項別明細書_" + status.title(year.japaneseName()),
+        YearStatus.Status status = years.of(year, moment == null ? null : moment.asOf());
+        return subjectReport(years, subjects.detail(year, account, moment, blankToNull(stage), stageName), status, format, "detail-" + year.value(), "事項別明細書_" + status.title(year.japaneseName()),
                 "事項別明細書", 24, 24, 24, 14, 14, 14);
     }
 
@@ -166,6 +188,10 @@ class ReportController {
         Arrays.fill(widths, labels, widths.length, 16);
         return subjectReport(years, document, status, format, "current-budget-" + year.value(), CurrentBudgetReports.TITLE + "_" + status.title(year.japaneseName()),
                 CurrentBudgetReports.TITLE, widths);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     static void checkFormat(String format) {

@@ -50,17 +50,8 @@ class TotalsController {
         this.stages = stages;
     }
 
-    /** {@code stage} (initial, or a supplementary budget's id) names the moment right after that stage; proposed, the bills as passed. */
     private Optional<Moment> moment(FiscalYear year, String asOf, String effectiveOn, String stage) {
-        if (stage != null && !stage.isBlank()) {
-            if (asOf != null) {
-                throw new InvalidValueException("stage", "give either stage or asOf, not both");
-            }
-            Moment after = stages.moment(year, stage.strip());
-            return Optional.of(effectiveOn == null ? after
-                    : after.on(MomentParameters.of(year, null, effectiveOn).orElseThrow().effectiveOn()));
-        }
-        return MomentParameters.of(year, asOf, effectiveOn);
+        return MomentParameters.of(year, asOf, effectiveOn, stage, stages);
     }
 
     @Operation(summary = "A fiscal year's total",

@@ -111,6 +111,19 @@ class LedgerCliIT {
                 """, Charset.forName("windows-31j"));
         String data = "--ledger.data-dir=" + dataDir.resolve("ledger");
 
+        Path outline = dataDir.resolve("r3-outline.csv");
+        Files.writeString(outline, """
+                款,項,目,節,説明,R2,R3
+                歳出,,,,,,
+                議会費,,,,,"1,000","1,200"
+                ,議会費,,,,"1,000","1,200"
+                ,,議会費,,,"1,000","1,200"
+                """, StandardCharsets.UTF_8);
+        Run outlined = run("import-budget-csv", outline.toString(), "--fiscal-year", "2021", "--unit", "thousand", "--dry-run", data);
+        assertThat(outlined.exit()).as(outlined.output()).isZero();
+        assertThat(outlined.output()).contains("the outline of a budget book (every subtotal checked)", "1 議会費", "1,200,000 円",
+                "dry run");
+
         Run dryRun = run("import-budget-csv", file.toString(), "--dry-run", data);
         assertThat(dryRun.exit()).as(dryRun.output()).isZero();
         assertThat(dryRun.output()).contains("r3-tousho.csv", "Shift_JIS", "千円", "fiscal year 2021 (令和3年度)",

@@ -649,6 +649,14 @@ class WebUiIT extends LedgerIT {
 
         browser.findElement(By.xpath("//ol[@id='crumbs']//button[normalize-space()='すべての会計']")).click();
         waiting().until(d -> d.findElement(By.id("nodeName")).getText().equals("すべての会計"));
+
+        assertThat(browser.findElement(By.id("export-table1")).getDomAttribute("href"))
+                .startsWith("/api/reports/table1?").contains("fiscalYear=2093").doesNotContain("effectiveOn").endsWith("&format=xlsx");
+        set("effectiveOn", "2093-10-01");
+        browser.findElement(By.id("show")).click();
+        waiting().until(d -> d.findElement(By.id("export-detail")).getDomAttribute("href").contains("effectiveOn=2093-10-01"));
+        assertThat(browser.findElement(By.id("export-table1")).getDomAttribute("href"))
+                .startsWith("/api/reports/table1?").contains("fiscalYear=2093").contains("effectiveOn=2093-10-01").endsWith("&format=xlsx");
     }
 
     @Test

@@ -303,6 +303,8 @@ class ApiContractIT {
         get("/api/totals/subjects?fiscalYear=2036&side=expenditure&level=kou").as(OFFICER).expect(200);
         get("/api/totals/balance?fiscalYear=2036").as(OFFICER).expect(200);
         assertThat(get("/api/reports/table1?fiscalYear=2036&format=json").as(OFFICER).expect(200).json().get("unit").asText()).isEqualTo("千円");
+        assertThat(get("/api/reports/detail?fiscalYear=2036&format=json&stage=initial").as(OFFICER).expect(200).json()
+                .at("/moment/stage").asText()).isEqualTo("initial");
         assertThat(get("/api/reports/detail?fiscalYear=2036&format=xlsx").as(OFFICER).expect(200).header("Content-Type"))
                 .startsWith("application/vnd.openxmlformats");
         post("/api/transfers").as(OFFICER).json("""

@@ -31,6 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -385,5 +387,59 @@ class SubjectTotalsApiIT extends LedgerIT {
             }
             assertThat(found).as("the 特別会計's 目 in the statement of every 会計").isTrue();
         }
+    }
+
+    @Test
+    void theExportsAtAnEarlierMomentAndAtTheInitialStageShowTheBudgetBeforeTheSupplementaryBudget() throws Exception {
+        String table1 = "/api/reports/table1?fiscalYear=2075&account=1&format=csv";
+        List<List<String>> now = reads.csv(table1);
+        assertThat(now.get(1)).as("no moment line without a moment").isEqualTo(List.of(""));
+        assertThat(now).contains(List.of("3 民生費", "", "350,000"), List.of("19 繰越金", "", "50,000"),
+                List.of("歳入合計", "", "1,151,235"), List.of("歳出合計", "", "1,150,000"));
+        String recorded = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss").format(t1.atZone(ZoneId.of("Asia/Tokyo")));
+        List<List<String>> before = reads.csv(table1 + at(t1, "2075-10-01"));
+        assertThat(before.get(0)).isEqualTo(now.get(0));
+        assertThat(before.get(1)).containsExactly("時点: 2075年10月1日現在の予算(" + recorded + " 日本時間までの記録による)");
+        List<List<String>> initial = reads.csv(table1 + "&stage=initial");
+        assertThat(initial.get(1).get(0)).startsWith("時点: 当初予算、2076年3月31日現在の予算(");
+        for (List<List<String>> rows : List.of(before, initial)) {
+            assertThat(rows).contains(List.of("3 民生費", "", "300,000"), List.of("", "1 社会福祉費", "300,000"),
+                    List.of("歳入合計", "", "1,101,235"), List.of("歳出合計", "", "1,100,000"));
+            assertThat(rows).doesNotContain(List.of("19 繰越金", "", "50,000"));
+            assertThat(rows.subList(2, rows.size())).isEqualTo(before.subList(2, before.size()));
+        }
+        List<List<String>> afterBudget = reads.csv(table1 + "&stage=" + budget);
+        assertThat(afterBudget.get(1).get(0)).startsWith("時点: 第1号補正予算の議決後、2076年3月31日現在の予算(");
+        assertThat(afterBudget.subList(2, afterBudget.size())).isEqualTo(now.subList(1, now.size()));
+        assertThat(reads.csv(table1 + at(t2, "2075-08-01")).subList(2, before.size())).as("recorded, not yet in force")
+                .isEqualTo(before.subList(2, before.size()));
+
+        JsonNode detail = reads.get("/api/reports/detail?fiscalYear=2075&account=1&format=json&stage=initial");
+        assertThat(detail.at("/moment/stage").asText()).isEqualTo("initial");
+        assertThat(detail.at("/moment/stageName").asText()).isEqualTo("当初予算");
+        assertThat(detail.at("/moment/effectiveOn").asText()).isEqualTo("2076-03-31");
+        List<String> expenditure = StreamSupport.stream(detail.get("records").spliterator(), false)
+                .filter(r -> r.get("歳入歳出").asText().equals("歳出"))
+                .map(r -> r.get("区分").asText() + " " + (r.get("目").isNull() ? r.get("款").asText() : r.get("目").asText()) + " "
+                        + r.get("本年度予算額").asLong() + " " + r.get("前年度予算額").asLong())
+                .toList();
+        assertThat(expenditure).containsExactly("moku 1 一般管理費 700000 650000", "moku 1 税務総務費 100000 0",
+                "moku 2 賦課徴収費 0 10000", "kan 2 総務費 800000 660000", "moku 1 社会福祉総務費 300000 0", "kan 3 民生費 300000 0",
+                "total 歳出合計 1100000 660000");
+        assertThat(reads.get("/api/reports/detail?fiscalYear=2075&account=1&format=json").has("moment")).isFalse();
+        JsonNode earlier = reads.get("/api/reports/detail?fiscalYear=2075&account=1&format=json" + at(t1, "2075-10-01"));
+        assertThat(earlier.at("/moment/asOf").asText()).isEqualTo(t1.toString());
+        assertThat(earlier.at("/moment/effectiveOn").asText()).isEqualTo("2075-10-01");
+        assertThat(earlier.get("records")).isEqualTo(detail.get("records"));
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(reads.download(
+                "/api/reports/detail?fiscalYear=2075&format=xlsx&stage=initial")))) {
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).startsWith("時点: 当初予算、");
+        }
+        Api.Response both = api.get("/api/reports/table1?fiscalYear=2075&stage=initial" + at(t1, "2075-10-01"));
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.contentType()).startsWith("application/problem+json");
+        assertThat(both.body().get("errors").get(0).get("field").asText()).isEqualTo("stage");
+        assertThat(api.get("/api/reports/detail?fiscalYear=2075&asOf=yesterday").status()).isEqualTo(400);
     }
 }

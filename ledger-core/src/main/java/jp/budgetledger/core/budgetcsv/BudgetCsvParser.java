@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a budget CSV as municipalities publish it in open data: a header row naming the columns,
- * then one row per budget line.
+ * then one row per budget line; or a budget book printed as an outline (a header of level columns
+ * holding names, {@code 款,項,目,節,説明}, and an amount column per year, {@code R6,R7}), one row per 科目
+ * with its subtotal, every subtotal checked ({@link OutlineReader}: recognised by its header).
  * <p>
  * <b>Columns</b> are recognised by their header after NFKC normalisation with white space removed
  * and a bracketed suffix set aside ({@code 予算額（千円）} is 予算額 stating 千円):
@@ -101,7 +103,7 @@ public final class BudgetCsvParser {
         }
     }
 
-    private enum Part { BARE, NAME, CODE }
+    enum Part { BARE, NAME, CODE }
 
     private static final Map<String, Object> HEADERS = headers();
 
@@ -132,7 +134,17 @@ public final class BudgetCsvParser {
         return Map.copyOf(map);
     }
 
-    private record LevelColumn(Level level, Part part) {
+    record LevelColumn(Level level, Part part) {
+    }
+
+    /** A header cell as the columns are looked up: NFKC, without white space. */
+    static String normalizedHeader(String cell) {
+        return Normalizer.normalize(cell, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]+", "");
+    }
+
+    /** What a normalised header (without its bracketed suffix) names: a {@link LevelColumn}, a column of one value, or null. */
+    static Object role(String header) {
+        return HEADERS.get(header);
     }
 
     private enum Single { YEAR, SIDE, AMOUNT }
@@ -153,7 +165,8 @@ public final class BudgetCsvParser {
         Reader reader = new Reader(text, defaults == null ? BudgetCsvDefaults.NONE : defaults, problems);
         List<BudgetCsvRow> rows = reader.read();
         problems.sort(Comparator.comparingInt(DocumentProblem::row));
-        return new ParsedBudgetCsv(rows, problems, reader.fiscalYear, reader.unit, BudgetTableParser.sha256(bytes), charset);
+        return new ParsedBudgetCsv(rows, problems, reader.fiscalYear, reader.unit, BudgetTableParser.sha256(bytes), charset,
+                reader.outline != null ? ParsedBudgetCsv.Layout.OUTLINE : ParsedBudgetCsv.Layout.ROWS);
     }
 
     /**
@@ -191,6 +204,7 @@ public final class BudgetCsvParser {
         private final Map<String, Integer> linesSeen = new HashMap<>();
         private final Map<String, Named> namesSeen = new HashMap<>();
         private FiscalYear fiscalYear;
+        private OutlineReader outline;
         private int fiscalYearRow;
         private AmountUnit unit;
 
@@ -216,11 +230,23 @@ public final class BudgetCsvParser {
                 for (CSVRecord record : parser) {
                     int row = lineOf(record.getCharacterPosition());
                     if (header) {
-                        readHeader(record, row);
                         header = false;
+                        if (OutlineReader.isOutline(record)) {
+                            outline = new OutlineReader(defaults, problems);
+                            outline.header(record, row);
+                            fiscalYear = outline.fiscalYear();
+                            unit = outline.unit();
+                            if (!problems.isEmpty()) {
+                                return rows;
+                            }
+                            continue;
+                        }
+                        readHeader(record, row);
                         if (!problems.isEmpty()) {
                             return rows;
                         }
+                    } else if (outline != null) {
+                        outline.row(record, row);
                     } else {
                         readRow(record, row, rows);
                     }
@@ -230,6 +256,9 @@ public final class BudgetCsvParser {
             }
             if (header) {
                 problems.add(new DocumentProblem(0, null, "the file is empty; it needs a header row and one row per line"));
+            }
+            if (outline != null) {
+                rows.addAll(outline.finish());
             }
             return rows;
         }
