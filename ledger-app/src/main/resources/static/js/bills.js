@@ -70,9 +70,32 @@
     return f;
   }
 
+  /**
+   * Each bill in force with its 会計's 歳入 and 歳出 totals before and after it (the stage before it: the initial budget or the
+   * bill in force before it; transfers and uses of the reserve fund move money within a side and change neither).
+   */
+  async function beforeAfter(bills, minPosition) {
+    const inForce = bills.filter(b => b.inForcePosition != null).sort((a, b) => a.inForcePosition - b.inForcePosition);
+    const stageIds = ['initial', ...inForce.map(b => b.id)];
+    const balances = await Promise.all(stageIds.map(stage => api('/api/totals/balance?' + Ledger.params({ fiscalYear: year.value, stage, minPosition }))));
+    const found = new Map();
+    inForce.forEach((b, i) => {
+      const account = accountOf(b);
+      const pick = rows => rows.find(r => r.accountName === account) || (account === '—' && rows.length === 1 ? rows[0] : null);
+      let before = null;
+      for (let k = i; k >= 0 && !before; k--) before = pick(balances[k]);
+      const after = pick(balances[i + 1]);
+      if (after) found.set(b.id, { before: before || { revenueYen: 0, expenditureYen: 0 }, after });
+    });
+    return found;
+  }
+
+  const figures = (yen1, yen2) => thousand(yen1) + ' → ' + thousand(yen2);
+
   /** The year's bills; after a change, as of its position (the read model waits for it). */
   async function load(minPosition) {
     const bills = await api('/api/supplementary-budgets?' + Ledger.params({ fiscalYear: year.value, minPosition }));
+    const sides = await beforeAfter(bills, minPosition);
     document.getElementById('no-bills').classList.toggle('hidden', bills.length > 0);
     const officer = Ledger.has('OFFICER');
     document.querySelector('#bills tbody').replaceChildren(...bills.map(b => {
@@ -83,7 +106,10 @@
         el('td', { text: accountOf(b) }), el('td', { class: 'num', text: b.number ? '第' + b.number + '号' : '' }),
         el('td', { text: b.title || b.name }), el('td', { text: b.billNumber || b.reference || '' }),
         el('td', {}, el('span', { class: 'badge', text: t('state.' + state(b)) })), el('td', { text: dates(b) }),
-        el('td', { class: 'num', text: thousand(b.deltaYen) }), actions);
+        el('td', { class: 'num', text: thousand(b.deltaYen) }),
+        el('td', { class: 'num', text: sides.has(b.id) ? figures(sides.get(b.id).before.revenueYen, sides.get(b.id).after.revenueYen) : '—' }),
+        el('td', { class: 'num', text: sides.has(b.id) ? figures(sides.get(b.id).before.expenditureYen, sides.get(b.id).after.expenditureYen) : '—' }),
+        actions);
     }));
     document.body.dataset.ready = 'true';
   }

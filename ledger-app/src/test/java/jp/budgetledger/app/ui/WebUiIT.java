@@ -477,6 +477,9 @@ class WebUiIT extends LedgerIT {
         JsonNode balance = api.get("/api/totals/balance?fiscalYear=2197&minPosition=" + lastPosition()).body().get(0);
         assertThat(balance.get("revenueYen").asLong()).isEqualTo(1_300_000);
         assertThat(balance.get("expenditureYen").asLong()).isEqualTo(1_300_000);
+
+        open("/bills.html?fiscalYear=2197");
+        assertThat(browser.findElement(By.cssSelector("#bills tbody")).getText()).contains("第1号", "1,000 → 1,300");
     }
 
     @Test
