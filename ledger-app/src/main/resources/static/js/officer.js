@@ -27,7 +27,8 @@
   const add = document.getElementById('add');
   submit(add, async () => {
     const result = await api('/api/initiatives', { method: 'POST', json: values(add,
-      ['fiscalYear', 'categoryCode', 'categoryName', 'department', 'name', 'amountYen', 'summary', 'effectiveDate', 'reason', 'reference']) });
+      ['fiscalYear', 'categoryCode', 'categoryName', 'department', 'name', 'amountYen', 'carryoverLimitYen', 'summary', 'effectiveDate',
+        'reason', 'reference']) });
     return t('recorded') + ' ' + t('id') + ': ' + result.id;
   });
 

@@ -68,7 +68,9 @@ class EventSerializationTest {
                     jp.budgetledger.core.api.SubjectLevel.of("1", "一般会計"), jp.budgetledger.core.api.Side.REVENUE,
                     jp.budgetledger.core.api.Subject.of(jp.budgetledger.core.api.SubjectLevel.of("9", "繰越金"),
                             jp.budgetledger.core.api.SubjectLevel.of("1", "繰越金"), jp.budgetledger.core.api.SubjectLevel.of("1", "繰越金")),
-                    null))));
+                    null))),
+            jp.budgetledger.core.api.SupplementaryItem.change(InitiativeId.of("limited"), Money.ofYen(100))
+                    .withCarryoverLimit(Money.ofYen(50)));
     private static final List<Object> SAMPLES = List.of(
             new InitiativeAdded(ID, FiscalYear.of(2020), new Category("1", "スマート自治体の推進"), Department.of("総務部"),
                     "スマート自治体推進事業費", Money.ofYen(37_786_000), "AI-OCRの活用",
@@ -212,6 +214,17 @@ class EventSerializationTest {
                 byte[].class, ChangeDrafted.class.getName(), "1"));
         assertThat(((ChangeDrafted) back).fiscalYear()).isNull();
         assertThat(((ChangeDrafted) back).proposal()).isEqualTo(named.proposal());
+    }
+
+    @Test
+    void aBillItemRecordedBeforeItemsSetLimitsReadsWithoutOne() {
+        var item = jp.budgetledger.core.api.SupplementaryItem.change(ID, Money.ofYen(-500));
+        String itemJson = new String(serializer.serialize(item, byte[].class).getData(), StandardCharsets.UTF_8)
+                .replace(",\"carryoverLimit\":null", "");
+        assertThat(itemJson).doesNotContain("carryoverLimit");
+        Object itemBack = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                itemJson.getBytes(StandardCharsets.UTF_8), byte[].class, jp.budgetledger.core.api.SupplementaryItem.class.getName(), null));
+        assertThat(itemBack).isEqualTo(item);
     }
 
     @Test
