@@ -319,6 +319,30 @@ class CarryoverIT extends LedgerIT {
         assertThat(bases).hasSize(3).allMatch(b -> b.startsWith("補正第"));
     }
 
+    @Test
+    void theCarryoverStatementNamesTheLineAsItWasAtTheMomentAsked() {
+        String source = line(2214, "2214-04-01", 2_000_000);
+        setLimit(source, 1_000_000);
+        Api.Response carried = carry("explicit", source, 600_000, "{\"generalYen\": 600000}", null);
+        assertThat(carried.status()).as(carried.raw()).isEqualTo(201);
+        get("/api/initiatives/" + source + "?minPosition=" + carried.number("position"));
+        Instant afterCarry = Instant.now();
+        Api.Response renamed = api.post("/api/initiatives/" + source + "/revisions", """
+                {"name": "市道改良事業（第2期）", "reason": "事業名の変更"}""");
+        assertThat(renamed.status()).as(renamed.raw()).isEqualTo(200);
+        String at = "&minPosition=" + renamed.number("position");
+
+        assertThat(get("/api/reports/carryovers?fiscalYear=2214&kind=explicit&asOf=" + afterCarry + at).at("/statements/0/accounts/0/rows/0/name")
+                .asText()).as("as recorded before the renaming").isEqualTo("市道改良事業");
+        assertThat(get("/api/reports/carryover-limits?fiscalYear=2214&asOf=" + afterCarry + at).at("/accounts/0/rows/0/name").asText())
+                .isEqualTo("市道改良事業");
+        assertThat(api.get("/api/reports/carryovers?fiscalYear=2214&kind=explicit&format=csv&asOf=" + afterCarry + at).raw())
+                .contains("市道改良事業").doesNotContain("第2期");
+        JsonNode now = get("/api/reports/carryovers?fiscalYear=2214&kind=explicit" + at).at("/statements/0/accounts/0/rows/0");
+        assertThat(now.path("name").asText()).isEqualTo("市道改良事業（第2期）");
+        assertThat(now.path("kan").asText()).isEqualTo("8 土木費");
+    }
+
     private byte[] download(String path) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("test-officer:secret-pw").getBytes(StandardCharsets.UTF_8)))
