@@ -343,6 +343,36 @@ class CarryoverIT extends LedgerIT {
         assertThat(now.path("kan").asText()).isEqualTo("8 土木費");
     }
 
+    @Test
+    void theLinesCarriedIntoAYearAreOutsideTheBeforeAndAfterOfItsSupplementaryBudgets() {
+        String source = line(2215, "2215-04-01", 3_000_000);
+        setLimit(source, 2_000_000);
+        String own = newLine(2216, "市道新設事業", "歳出", "5", 5_000_000, null).text("id");
+        Api.Response carried = carry("explicit", source, 1_000_000, "{\"generalYen\": 1000000}", null);
+        assertThat(carried.status()).as(carried.raw()).isEqualTo(201);
+        Api.Response enacted = api.post("/api/supplementary-budgets", """
+                {"fiscalYear": 2216, "name": "9月補正", "resolvedOn": "2216-09-30", "reason": "補正",
+                 "items": [{"initiativeId": "%s", "deltaYen": 500000}]}""".formatted(own));
+        assertThat(enacted.status()).as(enacted.raw()).isEqualTo(201);
+        String at = "&minPosition=" + enacted.number("position");
+
+        JsonNode stages = get("/api/reports/stages?fiscalYear=2216" + at).path("stages");
+        assertThat(stages.size()).isEqualTo(2);
+        assertThat(stages.at("/0/afterYen").asLong()).isEqualTo(5_000_000);
+        JsonNode first = stages.get(1);
+        assertThat(first.path("stage").asText()).isEqualTo(enacted.text("id"));
+        assertThat(first.path("beforeYen").asLong()).as("補正前: the carried line is outside the budget").isEqualTo(5_000_000);
+        assertThat(first.path("changeYen").asLong()).isEqualTo(500_000);
+        assertThat(first.path("afterYen").asLong()).isEqualTo(5_500_000);
+        List<String> lines = new ArrayList<>();
+        first.path("lines").forEach(l -> lines.add(l.path("key").asText()));
+        assertThat(lines).containsExactly(own);
+        assertThat(first.at("/departments/0/beforeYen").asLong()).isEqualTo(5_000_000);
+        assertThat(total(2216, "&stage=" + enacted.text("id") + at)).isEqualTo(5_500_000);
+        assertThat(total(2216, "&stage=initial" + at)).isEqualTo(5_000_000);
+        assertThat(total(2216, at)).as("the year's lines with the carried one").isEqualTo(6_500_000);
+    }
+
     private byte[] download(String path) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("test-officer:secret-pw").getBytes(StandardCharsets.UTF_8)))
