@@ -27,7 +27,7 @@
 
   const add = document.getElementById('add');
   submit(add, async () => {
-    const body = values(add, ['fiscalYear', 'categoryCode', 'categoryName', 'department', 'name', 'amountYen', 'summary', 'effectiveDate',
+    const body = values(add, ['fiscalYear', 'categoryCode', 'categoryName', 'department', 'name', 'amountYen', 'carryoverLimitYen', 'summary', 'effectiveDate',
       'reason', 'reference', 'departmentCode']);
     const account = Ledger.level(add.elements.account.value);
     const subject = { kan: Ledger.level(add.elements.kan.value), kou: Ledger.level(add.elements.kou.value), moku: Ledger.level(add.elements.moku.value) };

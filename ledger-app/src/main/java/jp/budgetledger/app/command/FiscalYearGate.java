@@ -1,5 +1,6 @@
 package jp.budgetledger.app.command;
 
+import jp.budgetledger.core.api.ChangeDrafted;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.FiscalYearClosed;
 import jp.budgetledger.core.api.FiscalYearReopened;
@@ -26,7 +27,8 @@ import java.util.function.BiFunction;
 
 /**
  * Applies {@link YearEndRules} to the events of every unit of work as it prepares to commit, before they are appended, in its
- * transaction: a refused unit of work fails with the rule's exception and records nothing. For each fiscal year of the
+ * transaction: a refused unit of work fails with the rule's exception and records nothing. A draft ({@link ChangeDrafted}) is
+ * checked for the fiscal year its proposal changes. For each fiscal year of the
  * events it takes a transaction-scoped advisory lock, shared for ordinary events and exclusive for a close or a
  * reopening, so that a change of a year either commits before the year's close is appended or sees the year closed. A
  * close or a reopening updates {@code fiscal_year_state} under that lock.
@@ -50,30 +52,38 @@ public class FiscalYearGate implements MessageDispatchInterceptor<EventMessage<?
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         List<LedgerEvent> events = new ArrayList<>(messages.size());
+        List<ChangeDrafted> drafts = new ArrayList<>();
         Instant recordedAt = null;
         for (EventMessage<?> message : messages) {
             if (message.getPayload() instanceof LedgerEvent event) {
                 events.add(event);
-                recordedAt = recordedAt == null ? message.getTimestamp() : recordedAt;
+            } else if (message.getPayload() instanceof ChangeDrafted drafted && drafted.fiscalYear() != null) {
+                drafts.add(drafted);
+            } else {
+                continue;
             }
+            recordedAt = recordedAt == null ? message.getTimestamp() : recordedAt;
         }
-        if (!events.isEmpty()) {
-            check(events, recordedAt);
+        if (recordedAt != null) {
+            check(events, drafts, recordedAt);
         }
         return (index, message) -> message;
     }
 
-    private void check(List<LedgerEvent> events, Instant recordedAt) {
+    private void check(List<LedgerEvent> events, List<ChangeDrafted> drafts, Instant recordedAt) {
         Map<FiscalYear, Boolean> exclusive = new TreeMap<>();
         for (LedgerEvent event : events) {
             boolean changesState = event instanceof FiscalYearClosed || event instanceof FiscalYearReopened;
             exclusive.merge(event.fiscalYear(), changesState, Boolean::logicalOr);
         }
+        drafts.forEach(draft -> exclusive.merge(draft.fiscalYear(), false, Boolean::logicalOr));
         exclusive.forEach((year, lockExclusively) -> jdbc.sql(lockExclusively
                         ? "SELECT pg_advisory_xact_lock(?, ?)" : "SELECT pg_advisory_xact_lock_shared(?, ?)")
                 .param(LOCK_CLASS).param(year.value()).query().singleRow());
         Set<FiscalYear> closed = closedAmong(exclusive.keySet());
-        YearEndRules.check(events, closed::contains, LocalDate.ofInstant(recordedAt, zone));
+        LocalDate recordedOn = LocalDate.ofInstant(recordedAt, zone);
+        YearEndRules.check(events, closed::contains, recordedOn);
+        drafts.forEach(draft -> YearEndRules.checkDraft(draft, closed::contains, recordedOn));
         for (LedgerEvent event : events) {
             if (event instanceof FiscalYearClosed close) {
                 record(close.fiscalYear(), true, recordedAt);

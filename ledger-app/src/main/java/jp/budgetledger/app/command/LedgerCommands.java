@@ -63,7 +63,8 @@ public class LedgerCommands {
     public Recorded<String> add(AddInitiative command, Requester requester) {
         send(command, requester);
         String id = command.initiativeId().value();
-        return new Recorded<>(id, 0, positionOf(id, 0));
+        long version = command.carryoverLimit() == null ? 0 : 1;
+        return new Recorded<>(id, version, positionOf(id, version));
     }
 
     public Recorded<AmendmentResult> amend(AmendAmount command, Requester requester) {

@@ -25,7 +25,8 @@ import java.util.Set;
  * (補正) in force, in the order they came into force (a submitted or rejected bill is no stage). A stage's figures are the fiscal year's budget as the ledger knew
  * it just before the stage's first event ("before") and right after its last ("after"), read
  * from the bitemporal model, so that every other change recorded in between counts where it
- * happened. The initial budget leaves out the lines carried from the year before (繰越明許費, 事故繰越し): they are outside it.
+ * happened. Every stage leaves out the lines carried from the year before (繰越明許費, 事故繰越し): they are outside the year's
+ * budget, in its 当初 and in each 補正's before and after alike.
  */
 @Service
 public class Stages {
@@ -63,7 +64,7 @@ public class Stages {
                 .orElseThrow(() -> new InvalidValueException("stage", "fiscal year " + fiscalYear.value()
                         + " has no supplementary budget in force " + stage
                         + " (use 'initial', 'proposed' or the id of one of its supplementary budgets in force)"));
-        return Moment.endOf(fiscalYear, budget.inForceAt());
+        return Moment.budgetOf(fiscalYear, budget.inForceAt());
     }
 
     /** A {@code stage} parameter in words: 当初予算, the supplementary budget's name, or 補正予算案を可決したものとした場合. */
@@ -94,8 +95,8 @@ public class Stages {
         Moment initial = moment(fiscalYear, INITIAL);
         stages.add(stage(fiscalYear, INITIAL, "当初予算", null, null, null, Moment.endOf(fiscalYear, Instant.EPOCH), initial));
         for (SupplementaryBudgetView budget : budgets.inForceOfYear(fiscalYear.value())) {
-            Moment before = Moment.endOf(fiscalYear, startOf(budget).minusNanos(1_000_000));
-            Moment after = Moment.endOf(fiscalYear, budget.inForceAt());
+            Moment before = Moment.budgetOf(fiscalYear, startOf(budget).minusNanos(1_000_000));
+            Moment after = Moment.budgetOf(fiscalYear, budget.inForceAt());
             stages.add(stage(fiscalYear, budget.id(), budget.name(), budget.reference(), budget.resolvedOn(), budget.inForceAt(),
                     before, after));
         }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
  * Body of {@code POST /api/initiatives}. An {@code actor} field is ignored: the actor comes from the request.
  * {@code accountCode}, {@code accountName}, {@code side}, {@code subject} and {@code departmentCode} classify the line
  * (all absent: an unclassified line); {@code categoryCode} and {@code categoryName} are required for an unclassified line.
+ * {@code carryoverLimitYen} (optional) sets the line's 繰越明許費 limit with it.
  */
 @JsonIgnoreProperties(value = "actor")
 public record AddInitiativeRequest(
@@ -32,5 +33,7 @@ public record AddInitiativeRequest(
         @Schema(description = "expenditure (歳出) or revenue (歳入); 歳出 and 歳入 are read too") String side,
         @Valid ClassificationRequests.SubjectBody subject,
         @Size(max = 20) @Schema(description = "The department's code as the budget book prints it (classified lines only)") String departmentCode,
-        @Schema(description = ApiDocumentation.PART_OF_SET) Boolean partOfSet) {
+        @Schema(description = ApiDocumentation.PART_OF_SET) Boolean partOfSet,
+        @PositiveOrZero @Schema(description = "The line's 繰越明許費 limit (第2表), set with it as part of the 当初予算 (optional); at most "
+                + "the line's amount, not on an 歳入 line") Long carryoverLimitYen) {
 }

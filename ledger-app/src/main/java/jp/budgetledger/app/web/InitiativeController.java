@@ -78,13 +78,15 @@ class InitiativeController {
                     + "department and name again is 409 with existingId. An officer limited to departments gets 403 for another one. "
                     + "accountName, side and subject (with accountCode and departmentCode optional) classify the line; a classified line "
                     + "is identified by its 会計, side, 科目 path and department (409 when the year has it), needs no category, and must "
-                    + "keep to the year's 科目 table: one name per code at each level (422 subject-name-conflict naming both names).")
+                    + "keep to the year's 科目 table: one name per code at each level (422 subject-name-conflict naming both names). "
+                    + "carryoverLimitYen sets the line's 繰越明許費 limit (第2表) with it, as part of the 当初予算, in the same unit of work: "
+                    + "above the amount (carryover-limit-above-amount) or on an 歳入 line (carryover-revenue-side) is 422 and records nothing.")
     @ApiResponse(responseCode = "201", description = "The line was recorded", useReturnTypeSchema = true,
             headers = @Header(name = "Location", description = "The new line", schema = @Schema(type = "string", format = "uri")))
     @ApiResponse(responseCode = "409", description = "A line with this fiscal year, department and name exists (existingId), "
             + "or the first request with this Idempotency-Key is still running")
     @ApiResponse(responseCode = "422", description = "A ledger rule rejects the line: a negative amount (negative-amount), an effective date "
-            + "outside the year, or a 会計 or 科目 code the year names otherwise (subject-name-conflict)")
+            + "outside the year, a 会計 or 科目 code the year names otherwise (subject-name-conflict), or its 繰越明許費 limit")
     @PostMapping
     ResponseEntity<Responses.Created> add(@Valid @RequestBody AddInitiativeRequest body,
                                           HttpServletRequest request, HttpServletResponse response) {
@@ -102,7 +104,8 @@ class InitiativeController {
                 Money.ofYen(body.amountYen()),
                 body.summary(),
                 new ChangeContext(body.effectiveDate(), body.reason(), body.reference(), body.partOfSet()),
-                classification);
+                classification,
+                body.carryoverLimitYen() == null ? null : Money.ofYen(body.carryoverLimitYen()));
         Recorded<String> recorded = RequestFields.COMMON.call(() -> commands.add(command, requester));
         return ResponseEntity
                 .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(recorded.result()).toUri())

@@ -29,6 +29,7 @@ final class RequestFields {
             Map.entry(Concept.ACCOUNT, "accountName"),
             Map.entry(Concept.SUBJECT, "subject"),
             Map.entry(Concept.CORRECTED_EVENT, "sequence"),
+            Map.entry(Concept.CARRYOVER_LIMIT, "carryoverLimitYen"),
             Map.entry(Concept.FISCAL_YEAR, "fiscalYear"));
 
     /** Requests that give every concept they have under its common name: a new line, a line change. */

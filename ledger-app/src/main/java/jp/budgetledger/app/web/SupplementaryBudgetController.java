@@ -88,14 +88,16 @@ class SupplementaryBudgetController {
 
     /**
      * An item: {@code initiativeId} and {@code deltaYen} for an existing line, or the fields of a new line, classified like a
-     * line of {@code POST /api/initiatives} (then without a category if need be).
+     * line of {@code POST /api/initiatives} (then without a category if need be); either with an optional {@code carryoverLimitYen}.
      */
     @JsonIgnoreProperties(value = "actor")
     record Item(String initiativeId, Long deltaYen, Integer fiscalYear, @Size(max = 20) String categoryCode,
                 @Size(max = 200) String categoryName, @Size(max = 100) String department, @Size(max = 200) String name,
                 @Size(max = 4000) String summary, @PositiveOrZero Long amountYen,
                 @Size(max = 20) String accountCode, @Size(max = 200) String accountName, String side,
-                @Valid ClassificationRequests.SubjectBody subject, @Size(max = 20) String departmentCode) {
+                @Valid ClassificationRequests.SubjectBody subject, @Size(max = 20) String departmentCode,
+                @PositiveOrZero @Schema(description = "The line's 繰越明許費 limit (第2表) set by this budget once in force (optional; a "
+                        + "change or a new line): at most the line's amount after the item") Long carryoverLimitYen) {
     }
 
     @JsonIgnoreProperties(value = "actor")
@@ -124,7 +126,9 @@ class SupplementaryBudgetController {
                     + "(and no procedure, or procedure assembly) all items or none are in force from resolvedOn; with procedure "
                     + "assembly and no resolvedOn the bill is submitted on submittedOn (state submitted), nothing in force until "
                     + "POST /api/supplementary-budgets/{id}/resolutions; with procedure senketsu (専決処分) all items are in force "
-                    + "from decidedOn. A broken rule on any item (an unknown line included), items in two 会計 "
+                    + "from decidedOn. An item's carryoverLimitYen sets its line's 繰越明許費 (第2表) with this budget as its basis once in "
+                    + "force (as PUT /api/initiatives/{id}/carryover-limit checks one, against the line's amount after the item). "
+                    + "A broken rule on any item (an unknown line included), items in two 会計 "
                     + "(bill-across-accounts) or a 会計 left unbalanced (unbalanced-account) is 422 and records nothing. "
                     + "When bill submissions or 専決処分 need four-eyes approval (ledger.approval.required-for; by default they do), "
                     + "the checked bill is recorded as a draft instead and answered 202 with its id and state pending; it is "
@@ -284,6 +288,11 @@ class SupplementaryBudgetController {
     }
 
     private static SupplementaryItem item(FiscalYear year, int index, Item item) {
+        SupplementaryItem parsed = parsedItem(year, index, item);
+        return item.carryoverLimitYen() == null ? parsed : parsed.withCarryoverLimit(Money.ofYen(item.carryoverLimitYen()));
+    }
+
+    private static SupplementaryItem parsedItem(FiscalYear year, int index, Item item) {
         String prefix = "items[" + index + "].";
         if (item.initiativeId() != null) {
             if (item.deltaYen() == null) {

@@ -343,4 +343,58 @@ class ApprovalIT {
         assertThat(badState.status()).isEqualTo(400);
         assertThat(badState.body().at("/errors/0/field").asText()).isEqualTo("state");
     }
+
+    private static void assertRefusedAsClosed(Api.Response response) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(409);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("rule").asText()).isEqualTo("fiscal-year-closed");
+        assertThat(response.body().at("/errors/0/field").asText()).isEqualTo("fiscalYear");
+    }
+
+    private Api.Response closeByForce(int year) {
+        Api.Response closed = as("approver").post("/api/fiscal-years/" + year + "/close", "{\"reason\": \"確定\", \"force\": true}");
+        assertThat(closed.status()).as(closed.raw()).isEqualTo(201);
+        return closed;
+    }
+
+    private static String bill(int year, String procedure, String line) {
+        String dates = "senketsu".equals(procedure) ? "\"decidedOn\": \"%d-09-01\"".formatted(year)
+                : "\"submittedOn\": \"%d-09-01\"".formatted(year);
+        return """
+                {"fiscalYear": %d, "name": "9月補正", "procedure": "%s", %s, "reason": "補正",
+                 "items": [{"initiativeId": "%s", "deltaYen": 1000}]}""".formatted(year, procedure, dates, line);
+    }
+
+    @Test
+    void aChangeThatWaitsForApprovalIsRefusedAsDraftedForAClosedYearAndRecordsNothingWhileItsReopeningIsDrafted() {
+        String from = add(2210, "流用元", 1_000_000);
+        String to = add(2210, "流用先", 500_000);
+        closeByForce(2210);
+        long before = events();
+        long drafts = eventsOfType("jp.budgetledger.core.api.ChangeDrafted");
+
+        assertRefusedAsClosed(as("tanaka").post("/api/transfers", transfer(from, to, 1_000)));
+        assertRefusedAsClosed(as("tanaka").post("/api/supplementary-budgets", bill(2210, "assembly", from)));
+        assertRefusedAsClosed(as("tanaka").post("/api/supplementary-budgets", bill(2210, "senketsu", from)));
+        assertThat(events()).as("not even a draft").isEqualTo(before);
+
+        Api.Response reopening = as("approver").post("/api/fiscal-years/2210/reopen", "{\"reason\": \"決算の誤りの訂正\"}");
+        assertThat(reopening.status()).as("a closed year's reopening is still drafted: " + reopening.raw()).isEqualTo(202);
+        assertThat(eventsOfType("jp.budgetledger.core.api.ChangeDrafted")).isEqualTo(drafts + 1);
+    }
+
+    @Test
+    void aDraftOfAYearOpenWhenDraftedIsRefusedAtApprovalOnceTheYearIsClosedAndStaysPending() {
+        String from = add(2211, "流用元", 1_000_000);
+        String to = add(2211, "流用先", 500_000);
+        Api.Response drafted = draft("tanaka", from, to, 100_000);
+        String draftId = drafted.text("draftId");
+        long closedAt = closeByForce(2211).number("position");
+        long before = events();
+
+        assertRefusedAsClosed(as("kacho").post("/api/approvals/" + draftId + "/approve", ""));
+        assertThat(events()).as("neither DraftApproved nor any of the transfer's events").isEqualTo(before);
+        assertThat(amountOf(from, closedAt)).isEqualTo(1_000_000);
+        assertThat(as("tanaka").get("/api/approvals/" + draftId + "?minPosition=" + closedAt).body().get("state").asText()).isEqualTo("pending");
+    }
 }

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * 繰越明許費 (地方自治法 第213条) and 事故繰越し (第220条第3項) through HTTP: the limit of 第2表, a carry within it opening a line of
  * the next year from 1 April (outside its 当初予算, in its 予算現額 as 前年度繰越), the 繰越計算書, and the refusals that change
- * nothing. Fiscal years 2051–2059, and the ended 2015 for a carry recorded after its year end.
+ * nothing. Fiscal years 2051–2059 and 2212–2219, and the ended 2015 for a carry recorded after its year end.
  */
 class CarryoverIT extends LedgerIT {
 
@@ -225,6 +225,152 @@ class CarryoverIT extends LedgerIT {
         assertThat(row.path("accidentReason").asText()).startsWith("避けがたい事故");
         assertThat(api.get("/api/reports/carryovers?fiscalYear=2015&kind=accident&format=csv&minPosition=" + position).raw())
                 .contains("事故繰越し繰越計算書").doesNotContain("繰越明許費の額").contains("避けがたい事故");
+    }
+
+    /** A line of 一般会計 named as its 目 {@code moku} (款 8 土木費 項 2 for 歳出, 款 14 使用料及び手数料 項 1 for 歳入). */
+    private Api.Response newLine(int fiscalYear, String name, String side, String moku, long yen, Long limitYen) {
+        String kan = "歳入".equals(side) ? "{\"code\": \"14\", \"name\": \"使用料及び手数料\"}, \"kou\": {\"code\": \"1\", \"name\": \"使用料\"}"
+                : "{\"code\": \"8\", \"name\": \"土木費\"}, \"kou\": {\"code\": \"2\", \"name\": \"道路橋りょう費\"}";
+        return api.post("/api/initiatives", """
+                {"fiscalYear": %d, "department": "建設課", "name": "%s", "amountYen": %d, "reason": "当初予算", "accountCode": "1",
+                 "accountName": "一般会計", "side": "%s", "subject": {"kan": %s, "moku": {"code": "%s", "name": "%s"}}%s}""".formatted(
+                fiscalYear, name, yen, side, kan, moku, name, limitYen == null ? "" : ", \"carryoverLimitYen\": " + limitYen));
+    }
+
+    private List<String> historyTypes(String line, long position) {
+        List<String> types = new ArrayList<>();
+        get("/api/initiatives/" + line + "/history?minPosition=" + position).forEach(e -> types.add(e.path("type").asText()));
+        return types;
+    }
+
+    @Test
+    void aNewLineCarriesItsLimitAsPartOfTheInitialBudgetAndALimitItCannotHaveRecordsNoLine() {
+        Api.Response added = newLine(2212, "橋りょう長寿命化事業", "歳出", "4", 8_000_000, 3_000_000L);
+        assertThat(added.status()).as(added.raw()).isEqualTo(201);
+        assertThat(added.number("version")).as("the line and its limit").isEqualTo(1);
+        long position = added.number("position");
+        JsonNode line = get("/api/initiatives/" + added.text("id") + "?minPosition=" + position);
+        assertThat(line.path("carryoverLimitYen").asLong()).isEqualTo(3_000_000);
+        assertThat(line.path("carryoverLimitBudgetId").isNull()).isTrue();
+        assertThat(historyTypes(added.text("id"), position)).containsExactly("InitiativeAdded", "CarryoverLimitSet");
+        JsonNode limits = get("/api/reports/carryover-limits?fiscalYear=2212&minPosition=" + position);
+        assertThat(limits.at("/accounts/0/rows/0/limitYen").asLong()).isEqualTo(3_000_000);
+        assertThat(limits.at("/accounts/0/rows/0/basis").asText()).isEqualTo("当初");
+
+        Api.Response above = newLine(2212, "歩道整備事業", "歳出", "5", 1_000_000, 1_000_001L);
+        assertThat(above.status()).as(above.raw()).isEqualTo(422);
+        assertThat(above.contentType()).startsWith("application/problem+json");
+        assertThat(above.text("rule")).isEqualTo("carryover-limit-above-amount");
+        assertThat(above.body().at("/errors/0/field").asText()).isEqualTo("carryoverLimitYen");
+        Api.Response revenue = newLine(2212, "道路占用料", "歳入", "1", 1_000_000, 1_000L);
+        assertThat(revenue.status()).as(revenue.raw()).isEqualTo(422);
+        assertThat(revenue.text("rule")).isEqualTo("carryover-revenue-side");
+        assertThat(revenue.body().at("/errors/0/field").asText()).isEqualTo("carryoverLimitYen");
+        assertThat(get("/api/initiatives?fiscalYear=2212&minPosition=" + position).size()).as("neither refused line").isEqualTo(1);
+    }
+
+    @Test
+    void aSupplementaryBudgetSetsTheLimitsOfItsItemsWithItselfAsBasisOnceInForce() {
+        String road = line(2213, "2213-04-01", 1_000_000);
+        String bridge = newLine(2213, "橋りょう補修事業", "歳出", "4", 500_000, null).text("id");
+        Api.Response refused = api.post("/api/supplementary-budgets", """
+                {"fiscalYear": 2213, "name": "6月補正", "resolvedOn": "2213-06-30", "reason": "補正",
+                 "items": [{"initiativeId": "%s", "deltaYen": 1000, "carryoverLimitYen": 1001001}]}""".formatted(road));
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(422);
+        assertThat(refused.text("rule")).isEqualTo("carryover-limit-above-amount");
+        assertThat(refused.body().at("/errors/0/field").asText()).isEqualTo("items[0].carryoverLimitYen");
+
+        Api.Response enacted = api.post("/api/supplementary-budgets", """
+                {"fiscalYear": 2213, "name": "9月補正", "resolvedOn": "2213-09-30", "reason": "補正",
+                 "items": [{"initiativeId": "%s", "deltaYen": 2000000, "carryoverLimitYen": 2500000},
+                           {"department": "建設課", "name": "市道舗装事業", "amountYen": 700000, "carryoverLimitYen": 700000,
+                            "accountCode": "1", "accountName": "一般会計", "side": "歳出",
+                            "subject": {"kan": {"code": "8", "name": "土木費"}, "kou": {"code": "2", "name": "道路橋りょう費"},
+                                        "moku": {"code": "3", "name": "道路維持費"}}}]}""".formatted(road));
+        assertThat(enacted.status()).as(enacted.raw()).isEqualTo(201);
+        String budget = enacted.text("id");
+        long position = enacted.number("position");
+        String paving = enacted.body().at("/initiativeIds/1").asText();
+        JsonNode changed = get("/api/initiatives/" + road + "?minPosition=" + position);
+        assertThat(changed.path("amountYen").asLong()).isEqualTo(3_000_000);
+        assertThat(changed.path("carryoverLimitYen").asLong()).as("within the amount after the item").isEqualTo(2_500_000);
+        assertThat(changed.path("carryoverLimitBudgetId").asText()).isEqualTo(budget);
+        JsonNode added = get("/api/initiatives/" + paving + "?minPosition=" + position);
+        assertThat(added.path("carryoverLimitYen").asLong()).isEqualTo(700_000);
+        assertThat(added.path("carryoverLimitBudgetId").asText()).isEqualTo(budget);
+        assertThat(historyTypes(road, position)).containsExactly("InitiativeAdded", "AmountAmended", "CarryoverLimitSet");
+
+        Api.Response submitted = api.post("/api/supplementary-budgets", """
+                {"fiscalYear": 2213, "name": "12月補正", "procedure": "assembly", "submittedOn": "2213-12-01", "reason": "補正",
+                 "items": [{"initiativeId": "%s", "deltaYen": 100000, "carryoverLimitYen": 400000}]}""".formatted(bridge));
+        assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+        assertThat(get("/api/initiatives/" + bridge + "?minPosition=" + submitted.number("position")).path("carryoverLimitYen").isNull())
+                .as("nothing in force while submitted").isTrue();
+        Api.Response passed = api.post("/api/supplementary-budgets/" + submitted.text("id") + "/resolutions", """
+                {"outcome": "passed", "resolvedOn": "2213-12-20"}""");
+        assertThat(passed.status()).as(passed.raw()).isEqualTo(201);
+        JsonNode limited = get("/api/initiatives/" + bridge + "?minPosition=" + passed.number("position"));
+        assertThat(limited.path("carryoverLimitYen").asLong()).isEqualTo(400_000);
+        assertThat(limited.path("carryoverLimitBudgetId").asText()).isEqualTo(submitted.text("id"));
+
+        JsonNode limits = get("/api/reports/carryover-limits?fiscalYear=2213&minPosition=" + passed.number("position"));
+        List<String> bases = new ArrayList<>();
+        limits.at("/accounts/0/rows").forEach(r -> bases.add(r.path("basis").asText()));
+        assertThat(bases).hasSize(3).allMatch(b -> b.startsWith("補正第"));
+    }
+
+    @Test
+    void theCarryoverStatementNamesTheLineAsItWasAtTheMomentAsked() {
+        String source = line(2214, "2214-04-01", 2_000_000);
+        setLimit(source, 1_000_000);
+        Api.Response carried = carry("explicit", source, 600_000, "{\"generalYen\": 600000}", null);
+        assertThat(carried.status()).as(carried.raw()).isEqualTo(201);
+        get("/api/initiatives/" + source + "?minPosition=" + carried.number("position"));
+        Instant afterCarry = Instant.now();
+        Api.Response renamed = api.post("/api/initiatives/" + source + "/revisions", """
+                {"name": "市道改良事業（第2期）", "reason": "事業名の変更"}""");
+        assertThat(renamed.status()).as(renamed.raw()).isEqualTo(200);
+        String at = "&minPosition=" + renamed.number("position");
+
+        assertThat(get("/api/reports/carryovers?fiscalYear=2214&kind=explicit&asOf=" + afterCarry + at).at("/statements/0/accounts/0/rows/0/name")
+                .asText()).as("as recorded before the renaming").isEqualTo("市道改良事業");
+        assertThat(get("/api/reports/carryover-limits?fiscalYear=2214&asOf=" + afterCarry + at).at("/accounts/0/rows/0/name").asText())
+                .isEqualTo("市道改良事業");
+        assertThat(api.get("/api/reports/carryovers?fiscalYear=2214&kind=explicit&format=csv&asOf=" + afterCarry + at).raw())
+                .contains("市道改良事業").doesNotContain("第2期");
+        JsonNode now = get("/api/reports/carryovers?fiscalYear=2214&kind=explicit" + at).at("/statements/0/accounts/0/rows/0");
+        assertThat(now.path("name").asText()).isEqualTo("市道改良事業（第2期）");
+        assertThat(now.path("kan").asText()).isEqualTo("8 土木費");
+    }
+
+    @Test
+    void theLinesCarriedIntoAYearAreOutsideTheBeforeAndAfterOfItsSupplementaryBudgets() {
+        String source = line(2215, "2215-04-01", 3_000_000);
+        setLimit(source, 2_000_000);
+        String own = newLine(2216, "市道新設事業", "歳出", "5", 5_000_000, null).text("id");
+        Api.Response carried = carry("explicit", source, 1_000_000, "{\"generalYen\": 1000000}", null);
+        assertThat(carried.status()).as(carried.raw()).isEqualTo(201);
+        Api.Response enacted = api.post("/api/supplementary-budgets", """
+                {"fiscalYear": 2216, "name": "9月補正", "resolvedOn": "2216-09-30", "reason": "補正",
+                 "items": [{"initiativeId": "%s", "deltaYen": 500000}]}""".formatted(own));
+        assertThat(enacted.status()).as(enacted.raw()).isEqualTo(201);
+        String at = "&minPosition=" + enacted.number("position");
+
+        JsonNode stages = get("/api/reports/stages?fiscalYear=2216" + at).path("stages");
+        assertThat(stages.size()).isEqualTo(2);
+        assertThat(stages.at("/0/afterYen").asLong()).isEqualTo(5_000_000);
+        JsonNode first = stages.get(1);
+        assertThat(first.path("stage").asText()).isEqualTo(enacted.text("id"));
+        assertThat(first.path("beforeYen").asLong()).as("補正前: the carried line is outside the budget").isEqualTo(5_000_000);
+        assertThat(first.path("changeYen").asLong()).isEqualTo(500_000);
+        assertThat(first.path("afterYen").asLong()).isEqualTo(5_500_000);
+        List<String> lines = new ArrayList<>();
+        first.path("lines").forEach(l -> lines.add(l.path("key").asText()));
+        assertThat(lines).containsExactly(own);
+        assertThat(first.at("/departments/0/beforeYen").asLong()).isEqualTo(5_000_000);
+        assertThat(total(2216, "&stage=" + enacted.text("id") + at)).isEqualTo(5_500_000);
+        assertThat(total(2216, "&stage=initial" + at)).isEqualTo(5_000_000);
+        assertThat(total(2216, at)).as("the year's lines with the carried one").isEqualTo(6_500_000);
     }
 
     private byte[] download(String path) throws Exception {

@@ -68,7 +68,9 @@ class EventSerializationTest {
                     jp.budgetledger.core.api.SubjectLevel.of("1", "一般会計"), jp.budgetledger.core.api.Side.REVENUE,
                     jp.budgetledger.core.api.Subject.of(jp.budgetledger.core.api.SubjectLevel.of("9", "繰越金"),
                             jp.budgetledger.core.api.SubjectLevel.of("1", "繰越金"), jp.budgetledger.core.api.SubjectLevel.of("1", "繰越金")),
-                    null))));
+                    null))),
+            jp.budgetledger.core.api.SupplementaryItem.change(InitiativeId.of("limited"), Money.ofYen(100))
+                    .withCarryoverLimit(Money.ofYen(50)));
     private static final List<Object> SAMPLES = List.of(
             new InitiativeAdded(ID, FiscalYear.of(2020), new Category("1", "スマート自治体の推進"), Department.of("総務部"),
                     "スマート自治体推進事業費", Money.ofYen(37_786_000), "AI-OCRの活用",
@@ -128,6 +130,8 @@ class EventSerializationTest {
                     Money.ofYen(1_000), new ChangeContext(LocalDate.of(2020, 11, 1), "流用", "起案第7号", true)), "tanaka"),
             new ChangeDrafted(DraftId.of("dr-2"), "transfer", new TransferFunds(TransferId.of("tr-3"), ID, InitiativeId.of("other"),
                     Money.ofYen(1), ChangeContext.of("流用")), "tanaka"),
+            new ChangeDrafted(DraftId.of("dr-3"), "transfer", new TransferFunds(TransferId.of("tr-4"), ID, InitiativeId.of("other"),
+                    Money.ofYen(2), ChangeContext.of("流用")), "tanaka", FiscalYear.of(2020)),
             new DraftApproved(DraftId.of("dr-1"), "kacho"),
             new DraftRejected(DraftId.of("dr-2"), "kacho", "根拠不足"),
             new jp.budgetledger.core.api.SupplementaryBudgetSubmitted(SupplementaryBudgetId.of("sb-2"), FiscalYear.of(2020), "9月補正",
@@ -198,6 +202,29 @@ class EventSerializationTest {
                 byte[].class, FundsTransferred.class.getName(), "1"));
         assertThat(back).isEqualTo(SAMPLES.get(8));
         assertThat(((FundsTransferred) back).level()).isNull();
+    }
+
+    @Test
+    void aDraftRecordedBeforeDraftsNamedTheirFiscalYearReadsWithoutOne() {
+        ChangeDrafted named = SAMPLES.stream().filter(ChangeDrafted.class::isInstance).map(ChangeDrafted.class::cast)
+                .filter(d -> d.fiscalYear() != null).findFirst().orElseThrow();
+        String json = new String(serializer.serialize(named, byte[].class).getData(), StandardCharsets.UTF_8).replace(",\"fiscalYear\":2020", "");
+        assertThat(json).doesNotContain("fiscalYear");
+        Object back = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(json.getBytes(StandardCharsets.UTF_8),
+                byte[].class, ChangeDrafted.class.getName(), "1"));
+        assertThat(((ChangeDrafted) back).fiscalYear()).isNull();
+        assertThat(((ChangeDrafted) back).proposal()).isEqualTo(named.proposal());
+    }
+
+    @Test
+    void aBillItemRecordedBeforeItemsSetLimitsReadsWithoutOne() {
+        var item = jp.budgetledger.core.api.SupplementaryItem.change(ID, Money.ofYen(-500));
+        String itemJson = new String(serializer.serialize(item, byte[].class).getData(), StandardCharsets.UTF_8)
+                .replace(",\"carryoverLimit\":null", "");
+        assertThat(itemJson).doesNotContain("carryoverLimit");
+        Object itemBack = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                itemJson.getBytes(StandardCharsets.UTF_8), byte[].class, jp.budgetledger.core.api.SupplementaryItem.class.getName(), null));
+        assertThat(itemBack).isEqualTo(item);
     }
 
     @Test

@@ -483,6 +483,26 @@ class WebUiIT extends LedgerIT {
     }
 
     @Test
+    void anOfficerAddsALineWithItsCarryoverLimitFromTheNewLineForm() {
+        open("/officer.html");
+        set("add-fiscalYear", "2217");
+        set("add-categoryCode", "1");
+        set("add-categoryName", "分類1");
+        set("add-department", "総務部");
+        set("add-name", "庁舎照明改修事業");
+        set("add-amountYen", "2000000");
+        browser.findElement(By.id("add-carryoverLimitYen")).sendKeys("500000");
+        set("add-reason", "当初予算");
+        long before = events();
+        browser.findElement(By.cssSelector("#add button[type=submit]")).click();
+        waiting().until(d -> !d.findElement(By.cssSelector("#add .notice")).getText().isBlank());
+        assertThat(events()).as("the line and its 繰越明許費").isEqualTo(before + 2);
+        JsonNode lines = api.get("/api/initiatives?fiscalYear=2217&minPosition=" + lastPosition()).body();
+        assertThat(lines.get(0).path("name").asText()).isEqualTo("庁舎照明改修事業");
+        assertThat(lines.get(0).path("carryoverLimitYen").asLong()).isEqualTo(500_000);
+    }
+
+    @Test
     void anOfficerSubmitsABillPickingItsLineByNameAndRecordsItsPassingOnTheBillsPage() {
         Api.Response added = api.post("/api/initiatives", Api.line(2130, "1", "分類1", "総務部", "防災行政無線更新", 1_000_000));
         api.get("/api/initiatives/" + added.text("id") + "?minPosition=" + added.number("position"));

@@ -513,7 +513,10 @@ class ApiContractIT {
                 .expect(404);
     }
 
-    /** A 繰越明許費 limit (If-Match, a stale one), a carry within it into 2059, one above it, a 事故繰越し without its reason, and the documents. */
+    /**
+     * A 繰越明許費 limit (If-Match, a stale one), a carry within it into 2059, one above it, a 事故繰越し without its reason, and the
+     * documents; a line of 2218 added with its limit, one with a limit above its amount, and a 補正 item that sets a limit.
+     */
     private void carryovers() {
         Exchange added = post("/api/initiatives").as(OFFICER).json("""
                 {"fiscalYear": 2058, "department": "建設課", "name": "橋りょう長寿命化", "amountYen": 9000000, "reason": "当初予算",
@@ -553,6 +556,17 @@ class ApiContractIT {
                 .at("/accounts/0/rows/0/basis").asText()).isEqualTo("当初");
         get("/api/reports/carryover-limits?fiscalYear=2058&format=csv").as(OFFICER).expect(200);
         get("/api/reports/carryover-limits?fiscalYear=2058&format=xlsx").as(OFFICER).expect(200);
+
+        String withLimit = post("/api/initiatives").as(OFFICER).json("""
+                {"fiscalYear": 2218, "department": "建設課", "name": "橋りょう点検", "amountYen": 4000000, "reason": "当初予算",
+                 "carryoverLimitYen": 1000000, "accountCode": "1", "accountName": "一般会計", "side": "expenditure",
+                 "subject": {"kan": {"code": "8", "name": "土木費"}, "kou": {"code": "2", "name": "道路橋りょう費"},
+                 "moku": {"code": "3", "name": "橋りょう維持費"}}}""").expect(201).text("id");
+        assertThat(post("/api/initiatives").as(OFFICER).json(Api.line(2218, "1", "分類", "建設課", "限度超過", 10)
+                .replaceFirst("\\}\\s*$", ", \"carryoverLimitYen\": 11}")).expect(422).text("rule")).isEqualTo("carryover-limit-above-amount");
+        post("/api/supplementary-budgets").as(OFFICER).json("""
+                {"fiscalYear": 2218, "name": "9月補正", "resolvedOn": "2218-09-30", "reason": "補正",
+                 "items": [{"initiativeId": "%s", "deltaYen": 500000, "carryoverLimitYen": 4500000}]}""".formatted(withLimit)).expect(201);
     }
 
     /** A 債務負担行為 of 2164: set, amended and abolished by an enacted supplementary budget, refused ones, read, and its 調書. */

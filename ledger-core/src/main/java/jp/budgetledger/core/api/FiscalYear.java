@@ -13,7 +13,7 @@ import java.time.LocalDate;
 public record FiscalYear(int value) implements Comparable<FiscalYear> {
 
     public static final int MIN = 1989;
-    public static final int MAX = 2200;
+    public static final int MAX = 2299;
 
     public FiscalYear {
         if (value < MIN || value > MAX) {

@@ -4,9 +4,21 @@ import java.util.List;
 
 /**
  * One item of a supplementary budget: either a difference ({@code delta}) on an existing line
- * ({@code initiativeId}), or a new line ({@code newLine}, created with {@code initiativeId}).
+ * ({@code initiativeId}), or a new line ({@code newLine}, created with {@code initiativeId}). Either may set the line's
+ * 繰越明許費 limit ({@code carryoverLimit}, null for none; 第2表 of the budget): the budget is the limit's basis once in force, and
+ * the limit is checked as {@link SetCarryoverLimit} would check it against the line's amount after the item.
  */
-public record SupplementaryItem(InitiativeId initiativeId, Money delta, NewLine newLine) {
+public record SupplementaryItem(InitiativeId initiativeId, Money delta, NewLine newLine, Money carryoverLimit) {
+
+    /** An item that sets no 繰越明許費. */
+    public SupplementaryItem(InitiativeId initiativeId, Money delta, NewLine newLine) {
+        this(initiativeId, delta, newLine, null);
+    }
+
+    /** This item, setting the line's 繰越明許費 limit to {@code limit} (null for none). */
+    public SupplementaryItem withCarryoverLimit(Money limit) {
+        return new SupplementaryItem(initiativeId, delta, newLine, limit);
+    }
 
     /** A line the supplementary budget creates; {@code classification} null for a line without 会計 and 科目. */
     public record NewLine(Category category, Department department, String name, String summary, Money amount,

@@ -97,6 +97,9 @@ final class BillItems {
                 } else {
                     Aggregate<Initiative> line = line(fiscalYear, item.initiativeId());
                     line.invoke(l -> l.checkDelta(item.delta(), change));
+                    if (item.carryoverLimit() != null) {
+                        line.execute(l -> l.checkCarryoverLimitAfter(item.delta(), item.carryoverLimit()));
+                    }
                     classification = line.invoke(Initiative::classification);
                     delta = item.delta().yen();
                 }
@@ -131,7 +134,7 @@ final class BillItems {
 
     /**
      * Puts {@code items} in force with {@code change}, as part of supplementary budget {@code budgetId}: new lines are added,
-     * existing lines changed by their differences.
+     * existing lines changed by their differences, and the 繰越明許費 limits the items set are recorded with the budget as basis.
      *
      * @return each line's difference, in the order of {@code items}
      * @throws ItemRejectedException for the first item that breaks a rule (nothing of the unit of work is then kept)
@@ -145,10 +148,14 @@ final class BillItems {
             try {
                 if (item.addsLine()) {
                     AddInitiative add = addition(fiscalYear, item, change);
-                    initiatives.newInstance(() -> new Initiative(add, registry, subjects));
+                    initiatives.newInstance(() -> new Initiative(add, registry, subjects, null, budgetId));
                     applied[index] = new SupplementaryBudgetEnacted.Item(item.initiativeId(), item.newLine().amount(), true);
                 } else {
-                    line(fiscalYear, item.initiativeId()).invoke(l -> l.applyDelta(item.delta(), change, cause));
+                    Aggregate<Initiative> line = line(fiscalYear, item.initiativeId());
+                    line.invoke(l -> l.applyDelta(item.delta(), change, cause));
+                    if (item.carryoverLimit() != null) {
+                        line.execute(l -> l.limitBy(item.carryoverLimit(), budgetId, change));
+                    }
                     applied[index] = new SupplementaryBudgetEnacted.Item(item.initiativeId(), item.delta(), false);
                 }
             } catch (LedgerRuleViolation violation) {
@@ -181,7 +188,7 @@ final class BillItems {
     private static AddInitiative addition(FiscalYear fiscalYear, SupplementaryItem item, ChangeContext change) {
         var line = item.newLine();
         return new AddInitiative(item.initiativeId(), fiscalYear, line.category(), line.department(), line.name(), line.amount(),
-                line.summary(), change, line.classification());
+                line.summary(), change, line.classification(), item.carryoverLimit());
     }
 
     private Aggregate<Initiative> line(FiscalYear fiscalYear, InitiativeId id) {

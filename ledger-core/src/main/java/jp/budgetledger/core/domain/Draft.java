@@ -5,6 +5,7 @@ import jp.budgetledger.core.api.DraftApproved;
 import jp.budgetledger.core.api.DraftChange;
 import jp.budgetledger.core.api.DraftId;
 import jp.budgetledger.core.api.DraftRejected;
+import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.Proposal;
 import jp.budgetledger.core.api.ProposalKinds;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -30,8 +31,9 @@ public class Draft {
     protected Draft() {
     }
 
-    Draft(DraftChange command) {
-        apply(new ChangeDrafted(command.draftId(), ProposalKinds.of(command.proposal()), command.proposal(), command.requester()));
+    Draft(DraftChange command, FiscalYear fiscalYear) {
+        apply(new ChangeDrafted(command.draftId(), ProposalKinds.of(command.proposal()), command.proposal(), command.requester(),
+                fiscalYear));
     }
 
     /**

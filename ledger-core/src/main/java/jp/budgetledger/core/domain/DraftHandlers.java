@@ -4,6 +4,7 @@ import jp.budgetledger.core.api.ApprovalResult;
 import jp.budgetledger.core.api.ApproveDraft;
 import jp.budgetledger.core.api.DraftChange;
 import jp.budgetledger.core.api.DraftId;
+import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.api.Proposal;
 import jp.budgetledger.core.api.RejectDraft;
@@ -20,7 +21,7 @@ import org.axonframework.modelling.command.Repository;
 
 /**
  * Four-eyes approval of proposals. Drafting checks the proposal first, so a refused one records
- * nothing. Approving sends the proposal on {@code commandBus} from within the approval's unit of
+ * nothing; the draft names the fiscal year the proposal changes, whose calendar it passes as drafted. Approving sends the proposal on {@code commandBus} from within the approval's unit of
  * work: the nested command joins it (and its transaction), so the proposal's events and
  * {@code DraftApproved} are committed together or not at all. The proposal is sent as the
  * requester's command: metadata {@code actor} is the requester, {@code approvedBy} the approver,
@@ -40,8 +41,8 @@ public class DraftHandlers {
 
     @CommandHandler
     public DraftId handle(DraftChange command) throws Exception {
-        check.check(command.proposal());
-        drafts.newInstance(() -> new Draft(command));
+        FiscalYear year = check.check(command.proposal());
+        drafts.newInstance(() -> new Draft(command, year));
         return command.draftId();
     }
 

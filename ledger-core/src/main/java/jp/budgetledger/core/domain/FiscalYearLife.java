@@ -88,14 +88,16 @@ public class FiscalYearLife {
     /**
      * Checks a proposed reopening against the year as {@code lives} holds it, changing nothing (a {@link ProposalCheck}).
      *
+     * @return the year
      * @throws FiscalYearLifeException when the year is not closed
      */
-    public static void check(Repository<FiscalYearLife> lives, ReopenFiscalYear command) {
+    public static FiscalYear check(Repository<FiscalYearLife> lives, ReopenFiscalYear command) {
         try {
             lives.load(FiscalYearLifeId.of(command.fiscalYear())).execute(life -> life.check(command));
         } catch (AggregateNotFoundException e) {
             throw FiscalYearLifeException.notClosed(command.fiscalYear());
         }
+        return command.fiscalYear();
     }
 
     @EventSourcingHandler

@@ -1,16 +1,13 @@
 package jp.budgetledger.core.domain;
 
 import jp.budgetledger.core.api.AddInitiative;
+import jp.budgetledger.core.api.AmendAmount;
+import jp.budgetledger.core.api.AmendmentResult;
+import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.AmountCarriedOver;
 import jp.budgetledger.core.api.CarriedFrom;
 import jp.budgetledger.core.api.CarryoverKind;
 import jp.budgetledger.core.api.CarryoverLimitSet;
-import jp.budgetledger.core.api.RecordCarryover;
-import jp.budgetledger.core.api.SetCarryoverLimit;
-import jp.budgetledger.core.api.Side;
-import jp.budgetledger.core.api.AmendAmount;
-import jp.budgetledger.core.api.AmendmentResult;
-import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.ChangeCause;
 import jp.budgetledger.core.api.ChangeContext;
@@ -27,7 +24,11 @@ import jp.budgetledger.core.api.InitiativeRevised;
 import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.core.api.Money;
 import jp.budgetledger.core.api.ReassignInitiative;
+import jp.budgetledger.core.api.RecordCarryover;
 import jp.budgetledger.core.api.ReviseInitiative;
+import jp.budgetledger.core.api.SetCarryoverLimit;
+import jp.budgetledger.core.api.Side;
+import jp.budgetledger.core.api.SupplementaryBudgetId;
 import jp.budgetledger.core.api.WithdrawInitiative;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -95,9 +96,21 @@ public class Initiative {
 
     /** A new line; {@code continuingExpense} names the 継続費 whose share of the year it holds (null for none). */
     Initiative(AddInitiative command, InitiativeRegistry registry, SubjectTable subjects, ContinuingExpenseId continuingExpense) {
+        this(command, registry, subjects, continuingExpense, null);
+    }
+
+    /**
+     * A new line; {@code continuingExpense} as above; {@code limitBasis} the supplementary budget that adds it, the basis of the
+     * command's 繰越明許費 limit (null for the 当初予算).
+     */
+    Initiative(AddInitiative command, InitiativeRegistry registry, SubjectTable subjects, ContinuingExpenseId continuingExpense,
+               SupplementaryBudgetId limitBasis) {
         DepartmentScope.require(command.department());
         if (command.amount().isNegative()) {
             throw new NegativeAmountException(Concept.LINE_AMOUNT, command.amount());
+        }
+        if (command.carryoverLimit() != null) {
+            requireLimitWithin(command.carryoverLimit(), command.amount(), command.classification());
         }
         ChangeContext change = resolve(command.change(), command.fiscalYear(), true);
         InitiativeKey key = InitiativeKey.of(command.fiscalYear(), command.department(), command.name(), command.classification());
@@ -110,6 +123,10 @@ public class Initiative {
         apply(new InitiativeAdded(command.initiativeId(), command.fiscalYear(), command.category(),
                 command.department(), command.name(), command.amount(), command.summary(), change, command.classification(),
                 continuingExpense));
+        if (command.carryoverLimit() != null) {
+            apply(new CarryoverLimitSet(command.initiativeId(), command.fiscalYear(), command.carryoverLimit(), null,
+                    limitBasis == null ? null : limitBasis.value(), change));
+        }
     }
 
     /** A line a carry-over opens ({@code added} has its {@link InitiativeAdded#carriedFrom()}), claiming its own key and its 科目. */
@@ -137,24 +154,8 @@ public class Initiative {
     long setCarryoverLimit(SetCarryoverLimit command) {
         DepartmentScope.require(department);
         requireVersion(command.expectedVersion());
-        requireActive();
-        requireCarriable(Concept.CARRYOVER_LIMIT);
-        if (carriedFrom != null) {
-            throw new CarryoverException(CarryoverException.CARRIED_LINE, Concept.CARRYOVER_LIMIT,
-                    "a line carried from fiscal year " + carriedFrom.fiscalYear().value() + " is outside the budget and has no 繰越明許費");
-        }
         Money limit = command.limit();
-        if (limit.isNegative()) {
-            throw new NegativeAmountException(Concept.CARRYOVER_LIMIT, limit);
-        }
-        if (limit.compareTo(amount) > 0) {
-            throw new CarryoverException(CarryoverException.LIMIT_ABOVE_AMOUNT, Concept.CARRYOVER_LIMIT,
-                    "the 繰越明許費 (" + limit.yen() + " yen) is more than the line's amount (" + amount.yen() + " yen)");
-        }
-        if (limit.yen() < carriedUnderLimit) {
-            throw new CarryoverException(CarryoverException.LIMIT_BELOW_CARRIED, Concept.CARRYOVER_LIMIT,
-                    "the 繰越明許費 (" + limit.yen() + " yen) is less than what was carried under it already (" + carriedUnderLimit + " yen)");
-        }
+        checkCarryoverLimit(limit, amount);
         String basis = command.supplementaryBudgetId() == null ? null : command.supplementaryBudgetId().value();
         if (limit.equals(carryoverLimit) && Objects.equals(basis, carryoverLimitBasis)) {
             throw new NothingChangesException(Concept.CARRYOVER_LIMIT);
@@ -162,6 +163,47 @@ public class Initiative {
         ChangeContext change = resolveForLine(command.change());
         apply(new CarryoverLimitSet(id, fiscalYear, limit, carryoverLimit, basis, change));
         return version;
+    }
+
+    /**
+     * Sets the line's 繰越明許費 limit as part of supplementary budget {@code basis} that changes the line in the same unit of work
+     * (after its difference), with the budget's change context.
+     */
+    void limitBy(Money limit, SupplementaryBudgetId basis, ChangeContext requested) {
+        DepartmentScope.require(department);
+        checkCarryoverLimit(limit, amount);
+        apply(new CarryoverLimitSet(id, fiscalYear, limit, carryoverLimit, basis.value(), resolveForLine(requested)));
+    }
+
+    /** Checks that {@link #limitBy} would accept {@code limit} after the line is changed by {@code delta}, changing nothing. */
+    void checkCarryoverLimitAfter(Money delta, Money limit) {
+        checkCarryoverLimit(limit, amount.plus(delta));
+    }
+
+    /** Checks that a 繰越明許費 limit of {@code limit} could be set on this line were its amount {@code lineAmount}. */
+    private void checkCarryoverLimit(Money limit, Money lineAmount) {
+        requireActive();
+        if (carriedFrom != null) {
+            throw new CarryoverException(CarryoverException.CARRIED_LINE, Concept.CARRYOVER_LIMIT,
+                    "a line carried from fiscal year " + carriedFrom.fiscalYear().value() + " is outside the budget and has no 繰越明許費");
+        }
+        requireLimitWithin(limit, lineAmount, classification);
+        if (limit.yen() < carriedUnderLimit) {
+            throw new CarryoverException(CarryoverException.LIMIT_BELOW_CARRIED, Concept.CARRYOVER_LIMIT,
+                    "the 繰越明許費 (" + limit.yen() + " yen) is less than what was carried under it already (" + carriedUnderLimit + " yen)");
+        }
+    }
+
+    /** A limit of an 歳出 (or unclassified) line, not negative and not above the line's amount. */
+    private static void requireLimitWithin(Money limit, Money lineAmount, Classification classification) {
+        requireCarriable(classification, Concept.CARRYOVER_LIMIT);
+        if (limit.isNegative()) {
+            throw new NegativeAmountException(Concept.CARRYOVER_LIMIT, limit);
+        }
+        if (limit.compareTo(lineAmount) > 0) {
+            throw new CarryoverException(CarryoverException.LIMIT_ABOVE_AMOUNT, Concept.CARRYOVER_LIMIT,
+                    "the 繰越明許費 (" + limit.yen() + " yen) is more than the line's amount (" + lineAmount.yen() + " yen)");
+        }
     }
 
     /**
@@ -225,6 +267,10 @@ public class Initiative {
 
     /** Only 歳出 lines and lines without a classification are carried. */
     private void requireCarriable(Concept concept) {
+        requireCarriable(classification, concept);
+    }
+
+    private static void requireCarriable(Classification classification, Concept concept) {
         if (classification != null && classification.side() == Side.REVENUE) {
             throw new CarryoverException(CarryoverException.REVENUE_SIDE, concept,
                     "only 歳出 lines are carried into the next fiscal year, not a line of 歳入");
@@ -239,6 +285,9 @@ public class Initiative {
         DepartmentScope.require(command.department());
         if (command.amount().isNegative()) {
             throw new NegativeAmountException(Concept.LINE_AMOUNT, command.amount());
+        }
+        if (command.carryoverLimit() != null) {
+            requireLimitWithin(command.carryoverLimit(), command.amount(), command.classification());
         }
         resolve(command.change(), command.fiscalYear(), true);
     }

@@ -53,10 +53,15 @@ public class MultiLineHandlers {
         return new TransferResult(command.transferId(), versions[0], versions[1], transfer.level(), command.clause());
     }
 
-    /** Checks {@code command} against every rule {@link #handle(TransferFunds)} applies, changing nothing. */
-    public void check(TransferFunds command) {
+    /**
+     * Checks {@code command} against every rule {@link #handle(TransferFunds)} applies, changing nothing.
+     *
+     * @return the fiscal year of its lines
+     */
+    public FiscalYear check(TransferFunds command) {
         PreparedTransfer transfer = prepare(command);
         transfer.lines().check(command.amount(), transfer.change());
+        return transfer.lines().fiscalYear();
     }
 
     private record PreparedTransfer(LinePair lines, String level, ChangeContext change) {
@@ -86,13 +91,14 @@ public class MultiLineHandlers {
     }
 
     /** Checks {@code command} against every rule {@link #handle(UseReserveFund)} applies, changing nothing. */
-    public void check(UseReserveFund command) {
+    public FiscalYear check(UseReserveFund command) {
         LinePair lines = prepare(command);
         try {
             lines.check(command.amount(), lines.resolve(command.change()));
         } catch (NegativeAmountException e) {
             throw reserveExceeded(e);
         }
+        return lines.fiscalYear();
     }
 
     private LinePair prepare(UseReserveFund command) {

@@ -1,5 +1,6 @@
 package jp.budgetledger.core.domain;
 
+import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.Proposal;
 
 /**
@@ -9,5 +10,6 @@ import jp.budgetledger.core.api.Proposal;
 @FunctionalInterface
 public interface ProposalCheck {
 
-    void check(Proposal proposal);
+    /** @return the fiscal year the proposal changes */
+    FiscalYear check(Proposal proposal);
 }

@@ -67,8 +67,9 @@ public class SupplementaryBudgetHandlers {
      * Checks {@code command} against every rule {@link #handle(DecideSupplementaryBudgetBySenketsu)} applies, changing nothing
      * (the balance of its 会計 included, which the handler leaves to the balance guard of the lines' events).
      */
-    public void check(DecideSupplementaryBudgetBySenketsu command) {
+    public FiscalYear check(DecideSupplementaryBudgetBySenketsu command) {
         check(command.bill(), command.change());
+        return command.bill().fiscalYear();
     }
 
     private SupplementaryBudgetEnacted enact(SupplementaryBill bill, LocalDate on, BillProcedure procedure) throws Exception {
@@ -93,8 +94,9 @@ public class SupplementaryBudgetHandlers {
     }
 
     /** Checks {@code command} against every rule {@link #handle(SubmitSupplementaryBudget)} applies, changing nothing. */
-    public void check(SubmitSupplementaryBudget command) {
+    public FiscalYear check(SubmitSupplementaryBudget command) {
         check(command.bill(), command.change());
+        return command.bill().fiscalYear();
     }
 
     private BillItems.Series check(SupplementaryBill bill, ChangeContext change) {

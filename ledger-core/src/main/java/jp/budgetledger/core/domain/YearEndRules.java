@@ -3,10 +3,14 @@ package jp.budgetledger.core.domain;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.BudgetDocumentImported;
 import jp.budgetledger.core.api.ChangeCause;
+import jp.budgetledger.core.api.ChangeDrafted;
+import jp.budgetledger.core.api.DecideSupplementaryBudgetBySenketsu;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.FiscalYearLifeEvent;
 import jp.budgetledger.core.api.LedgerEvent;
 import jp.budgetledger.core.api.PermittedAfterYearEnd;
+import jp.budgetledger.core.api.Proposal;
+import jp.budgetledger.core.api.ReopenFiscalYear;
 import jp.budgetledger.core.api.SenketsuReportedToAssembly;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.core.api.SupplementaryBudgetResolved;
@@ -32,6 +36,8 @@ import java.util.function.Predicate;
  *   else is refused with {@link FiscalYearEndedException}.</li>
  *   <li>Once the year is closed, nothing but its own life: {@link FiscalYearClosedException}.</li>
  * </ul>
+ * A draft of a change that waits for approval ({@link ChangeDrafted}) meets the same calendar when it is drafted, for the
+ * fiscal year its proposal changes ({@link #checkDraft}); once approved, the change's own events meet it again.
  */
 public final class YearEndRules {
 
@@ -72,6 +78,30 @@ public final class YearEndRules {
         }
     }
 
+    /**
+     * The calendar for a draft as it is recorded: refused as its proposal's change would be. After the year end only the year's
+     * own life (a reopening) and the late record of a 専決処分 the head decided by 31 March N+1 may be drafted; once the year is
+     * closed, only a reopening. A draft that does not name its fiscal year passes (recorded before drafts named it).
+     *
+     * @throws FiscalYearClosedException when the draft's year is closed
+     * @throws FiscalYearEndedException  when the draft's year ended and the proposal is not one the law still allows
+     */
+    public static void checkDraft(ChangeDrafted draft, Predicate<FiscalYear> closed, LocalDate recordedOn) {
+        FiscalYear year = draft.fiscalYear();
+        Proposal proposal = draft.proposal();
+        if (year == null || proposal instanceof ReopenFiscalYear) {
+            return;
+        }
+        if (closed.test(year)) {
+            throw new FiscalYearClosedException(year);
+        }
+        if (!recordedOn.isAfter(year.lastDay())
+                || proposal instanceof DecideSupplementaryBudgetBySenketsu senketsu && decidedWithin(year, senketsu.decidedOn())) {
+            return;
+        }
+        throw new FiscalYearEndedException(year, recordedOn, "a draft of " + describe(proposal.getClass().getSimpleName()));
+    }
+
     /** True when the year of {@code recordedOn} is past fiscal year {@code year}'s last day. */
     public static boolean ended(FiscalYear year, LocalDate today) {
         return today.isAfter(year.lastDay());
@@ -93,19 +123,25 @@ public final class YearEndRules {
     }
 
     private static String describe(LedgerEvent event) {
-        return switch (event.getClass().getSimpleName()) {
+        return describe(event.getClass().getSimpleName());
+    }
+
+    /** What an event or a proposal (by its type's simple name) records, in words. */
+    private static String describe(String type) {
+        return switch (type) {
             case "InitiativeAdded" -> "a new line";
             case "AmountAmended" -> "a change of a line's amount";
             case "InitiativeWithdrawn" -> "a withdrawal of a line";
             case "InitiativeRevised" -> "a revision of a line";
             case "InitiativeReassigned" -> "a reassignment of a line";
-            case "FundsTransferred" -> "a transfer (流用)";
-            case "ReserveFundUsed" -> "a use of the 予備費";
-            case "SupplementaryBudgetSubmitted" -> "a new supplementary budget bill";
-            case "SupplementaryBudgetEnacted", "SupplementaryBudgetResolved" -> "a supplementary budget decided after the year ended";
+            case "FundsTransferred", "TransferFunds" -> "a transfer (流用)";
+            case "ReserveFundUsed", "UseReserveFund" -> "a use of the 予備費";
+            case "SupplementaryBudgetSubmitted", "SubmitSupplementaryBudget" -> "a new supplementary budget bill";
+            case "SupplementaryBudgetEnacted", "SupplementaryBudgetResolved", "DecideSupplementaryBudgetBySenketsu" ->
+                    "a supplementary budget decided after the year ended";
             case "TransferClauseRegistered", "SetsuBarred" -> "a change of the 予算総則";
             case "CarryoverLimitSet" -> "a 繰越明許費 limit (part of the year's budget)";
-            default -> "this change (" + event.getClass().getSimpleName() + ")";
+            default -> "this change (" + type + ")";
         };
     }
 }

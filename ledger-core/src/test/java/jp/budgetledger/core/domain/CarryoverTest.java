@@ -261,4 +261,29 @@ class CarryoverTest {
                 history.amount(), history.summary(), history.change(), history.classification()));
         ledger.send(command);
     }
+
+    private static AddInitiative addWithLimit(long yen, long limitYen, Classification classification) {
+        return new AddInitiative(ID, FY, null, DEPT, "市道改良事業", Money.ofYen(yen), null, INITIAL, classification, Money.ofYen(limitYen));
+    }
+
+    @Test
+    void aNewLineWithALimitRecordsTheLimitOfTheInitialBudgetWithIt() {
+        fixture.givenNoPriorActivity()
+                .when(addWithLimit(10_000_000, 4_000_000, EXPENDITURE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(added(10_000_000, EXPENDITURE), new CarryoverLimitSet(ID, FY, Money.ofYen(4_000_000), null, null, INITIAL));
+    }
+
+    @Test
+    void aNewLineWithALimitAboveItsAmountOrOfRevenueIsRefusedWhole() {
+        fixture.givenNoPriorActivity()
+                .when(addWithLimit(1_000, 1_001, EXPENDITURE))
+                .expectException(CarryoverException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("more than the line's amount"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(addWithLimit(1_000, 1, REVENUE))
+                .expectException(CarryoverException.class)
+                .expectNoEvents();
+    }
 }

@@ -9,6 +9,7 @@ import jp.budgetledger.core.api.DraftApproved;
 import jp.budgetledger.core.api.DraftChange;
 import jp.budgetledger.core.api.DraftId;
 import jp.budgetledger.core.api.DraftRejected;
+import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.api.Money;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DraftTest {
 
     private static final DraftId ID = DraftId.of("dr-1");
+    private static final FiscalYear YEAR = FiscalYear.of(2215);
     private static final TransferFunds TRANSFER = new TransferFunds(TransferId.of("tr-1"), InitiativeId.of("line-a"),
             InitiativeId.of("line-b"), Money.ofYen(1_000), ChangeContext.of("流用"));
     private static final TransferFunds TOO_MUCH = new TransferFunds(TransferId.of("tr-2"), InitiativeId.of("line-a"),
@@ -49,6 +51,7 @@ class DraftTest {
             if (transfer.amount().yen() > 1_000_000) {
                 throw new NegativeAmountException(Concept.AMOUNT_CHANGE, Money.ofYen(-1));
             }
+            return YEAR;
         });
         fixture.registerCommandHandler(TransferFunds.class, message -> {
             if (refusalAtApproval != null) {
@@ -61,11 +64,11 @@ class DraftTest {
     }
 
     private static ChangeDrafted drafted() {
-        return new ChangeDrafted(ID, "transfer", TRANSFER, "tanaka");
+        return new ChangeDrafted(ID, "transfer", TRANSFER, "tanaka", YEAR);
     }
 
     @Test
-    void draftingChecksTheProposalAndRecordsItWithItsKindAndRequesterWithoutCarryingItOut() {
+    void draftingChecksTheProposalAndRecordsItWithItsKindRequesterAndFiscalYearWithoutCarryingItOut() {
         fixture.givenNoPriorActivity()
                 .when(new DraftChange(ID, TRANSFER, "tanaka"))
                 .expectSuccessfulHandlerExecution()

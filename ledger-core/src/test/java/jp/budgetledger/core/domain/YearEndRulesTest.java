@@ -6,9 +6,13 @@ import jp.budgetledger.core.api.BudgetDocumentImported;
 import jp.budgetledger.core.api.Category;
 import jp.budgetledger.core.api.ChangeCause;
 import jp.budgetledger.core.api.ChangeContext;
+import jp.budgetledger.core.api.ChangeDrafted;
+import jp.budgetledger.core.api.Concept;
+import jp.budgetledger.core.api.DecideSupplementaryBudgetBySenketsu;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.DocumentId;
 import jp.budgetledger.core.api.DocumentInfo;
+import jp.budgetledger.core.api.DraftId;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.FiscalYearClosed;
 import jp.budgetledger.core.api.FiscalYearReopened;
@@ -17,9 +21,16 @@ import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.LedgerEvent;
 import jp.budgetledger.core.api.Money;
 import jp.budgetledger.core.api.PermittedAfterYearEnd;
+import jp.budgetledger.core.api.Proposal;
+import jp.budgetledger.core.api.ProposalKinds;
+import jp.budgetledger.core.api.ReopenFiscalYear;
 import jp.budgetledger.core.api.SenketsuReportedToAssembly;
+import jp.budgetledger.core.api.SupplementaryBill;
 import jp.budgetledger.core.api.SupplementaryBudgetEnacted;
 import jp.budgetledger.core.api.SupplementaryBudgetId;
+import jp.budgetledger.core.api.SupplementaryItem;
+import jp.budgetledger.core.api.TransferFunds;
+import jp.budgetledger.core.api.TransferId;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -128,5 +139,48 @@ class YearEndRulesTest {
     @Test
     void theSettlementPeriodEndsOnTheThirtyFirstOfMayAfterTheYear() {
         assertThat(YearEndRules.settlementEnd(FY2024)).isEqualTo(LocalDate.of(2025, 5, 31));
+    }
+
+    private static ChangeDrafted draft(Proposal proposal, FiscalYear year) {
+        return new ChangeDrafted(DraftId.of("dr-1"), ProposalKinds.of(proposal), proposal, "tanaka", year);
+    }
+
+    private static final TransferFunds TRANSFER = new TransferFunds(TransferId.of("tr-1"), LINE, InitiativeId.of("line-2"),
+            Money.ofYen(100), ChangeContext.of("流用"));
+
+    private static DecideSupplementaryBudgetBySenketsu senketsu(LocalDate decidedOn) {
+        return new DecideSupplementaryBudgetBySenketsu(new SupplementaryBill(SupplementaryBudgetId.of("sb-2"), FY2024, "専決補正", null,
+                null, null, List.of(SupplementaryItem.change(LINE, Money.ofYen(100))), null), decidedOn);
+    }
+
+    @Test
+    void aDraftOfAnEndedYearIsRefusedAsItsChangeWouldBeAndPassesUntilTheLastDay() {
+        assertThatCode(() -> YearEndRules.checkDraft(draft(TRANSFER, FY2024), NONE_CLOSED, LAST_DAY)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> YearEndRules.checkDraft(draft(TRANSFER, FY2024), NONE_CLOSED, APRIL_FIRST_AFTER))
+                .isInstanceOf(FiscalYearEndedException.class)
+                .hasMessageContaining("a draft of a transfer (流用) can no longer be recorded")
+                .satisfies(e -> assertThat(((FiscalYearEndedException) e).concept()).isEqualTo(Concept.FISCAL_YEAR));
+    }
+
+    @Test
+    void aDraftOfASenketsuDecidedWithinTheYearIsStillRecordedAfterItsEndButNotOneDecidedLater() {
+        assertThatCode(() -> YearEndRules.checkDraft(draft(senketsu(LAST_DAY), FY2024), NONE_CLOSED, APRIL_FIRST_AFTER))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> YearEndRules.checkDraft(draft(senketsu(APRIL_FIRST_AFTER), FY2024), NONE_CLOSED, APRIL_FIRST_AFTER))
+                .isInstanceOf(FiscalYearEndedException.class);
+    }
+
+    @Test
+    void aClosedYearTakesNoDraftButItsReopening() {
+        Predicate<FiscalYear> closed = FY2024::equals;
+        assertThatThrownBy(() -> YearEndRules.checkDraft(draft(senketsu(LAST_DAY), FY2024), closed, LAST_DAY))
+                .isInstanceOf(FiscalYearClosedException.class);
+        ReopenFiscalYear reopening = new ReopenFiscalYear(FY2024, ChangeContext.of("再開"), APRIL_FIRST_AFTER);
+        assertThatCode(() -> YearEndRules.checkDraft(draft(reopening, FY2024), closed, APRIL_FIRST_AFTER)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aDraftRecordedWithoutItsFiscalYearPasses() {
+        assertThatCode(() -> YearEndRules.checkDraft(draft(TRANSFER, null), FY2024::equals, APRIL_FIRST_AFTER)).doesNotThrowAnyException();
     }
 }

@@ -209,8 +209,9 @@ public class AuditLogProjection {
     /**
      * A draft's events: the subject names the kind of change proposed; the reason is the proposal's
      * when drafted, the approver's when rejected; the actor is the requester or the approver. Its fiscal
-     * year is the proposal's: a bill's or a reopened year's own, a transfer's or a reserve-fund use's that
-     * of its source line; an approval or a rejection takes the draft's. No department or amount: a draft
+     * year is the one the draft names, or for a draft recorded before drafts named it the proposal's: a
+     * bill's or a reopened year's own, a transfer's or a reserve-fund use's that of its source line; an
+     * approval or a rejection takes the draft's. No department or amount: a draft
      * changes no figure.
      */
     @EventHandler
@@ -225,7 +226,9 @@ public class AuditLogProjection {
         if (event instanceof ChangeDrafted drafted) {
             subject = drafted.kind();
             yearOf = null;
-            if (drafted.proposal() instanceof SubmitSupplementaryBudget submitted) {
+            if (drafted.fiscalYear() != null) {
+                fiscalYear = drafted.fiscalYear().value();
+            } else if (drafted.proposal() instanceof SubmitSupplementaryBudget submitted) {
                 fiscalYear = submitted.bill().fiscalYear().value();
             } else if (drafted.proposal() instanceof DecideSupplementaryBudgetBySenketsu senketsu) {
                 fiscalYear = senketsu.bill().fiscalYear().value();

@@ -32,6 +32,14 @@ public record Moment(LocalDate effectiveOn, Instant asOf, boolean proposed, bool
         return new Moment(day, asOf, proposed, withoutCarried);
     }
 
+    /**
+     * The year's budget as recorded until {@code asOf}, as in force at the end of the fiscal year, without the lines carried into
+     * it (outside its budget): the figures before and after a supplementary budget.
+     */
+    public static Moment budgetOf(FiscalYear fiscalYear, Instant asOf) {
+        return new Moment(fiscalYear.lastDay(), asOf, false, true);
+    }
+
     /** Everything recorded until {@code asOf}, with every submitted bill as if passed, at the end of the fiscal year. */
     public static Moment proposed(FiscalYear fiscalYear, Instant asOf) {
         return new Moment(fiscalYear.lastDay(), asOf, true);
