@@ -173,9 +173,12 @@ class ApprovalIT {
                 transferred.add(e);
             }
         });
-        assertThat(transferred).extracting(e -> e.get("type").asText())
-                .containsExactly("AmountAmended", "AmountAmended", "FundsTransferred");
-        assertThat(transferred).allSatisfy(e -> {
+        assertThat(transferred).as("the draft is filed under the year it changes, with the change it became")
+                .extracting(e -> e.get("type").asText())
+                .containsExactly("ChangeDrafted", "DraftApproved", "AmountAmended", "AmountAmended", "FundsTransferred");
+        assertThat(transferred.get(0).get("actor").asText()).isEqualTo("tanaka");
+        assertThat(transferred.get(1).get("actor").asText()).isEqualTo("approver");
+        assertThat(transferred.subList(2, 5)).allSatisfy(e -> {
             assertThat(e.get("actor").asText()).isEqualTo("tanaka");
             assertThat(e.get("approvedBy").asText()).isEqualTo("approver");
         });
