@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.config.LedgerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.github.benmanes.caffeine.cache.Ticker;
+import jp.budgetledger.app.security.directory.DirectorySignIn;
+import jp.budgetledger.app.security.directory.LdapSettings;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,21 +50,38 @@ public class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The user source (the directory of {@code ledger.security.ldap}, else the users of {@code ledger.security.users}, else on
+     * the embedded database the demo users), its sign-ins logged, behind the lockout of {@code ledger.security.lockout}.
+     */
     @Bean
-    UserDirectory userDirectory(SecuritySettings settings, LedgerProperties properties, PasswordEncoder encoder,
-                                ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> embedded) {
-        if (!settings.users().isEmpty()) {
-            return UserDirectory.configured(settings);
-        }
-        if (embedded.getIfAvailable() == null) {
+    SignInGuard authenticationProvider(SecuritySettings settings, LdapSettings ldap, LockoutSettings lockout, LedgerProperties properties,
+                                       PasswordEncoder encoder, ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> embedded) {
+        Ticker ticker = Ticker.systemTicker();
+        AuthenticationProvider source;
+        if (ldap.enabled()) {
+            if (!settings.users().isEmpty()) {
+                throw new IllegalStateException("Both ledger.security.ldap and ledger.security.users are set: configure one user source");
+            }
+            AuthenticationProvider directory = SignInGuard.logged(DirectorySignIn.provider(ldap), "the directory");
+            source = ldap.rememberSignIn().isZero() ? directory : new CachingAuthenticationProvider(directory, ldap.rememberSignIn(), ticker);
+        } else if (!settings.users().isEmpty()) {
+            log.info("User source: {} users of ledger.security.users", settings.users().size());
+            source = cached(UserDirectory.configured(settings), "ledger.security.users", encoder, ticker);
+        } else if (embedded.getIfAvailable() == null) {
             throw new IllegalStateException("No users configured: set ledger.security.users (demo users are made only on the embedded database)");
+        } else {
+            log.info("User source: the embedded database's demo users");
+            source = cached(UserDirectory.demo(properties, encoder), "the demo users", encoder, ticker);
         }
-        return UserDirectory.demo(properties, encoder);
+        log.info("Sign-in lockout: {} failed sign-ins of a user name within {} lock it for {}", lockout.maxFailures(), lockout.window(),
+                lockout.lockDuration());
+        return new SignInGuard(source, lockout, ticker);
     }
 
-    @Bean
-    CachingAuthenticationProvider authenticationProvider(UserDirectory users, PasswordEncoder encoder) {
-        return new CachingAuthenticationProvider(users, encoder, com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+    private static AuthenticationProvider cached(UserDirectory users, String name, PasswordEncoder encoder, Ticker ticker) {
+        return new CachingAuthenticationProvider(SignInGuard.logged(CachingAuthenticationProvider.dao(users, encoder), name),
+                CachingAuthenticationProvider.REMEMBER, ticker);
     }
 
     @Bean

@@ -15,7 +15,8 @@ import java.util.List;
 @Tag(name = "session")
 class SessionController {
 
-    record Me(String name, List<String> roles, List<String> departments) {
+    /** {@code displayName}: the directory's name of the user beside the user name (null for users of the configuration). */
+    record Me(String name, List<String> roles, List<String> departments, String displayName) {
     }
 
     @Operation(summary = "Who is signed in", description = "The user's name, roles and, for officers limited to some, departments.")
@@ -24,6 +25,7 @@ class SessionController {
         List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
         List<String> departments = authentication.getPrincipal() instanceof LedgerUser user ? user.departments() : List.of();
-        return new Me(authentication.getName(), roles, departments);
+        String displayName = authentication.getPrincipal() instanceof LedgerUser user ? user.displayName() : null;
+        return new Me(authentication.getName(), roles, departments, displayName);
     }
 }
