@@ -154,6 +154,11 @@ class DirectorySignInIT {
         JsonNode first = history.body().get(0);
         assertThat(first.path("actor").asText()).as("the uid, not the name as typed").isEqualTo("tanaka");
         assertThat(first.path("actorName").asText()).isEqualTo("田中 一郎");
+        Api.Response audit = as("kato").get("/api/audit/events?fiscalYear=2198&actor=tanaka&minPosition=" + added.number("position"));
+        assertThat(audit.status()).as(audit.raw()).isEqualTo(200);
+        JsonNode logged = audit.body().path("items").get(0);
+        assertThat(logged.path("actor").asText()).isEqualTo("tanaka");
+        assertThat(logged.path("actorName").asText()).as("the audit log keeps the display name beside").isEqualTo("田中 一郎");
 
         Api.Response elsewhere = as("tanaka").post("/api/initiatives", line(2198, "1", "分類1", "出納局", "他部局の事業", 1_000));
         assertThat(elsewhere.status()).as("tanaka's groups give 総務部 only").isEqualTo(403);

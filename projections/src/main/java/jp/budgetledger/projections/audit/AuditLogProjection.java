@@ -70,7 +70,7 @@ public class AuditLogProjection {
             INSERT INTO audit_event (position, event_id, aggregate_id, sequence_number, event_type, fiscal_year,
                 department, category_code, subject, actor, recorded_at, effective_date, reason, reference,
                 amount_before_yen, amount_after_yen, correlation_id, request_id, causation_id, hash, subject_path,
-                approved_by, draft_id)
+                approved_by, draft_id, actor_name)
             SELECT r.position, r.event_id, r.aggregate_id, r.sequence_number, r.event_type, r.fiscal_year,
                 r.department, r.category_code,
                 CASE WHEN r.own_subject OR r.subject IS NOT NULL THEN r.subject ELSE (
@@ -81,15 +81,15 @@ public class AuditLogProjection {
                 CASE WHEN r.own_path THEN r.subject_path ELSE (
                     SELECT a.subject_path FROM audit_event a WHERE a.aggregate_id = r.aggregate_id
                     ORDER BY a.sequence_number DESC LIMIT 1) END,
-                r.approved_by, r.draft_id
+                r.approved_by, r.draft_id, r.actor_name
             FROM unnest(?::varchar[], ?::bigint[], ?::text[], ?::integer[], ?::text[], ?::varchar[], ?::boolean[],
                         ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
                         ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::varchar[], ?::boolean[], ?::text[],
-                        ?::text[], ?::varchar[])
+                        ?::text[], ?::varchar[], ?::text[])
                  AS r(event_id, sequence_number, event_type, fiscal_year, department, category_code, own_subject,
                       subject, actor, recorded_at, effective_date, reason, reference, amount_before_yen,
                       amount_after_yen, correlation_id, request_id, causation_id, hash, position, aggregate_id, own_path,
-                      subject_path, approved_by, draft_id)
+                      subject_path, approved_by, draft_id, actor_name)
             ON CONFLICT (position) DO NOTHING""";
 
     private static final Map<ResolutionOutcome, String> RESOLUTIONS = Map.of(
@@ -194,7 +194,7 @@ public class AuditLogProjection {
                 row.after(), text(meta, MetadataKeys.CORRELATION_ID), text(meta, MetadataKeys.REQUEST_ID),
                 text(meta, MetadataKeys.CAUSATION_ID), text(meta, MetadataKeys.HASH), StorePosition.of(message),
                 message.getAggregateIdentifier(), ownPath, path == null ? null : path.printedPath(),
-                text(meta, MetadataKeys.APPROVED_BY), text(meta, MetadataKeys.DRAFT_ID)}));
+                text(meta, MetadataKeys.APPROVED_BY), text(meta, MetadataKeys.DRAFT_ID), text(meta, MetadataKeys.ACTOR_NAME)}));
     }
 
     /**
@@ -222,7 +222,8 @@ public class AuditLogProjection {
                 null, null, null, true, subject, text(meta, MetadataKeys.ACTOR), message.getTimestamp().atOffset(ZoneOffset.UTC),
                 effective, reason, reference, null, null, text(meta, MetadataKeys.CORRELATION_ID), text(meta, MetadataKeys.REQUEST_ID),
                 text(meta, MetadataKeys.CAUSATION_ID), text(meta, MetadataKeys.HASH), StorePosition.of(message),
-                message.getAggregateIdentifier(), true, null, text(meta, MetadataKeys.APPROVED_BY), event.draftId().value()}));
+                message.getAggregateIdentifier(), true, null, text(meta, MetadataKeys.APPROVED_BY), event.draftId().value(),
+                text(meta, MetadataKeys.ACTOR_NAME)}));
     }
 
     /** A row of the batch; {@code values} in the statement's column order, its subject at {@link #SUBJECT}. */

@@ -34,6 +34,8 @@ public final class DirectorySignIn {
         validate(settings);
         if (settings.trustStore() != null) {
             DirectoryTls.trust(settings.trustStore(), settings.trustStorePassword(), settings.trustStoreType());
+        } else {
+            DirectoryTls.trustJvmDefaults();
         }
         DirectoryRights rights = new DirectoryRights(settings.roleGroups(), settings.departmentGroups());
         DirectoryUserMapper mapper = new DirectoryUserMapper(rights, settings);

@@ -16,7 +16,8 @@ import java.security.KeyStore;
 /**
  * TLS to the directory with the configured trust store ({@code ledger.security.ldap.trust-store}). JNDI makes the
  * sockets of {@code ldaps://} connections through a socket factory named by its class ({@link #getDefault()}); StartTLS
- * is given {@link #factory()} directly. Host names are verified by JNDI against the server's certificate.
+ * is given {@link #factory()} directly. Host names are verified by JNDI against the server's certificate. One trust store
+ * for the whole service (JNDI names the factory by its class), set when the directory sign-in is made.
  */
 public final class DirectoryTls extends SSLSocketFactory {
 
@@ -35,6 +36,11 @@ public final class DirectoryTls extends SSLSocketFactory {
 
     static SSLSocketFactory factory() {
         return configured;
+    }
+
+    /** Trusts the JVM's certificate authorities (no {@code trust-store} configured). */
+    static void trustJvmDefaults() {
+        configured = (SSLSocketFactory) SSLSocketFactory.getDefault();
     }
 
     /** Trusts the certificates of {@code trustStore} (of {@code type}, e.g. PKCS12) for the directory's connections. */
