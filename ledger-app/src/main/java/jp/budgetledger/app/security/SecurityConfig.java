@@ -8,6 +8,9 @@ import org.slf4j.LoggerFactory;
 import com.github.benmanes.caffeine.cache.Ticker;
 import jp.budgetledger.app.security.directory.DirectorySignIn;
 import jp.budgetledger.app.security.directory.LdapSettings;
+import jp.budgetledger.app.security.oidc.OidcSettings;
+import jp.budgetledger.app.security.oidc.OidcSignIn;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -38,7 +41,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * own stateless chain (no session, no CSRF token needed: nothing is sent on their behalf automatically). The web pages log in with a
  * form and a session; their writes carry the CSRF token from the {@code XSRF-TOKEN} cookie in the
  * {@code X-XSRF-TOKEN} header (an API request with no session has nothing to forge, and gets 401). Browsers are never sent a Basic challenge, so they never cache
- * Basic credentials that a forged request could ride on.
+ * Basic credentials that a forged request could ride on. With an OpenID Connect provider ({@code ledger.security.oidc}) the
+ * API also takes its bearer JWTs, and a page visited without a session goes to the provider's login.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -55,8 +59,9 @@ public class SecurityConfig {
      * the embedded database the demo users), its sign-ins logged, behind the lockout of {@code ledger.security.lockout}.
      */
     @Bean
-    SignInGuard authenticationProvider(SecuritySettings settings, LdapSettings ldap, LockoutSettings lockout, LedgerProperties properties,
-                                       PasswordEncoder encoder, ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> embedded) {
+    SignInGuard authenticationProvider(SecuritySettings settings, LdapSettings ldap, OidcSettings oidc, LockoutSettings lockout,
+                                       LedgerProperties properties, PasswordEncoder encoder,
+                                       ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> embedded) {
         Ticker ticker = Ticker.systemTicker();
         AuthenticationProvider source;
         if (ldap.enabled()) {
@@ -68,6 +73,19 @@ public class SecurityConfig {
         } else if (!settings.users().isEmpty()) {
             log.info("User source: {} users of ledger.security.users", settings.users().size());
             source = cached(UserDirectory.configured(settings), "ledger.security.users", encoder, ticker);
+        } else if (oidc.enabled()) {
+            log.info("Passwords: none (no ledger.security.users nor ledger.security.ldap); users sign in through OpenID Connect only");
+            source = new AuthenticationProvider() {
+                @Override
+                public org.springframework.security.core.Authentication authenticate(org.springframework.security.core.Authentication authentication) {
+                    throw new org.springframework.security.authentication.BadCredentialsException("Bad credentials");
+                }
+
+                @Override
+                public boolean supports(Class<?> authentication) {
+                    return true;
+                }
+            };
         } else if (embedded.getIfAvailable() == null) {
             throw new IllegalStateException("No users configured: set ledger.security.users (demo users are made only on the embedded database)");
         } else {
@@ -77,6 +95,13 @@ public class SecurityConfig {
         log.info("Sign-in lockout: {} failed sign-ins of a user name within {} lock it for {}", lockout.maxFailures(), lockout.window(),
                 lockout.lockDuration());
         return new SignInGuard(source, lockout, ticker);
+    }
+
+    /** The OpenID Connect provider of {@code ledger.security.oidc}, read from its issuer at start. */
+    @Bean
+    @ConditionalOnProperty("ledger.security.oidc.issuer-uri")
+    OidcSignIn oidcSignIn(OidcSettings settings) {
+        return OidcSignIn.of(settings);
     }
 
     private static AuthenticationProvider cached(UserDirectory users, String name, PasswordEncoder encoder, Ticker ticker) {
@@ -101,10 +126,16 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain apiClientFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain apiClientFilterChain(HttpSecurity http, ObjectMapper json, ObjectProvider<OidcSignIn> oidc) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null);
         rules(http);
+        OidcSignIn provider = oidc.getIfAvailable();
+        if (provider != null) {
+            http.oauth2ResourceServer(server -> server
+                    .jwt(jwt -> jwt.decoder(provider.decoder()).jwtAuthenticationConverter(provider.bearer()))
+                    .authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        }
         http.httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -116,8 +147,15 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, ObjectProvider<OidcSignIn> oidc) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
+        OidcSignIn provider = oidc.getIfAvailable();
+        if (provider != null) {
+            http.oauth2Login(login -> login.clientRegistrationRepository(provider.registrations()).loginPage(WebPages.LOGIN_PAGE)
+                    .userInfoEndpoint(users -> users.oidcUserService(provider.users()))
+                    .defaultSuccessUrl("/", false).failureUrl(WebPages.LOGIN_PAGE + "?error"));
+        }
+        String signIn = provider == null ? WebPages.LOGIN_PAGE : OidcSignIn.LOGIN;
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null);
         rules(http);
@@ -126,7 +164,7 @@ public class SecurityConfig {
                         .defaultSuccessUrl("/", false).failureUrl(WebPages.LOGIN_PAGE + "?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(WebPages.LOGIN_PAGE + "?logout"))
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(WebPages.LOGIN_PAGE), WebPages::isPageNavigation)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(signIn), WebPages::isPageNavigation)
                         .defaultAuthenticationEntryPointFor(problems, request -> true)
                         .accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
