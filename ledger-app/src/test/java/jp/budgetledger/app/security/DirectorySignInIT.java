@@ -90,7 +90,7 @@ class DirectorySignInIT {
     @DynamicPropertySource
     static void ledgerProperties(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", DATA_DIR::toString);
-        registry.add("ledger.approval.required-for", () -> "");
+        registry.add("ledger.approval.required-for", () -> "transfer");
         registry.add("ledger.security.ldap.urls[0]", () -> "ldap://127.0.0.1:" + DEAD_PORT);
         registry.add("ledger.security.ldap.urls[1]", DirectorySignInIT::url);
         registry.add("ledger.security.ldap.base-dn", () -> BASE);
@@ -102,7 +102,9 @@ class DirectorySignInIT {
         registry.add("ledger.security.ldap.role-groups[cn=ledger-auditors,ou=groups,dc=example,dc=jp]", () -> "AUDITOR");
         registry.add("ledger.security.ldap.role-groups[ledger-viewers]", () -> "VIEWER");
         registry.add("ledger.security.ldap.role-groups[ledger-admins]", () -> "ADMIN,AUDITOR");
+        registry.add("ledger.security.ldap.role-groups[ledger-approvers]", () -> "APPROVER");
         registry.add("ledger.security.ldap.department-groups[dept-soumu]", () -> "総務部");
+        registry.add("ledger.security.ldap.department-groups[dept-all]", () -> "*");
         registry.add("ledger.security.ldap.department-attribute", () -> "departmentNumber");
         registry.add("ledger.security.lockout.max-failures", () -> "3");
     }
@@ -167,12 +169,36 @@ class DirectorySignInIT {
     }
 
     @Test
+    void anApprovedChangeIsTheRequestersWithTheRequestersDisplayName() {
+        String from = as("tanaka").post("/api/initiatives", line(2198, "1", "分類1", "総務部", "流用元", 900_000)).text("id");
+        String to = as("tanaka").post("/api/initiatives", line(2198, "1", "分類1", "総務部", "流用先", 100_000)).text("id");
+        Api.Response drafted = as("tanaka").post("/api/transfers",
+                "{\"fromId\": \"%s\", \"toId\": \"%s\", \"amountYen\": 300000, \"reason\": \"流用（起案）\", \"reference\": \"起案第9号\"}"
+                        .formatted(from, to));
+        assertThat(drafted.status()).as(drafted.raw()).isEqualTo(202);
+        Api.Response kacho = as("kacho").get("/api/me");
+        assertThat(texts(kacho.body().path("roles"))).containsExactly("APPROVER");
+        assertThat(texts(kacho.body().path("departments"))).as("the * group: every department").isEmpty();
+        Api.Response approved = as("kacho").post("/api/approvals/" + drafted.text("draftId") + "/approve", "");
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+
+        JsonNode history = as("kato").get("/api/initiatives/" + from + "/history?minPosition=" + approved.number("position")).body();
+        JsonNode transfer = history.get(history.size() - 1);
+        assertThat(transfer.path("actor").asText()).isEqualTo("tanaka");
+        assertThat(transfer.path("actorName").asText()).as("the requester's, not the approver's").isEqualTo("田中 一郎");
+        assertThat(transfer.path("approvedBy").asText()).isEqualTo("kacho");
+        JsonNode draft = as("kacho").get("/api/approvals/" + drafted.text("draftId") + "/history").body();
+        assertThat(draft.get(draft.size() - 1).path("actorName").asText()).as("the approval itself is the approver's").isEqualTo("財政 課長");
+    }
+
+    @Test
     void aUserInNoMappedGroupOrAnOfficerWithoutDepartmentIsRefusedAsABadPasswordIs() {
         Api.Response badPassword = new Api(port, "suzuki", "wrong").get("/api/me");
         Api.Response noGroup = as("nomura").get("/api/me");
         Api.Response noDepartment = as("ono").get("/api/me");
         Api.Response unknown = new Api(port, "nobody-here", "whatever").get("/api/me");
-        for (Api.Response response : List.of(badPassword, noGroup, noDepartment, unknown)) {
+        Api.Response emptyPassword = new Api(port, "suzuki", "").get("/api/me");
+        for (Api.Response response : List.of(badPassword, noGroup, noDepartment, unknown, emptyPassword)) {
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.body().path("type").asText()).isEqualTo(badPassword.body().path("type").asText());

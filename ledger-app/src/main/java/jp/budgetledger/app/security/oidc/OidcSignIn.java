@@ -53,6 +53,9 @@ public final class OidcSignIn {
 
     /** The checked sign-in of {@code settings} (which must be {@link OidcSettings#enabled() enabled}). */
     public static OidcSignIn of(OidcSettings settings) {
+        if (!settings.enabled()) {
+            throw new IllegalStateException("ledger.security.oidc.issuer-uri is empty");
+        }
         if (settings.clientId() == null || settings.clientId().isBlank()) {
             throw new IllegalStateException("ledger.security.oidc: no client-id (the ledger's client at " + settings.issuerUri() + ")");
         }
