@@ -13,6 +13,8 @@ import jp.budgetledger.app.security.oidc.OidcSignIn;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,8 +57,9 @@ public class SecurityConfig {
     }
 
     /**
-     * The user source (the directory of {@code ledger.security.ldap}, else the users of {@code ledger.security.users}, else on
-     * the embedded database the demo users), its sign-ins logged, behind the lockout of {@code ledger.security.lockout}.
+     * The password source (the directory of {@code ledger.security.ldap}, else the users of {@code ledger.security.users}, else
+     * none when users sign in through OpenID Connect, else on the embedded database the demo users), its sign-ins logged,
+     * behind the lockout of {@code ledger.security.lockout}.
      */
     @Bean
     SignInGuard authenticationProvider(SecuritySettings settings, LdapSettings ldap, OidcSettings oidc, LockoutSettings lockout,
@@ -75,17 +78,7 @@ public class SecurityConfig {
             source = cached(UserDirectory.configured(settings), "ledger.security.users", encoder, ticker);
         } else if (oidc.enabled()) {
             log.info("Passwords: none (no ledger.security.users nor ledger.security.ldap); users sign in through OpenID Connect only");
-            source = new AuthenticationProvider() {
-                @Override
-                public org.springframework.security.core.Authentication authenticate(org.springframework.security.core.Authentication authentication) {
-                    throw new org.springframework.security.authentication.BadCredentialsException("Bad credentials");
-                }
-
-                @Override
-                public boolean supports(Class<?> authentication) {
-                    return true;
-                }
-            };
+            source = NO_PASSWORDS;
         } else if (embedded.getIfAvailable() == null) {
             throw new IllegalStateException("No users configured: set ledger.security.users (demo users are made only on the embedded database)");
         } else {
@@ -96,6 +89,19 @@ public class SecurityConfig {
                 lockout.lockDuration());
         return new SignInGuard(source, lockout, ticker);
     }
+
+    /** The password source when users sign in through OpenID Connect only: every password is wrong. */
+    private static final AuthenticationProvider NO_PASSWORDS = new AuthenticationProvider() {
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return true;
+        }
+    };
 
     /** The OpenID Connect provider of {@code ledger.security.oidc}, read from its issuer at start. */
     @Bean
