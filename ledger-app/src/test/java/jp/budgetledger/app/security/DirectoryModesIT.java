@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The directory sign-in's other modes against UnboundID's in-memory server, without the web layer: Active Directory
  * (bind as {@code user@domain}, rights from {@code memberOf}; the test server maps the UPN to the entry's DN as a domain
- * controller does), and TLS (LDAPS and StartTLS) trusting a certificate the test makes with keytool.
+ * controller does), and TLS (LDAPS and StartTLS) trusting a certificate the test makes with keytool; and the service
+ * refusing to start when its directory does not answer.
  */
 class DirectoryModesIT {
 
@@ -43,6 +44,21 @@ class DirectoryModesIT {
 
     private static Authentication signIn(AuthenticationProvider provider, String name, String password) {
         return provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(name, password));
+    }
+
+    @Test
+    void theServiceDoesNotStartWhenTheDirectoryDoesNotAnswer(@TempDir Path dataDir) throws Exception {
+        int dead;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            dead = socket.getLocalPort();
+        }
+        String[] arguments = {"--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false",
+                "--ledger.security.ldap.urls=ldap://127.0.0.1:" + dead, "--ledger.security.ldap.base-dn=dc=example,dc=jp",
+                "--ledger.security.ldap.role-groups[ledger-viewers]=VIEWER", "--ledger.security.ldap.timeout=2s"};
+        assertThatThrownBy(() -> new org.springframework.boot.builder.SpringApplicationBuilder(jp.budgetledger.app.LedgerApplication.class)
+                .run(arguments))
+                .hasStackTraceContaining("ledger.security.ldap: cannot connect to the directory ldap://127.0.0.1:" + dead)
+                .hasStackTraceContaining("the service does not start without its user source");
     }
 
     @Test
