@@ -18,7 +18,7 @@
     const result = await api('/api/audit/events?' + params({ ...filters(), page, size: 50 }));
     document.querySelector('#log tbody').replaceChildren(...result.items.map(e => el('tr', {},
       el('td', { text: Ledger.dateTime(e.recordedAt) }), el('td', { text: Ledger.eventType(e.type) }), el('td', { text: e.department || '' }),
-      el('td', { text: (e.subject || '') + (e.subjectPath ? '（' + e.subjectPath + '）' : '') }), el('td', { text: e.actor || '' }), el('td', { text: Ledger.date(e.effectiveDate) }),
+      el('td', { text: (e.subject || '') + (e.subjectPath ? '（' + e.subjectPath + '）' : '') }), el('td', { text: (e.actor || '') + (e.actorName ? '（' + e.actorName + '）' : '') }), el('td', { text: Ledger.date(e.effectiveDate) }),
       el('td', { text: e.reason || '' }), el('td', { text: e.reference || '' }),
       el('td', { class: 'num', text: e.amountBeforeYen === null ? '' : yen(e.amountBeforeYen) }),
       el('td', { class: 'num', text: e.amountAfterYen === null ? '' : yen(e.amountAfterYen) }))));

@@ -3,10 +3,13 @@ package jp.budgetledger.app;
 import jp.budgetledger.app.cli.LedgerCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.ldap.LdapAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-@SpringBootApplication(scanBasePackages = "jp.budgetledger")
+// Boot's own LDAP beans (a context source for localhost and its health check) are not used: the directory sign-in
+// builds its own from ledger.security.ldap.
+@SpringBootApplication(scanBasePackages = "jp.budgetledger", exclude = LdapAutoConfiguration.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class LedgerApplication {

@@ -84,7 +84,8 @@ public class EventHistory {
                 effective, text(meta, MetadataKeys.ACTOR), reason, reference, before, after, changes,
                 text(meta, MetadataKeys.CORRELATION_ID), text(meta, MetadataKeys.REQUEST_ID), text(meta, MetadataKeys.CAUSATION_ID),
                 text(meta, MetadataKeys.HASH), text(meta, MetadataKeys.APPROVED_BY),
-                payload instanceof DraftEvent draft ? draft.draftId().value() : text(meta, MetadataKeys.DRAFT_ID));
+                payload instanceof DraftEvent draft ? draft.draftId().value() : text(meta, MetadataKeys.DRAFT_ID),
+                text(meta, MetadataKeys.ACTOR_NAME));
     }
 
     private Map<String, Object> fields(Object payload, String... without) {

@@ -158,6 +158,9 @@ public class LedgerCommands {
         MetaData metaData = MetaData.with(MetadataKeys.ACTOR, requester.actor())
                 .and(MetadataKeys.CORRELATION_ID, requester.correlationId())
                 .and(MetadataKeys.REQUEST_ID, requester.requestId());
+        if (requester.actorName() != null) {
+            metaData = metaData.and(MetadataKeys.ACTOR_NAME, requester.actorName());
+        }
         if (!requester.departments().isEmpty()) {
             metaData = metaData.and(MetadataKeys.DEPARTMENTS, requester.departments());
         }

@@ -188,7 +188,7 @@ public class AxonConfig {
     }
 
     /**
-     * Copies who made a change and the request it belongs to (actor, approver, draft, correlation id, request id)
+     * Copies who made a change (and their display name) and the request it belongs to (actor, approver, draft, correlation id, request id)
      * from a command onto every message it causes, and names the command as their cause
      * (causation id). Events give none: the read models send no messages, and Axon would otherwise
      * deserialise every event's metadata in every processor to ask.
@@ -197,7 +197,7 @@ public class AxonConfig {
     CorrelationDataProvider ledgerCorrelationData() {
         CorrelationDataProvider causation = message -> Map.of(MetadataKeys.CAUSATION_ID, message.getIdentifier());
         CorrelationDataProvider fromCommands = new MultiCorrelationDataProvider<>(List.of(
-                new SimpleCorrelationDataProvider(MetadataKeys.ACTOR, MetadataKeys.APPROVED_BY, MetadataKeys.DRAFT_ID,
+                new SimpleCorrelationDataProvider(MetadataKeys.ACTOR, MetadataKeys.ACTOR_NAME, MetadataKeys.APPROVED_BY, MetadataKeys.DRAFT_ID,
                         MetadataKeys.CORRELATION_ID, MetadataKeys.REQUEST_ID),
                 causation));
         return message -> message instanceof EventMessage<?> ? Map.of() : fromCommands.correlationDataFor(message);

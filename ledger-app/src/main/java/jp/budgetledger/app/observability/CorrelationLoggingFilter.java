@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Puts the request's correlation and request ids ({@code X-Correlation-Id}, {@code X-Request-Id})
  * into the logging context, so every log line of the request carries them (in the text pattern
- * and in structured JSON logs, {@code logging.structured.format.console=ecs}).
+ * and in structured JSON logs, {@code logging.structured.format.console=ecs}). A request without a request id is given one
+ * here, so that the security log's lines of its sign-in and the events it records name the same id.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,7 +29,10 @@ class CorrelationLoggingFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         put("correlationId", request.getHeader("X-Correlation-Id"));
-        put("requestId", request.getHeader("X-Request-Id"));
+        String requestId = request.getHeader("X-Request-Id");
+        requestId = requestId != null && SHAPE.matcher(requestId).matches() ? requestId : java.util.UUID.randomUUID().toString();
+        MDC.put("requestId", requestId);
+        request.setAttribute("X-Request-Id", requestId);
         try {
             chain.doFilter(request, response);
         } finally {

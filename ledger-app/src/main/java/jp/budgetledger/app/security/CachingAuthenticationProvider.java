@@ -21,25 +21,37 @@ import java.util.HexFormat;
  * under a salted SHA-256 of the credentials, so that API clients sending HTTP Basic on every
  * request do not pay bcrypt's deliberate cost (tens of milliseconds) each time. A wrong password
  * never matches a remembered entry; only successes are remembered, never the password itself.
- * At most {@value #MAX_ENTRIES} successes are remembered (Caffeine evicts beyond that).
+ * At most {@value #MAX_ENTRIES} successes are remembered (Caffeine evicts beyond that). A directory's sign-in is
+ * wrapped the same way for its own {@code remember-sign-in} (by default not at all, so that its rights are read at every
+ * request).
  */
 public class CachingAuthenticationProvider implements AuthenticationProvider {
 
     static final Duration REMEMBER = Duration.ofMinutes(5);
     static final int MAX_ENTRIES = 10_000;
 
-    private final DaoAuthenticationProvider delegate;
+    private final AuthenticationProvider delegate;
     private final Cache<String, Authentication> remembered;
     private final String salt;
 
     /** Remembers successes for {@link #REMEMBER} as measured by {@code ticker} ({@link Ticker#systemTicker()} in service). */
     public CachingAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, Ticker ticker) {
-        this.delegate = new DaoAuthenticationProvider(encoder);
-        this.delegate.setUserDetailsService(users);
+        this(dao(users, encoder), REMEMBER, ticker);
+    }
+
+    /** Remembers the successes of {@code delegate} for {@code remember}. */
+    public CachingAuthenticationProvider(AuthenticationProvider delegate, Duration remember, Ticker ticker) {
+        this.delegate = delegate;
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         this.salt = HexFormat.of().formatHex(random);
-        this.remembered = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(REMEMBER).ticker(ticker).build();
+        this.remembered = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(remember).ticker(ticker).build();
+    }
+
+    static AuthenticationProvider dao(UserDetailsService users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(encoder);
+        dao.setUserDetailsService(users);
+        return dao;
     }
 
     @Override

@@ -34,6 +34,11 @@ public class CurrentUser {
         return authentication.getName();
     }
 
+    /** The display name of a directory user, kept beside {@link #name()} on the events; null for other users. */
+    public String displayName() {
+        return user().map(LedgerUser::displayName).orElse(null);
+    }
+
     /** Whether the user was given {@code role} itself (not merely a role that includes it). */
     public boolean has(Role role) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -5,7 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.config.LedgerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.github.benmanes.caffeine.cache.Ticker;
+import jp.budgetledger.app.security.directory.DirectorySignIn;
+import jp.budgetledger.app.security.directory.LdapSettings;
+import jp.budgetledger.app.security.oidc.OidcSettings;
+import jp.budgetledger.app.security.oidc.OidcSignIn;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +43,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * own stateless chain (no session, no CSRF token needed: nothing is sent on their behalf automatically). The web pages log in with a
  * form and a session; their writes carry the CSRF token from the {@code XSRF-TOKEN} cookie in the
  * {@code X-XSRF-TOKEN} header (an API request with no session has nothing to forge, and gets 401). Browsers are never sent a Basic challenge, so they never cache
- * Basic credentials that a forged request could ride on.
+ * Basic credentials that a forged request could ride on. With an OpenID Connect provider ({@code ledger.security.oidc}) the
+ * API also takes its bearer JWTs, and a page visited without a session goes to the provider's login.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -46,21 +56,63 @@ public class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The password source (the directory of {@code ledger.security.ldap}, else the users of {@code ledger.security.users}, else
+     * none when users sign in through OpenID Connect, else on the embedded database the demo users), its sign-ins logged,
+     * behind the lockout of {@code ledger.security.lockout}.
+     */
     @Bean
-    UserDirectory userDirectory(SecuritySettings settings, LedgerProperties properties, PasswordEncoder encoder,
-                                ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> embedded) {
-        if (!settings.users().isEmpty()) {
-            return UserDirectory.configured(settings);
-        }
-        if (embedded.getIfAvailable() == null) {
+    SignInGuard authenticationProvider(SecuritySettings settings, LdapSettings ldap, OidcSettings oidc, LockoutSettings lockout,
+                                       LedgerProperties properties, PasswordEncoder encoder,
+                                       ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> embedded) {
+        Ticker ticker = Ticker.systemTicker();
+        AuthenticationProvider source;
+        if (ldap.enabled()) {
+            if (!settings.users().isEmpty()) {
+                throw new IllegalStateException("Both ledger.security.ldap and ledger.security.users are set: configure one user source");
+            }
+            AuthenticationProvider directory = SignInGuard.logged(DirectorySignIn.provider(ldap), "the directory");
+            source = ldap.rememberSignIn().isZero() ? directory : new CachingAuthenticationProvider(directory, ldap.rememberSignIn(), ticker);
+        } else if (!settings.users().isEmpty()) {
+            log.info("User source: {} users of ledger.security.users", settings.users().size());
+            source = cached(UserDirectory.configured(settings), "ledger.security.users", encoder, ticker);
+        } else if (oidc.enabled()) {
+            log.info("Passwords: none (no ledger.security.users nor ledger.security.ldap); users sign in through OpenID Connect only");
+            source = NO_PASSWORDS;
+        } else if (embedded.getIfAvailable() == null) {
             throw new IllegalStateException("No users configured: set ledger.security.users (demo users are made only on the embedded database)");
+        } else {
+            log.info("User source: the embedded database's demo users");
+            source = cached(UserDirectory.demo(properties, encoder), "the demo users", encoder, ticker);
         }
-        return UserDirectory.demo(properties, encoder);
+        log.info("Sign-in lockout: {} failed sign-ins of a user name within {} lock it for {}", lockout.maxFailures(), lockout.window(),
+                lockout.lockDuration());
+        return new SignInGuard(source, lockout, ticker);
     }
 
+    /** The password source when users sign in through OpenID Connect only: every password is wrong. */
+    private static final AuthenticationProvider NO_PASSWORDS = new AuthenticationProvider() {
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return true;
+        }
+    };
+
+    /** The OpenID Connect provider of {@code ledger.security.oidc}, read from its issuer at start. */
     @Bean
-    CachingAuthenticationProvider authenticationProvider(UserDirectory users, PasswordEncoder encoder) {
-        return new CachingAuthenticationProvider(users, encoder, com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+    @ConditionalOnProperty("ledger.security.oidc.issuer-uri")
+    OidcSignIn oidcSignIn(OidcSettings settings) {
+        return OidcSignIn.of(settings);
+    }
+
+    private static AuthenticationProvider cached(UserDirectory users, String name, PasswordEncoder encoder, Ticker ticker) {
+        return new CachingAuthenticationProvider(SignInGuard.logged(CachingAuthenticationProvider.dao(users, encoder), name),
+                CachingAuthenticationProvider.REMEMBER, ticker);
     }
 
     @Bean
@@ -80,10 +132,16 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain apiClientFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain apiClientFilterChain(HttpSecurity http, ObjectMapper json, ObjectProvider<OidcSignIn> oidc) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null);
         rules(http);
+        OidcSignIn provider = oidc.getIfAvailable();
+        if (provider != null) {
+            http.oauth2ResourceServer(server -> server
+                    .jwt(jwt -> jwt.decoder(provider.decoder()).jwtAuthenticationConverter(provider.bearer()))
+                    .authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        }
         http.httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -95,8 +153,15 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, ObjectProvider<OidcSignIn> oidc) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
+        OidcSignIn provider = oidc.getIfAvailable();
+        if (provider != null) {
+            http.oauth2Login(login -> login.clientRegistrationRepository(provider.registrations()).loginPage(WebPages.LOGIN_PAGE)
+                    .userInfoEndpoint(users -> users.oidcUserService(provider.users()))
+                    .defaultSuccessUrl("/", false).failureUrl(WebPages.LOGIN_PAGE + "?error"));
+        }
+        String signIn = provider == null ? WebPages.LOGIN_PAGE : OidcSignIn.LOGIN;
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null);
         rules(http);
@@ -105,7 +170,7 @@ public class SecurityConfig {
                         .defaultSuccessUrl("/", false).failureUrl(WebPages.LOGIN_PAGE + "?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(WebPages.LOGIN_PAGE + "?logout"))
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(WebPages.LOGIN_PAGE), WebPages::isPageNavigation)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(signIn), WebPages::isPageNavigation)
                         .defaultAuthenticationEntryPointFor(problems, request -> true)
                         .accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))

@@ -88,7 +88,7 @@ class AuditController {
                 CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader("position", "recordedAt", "type",
                         "fiscalYear", "department", "categoryCode", "subject", "actor", "effectiveDate", "reason", "reference",
                         "amountBeforeYen", "amountAfterYen", "aggregateId", "sequence", "eventId", "correlationId", "requestId",
-                        "hash", "subjectPath", "approvedBy", "draftId").get());
+                        "hash", "subjectPath", "approvedBy", "draftId", "actorName").get());
                 auditLog.forEach(filter, e -> print(csv, e));
                 csv.flush();
             } catch (IOException e) {
@@ -107,7 +107,7 @@ class AuditController {
             csv.printRecord(CsvCells.record(e.position(), e.recordedAt(), e.type(), e.fiscalYear(), e.department(), e.categoryCode(), e.subject(),
                     e.actor(), e.effectiveDate(), e.reason(), e.reference(), e.amountBeforeYen(), e.amountAfterYen(),
                     e.aggregateId(), e.sequence(), e.eventId(), e.correlationId(), e.requestId(), e.hash(),
-                    e.subjectPath(), e.approvedBy(), e.draftId()));
+                    e.subjectPath(), e.approvedBy(), e.draftId(), e.actorName()));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

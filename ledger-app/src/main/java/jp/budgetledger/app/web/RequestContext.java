@@ -31,12 +31,13 @@ class RequestContext {
 
     Requester requester(HttpServletRequest request, HttpServletResponse response) {
         String correlationId = idOrNew(request.getHeader(CORRELATION_HEADER));
-        String requestId = idOrNew(request.getHeader(REQUEST_ID_HEADER));
+        Object logged = request.getAttribute(REQUEST_ID_HEADER);
+        String requestId = logged instanceof String id ? id : idOrNew(request.getHeader(REQUEST_ID_HEADER));
         response.setHeader(CORRELATION_HEADER, correlationId);
         response.setHeader(REQUEST_ID_HEADER, requestId);
         org.slf4j.MDC.put("correlationId", correlationId);
         org.slf4j.MDC.put("requestId", requestId);
-        return new Requester(user.name(), correlationId, requestId, user.departments());
+        return new Requester(user.name(), correlationId, requestId, user.departments(), user.displayName());
     }
 
     private static String idOrNew(String given) {

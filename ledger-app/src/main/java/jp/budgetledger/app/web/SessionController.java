@@ -20,7 +20,11 @@ import java.util.List;
 @Tag(name = "session")
 class SessionController {
 
-    record Me(String name, List<String> roles, List<String> departments, String zone) {
+    /**
+     * {@code displayName}: the directory's name of the user beside the user name (null for users of the configuration);
+     * {@code zone}: the time zone of the ledger's calendar.
+     */
+    record Me(String name, List<String> roles, List<String> departments, String zone, String displayName) {
     }
 
     private final ZoneId zone;
@@ -36,6 +40,7 @@ class SessionController {
         List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
         List<String> departments = authentication.getPrincipal() instanceof LedgerUser user ? user.departments() : List.of();
-        return new Me(authentication.getName(), roles, departments, zone.getId());
+        String displayName = authentication.getPrincipal() instanceof LedgerUser user ? user.displayName() : null;
+        return new Me(authentication.getName(), roles, departments, zone.getId(), displayName);
     }
 }

@@ -5,6 +5,11 @@ public final class MetadataKeys {
 
     /** Who made the change: the authenticated user (until authentication exists, the request's actor header). */
     public static final String ACTOR = "actor";
+    /**
+     * Beside {@link #ACTOR}, the display name of a user signed in through the organisation's directory (its cn or
+     * displayName), kept for readers of the audit log; absent for other users.
+     */
+    public static final String ACTOR_NAME = "actorName";
     /** Who approved the change (four-eyes approval), beside {@link #ACTOR}, the user who requested it; absent when none was needed. */
     public static final String APPROVED_BY = "approvedBy";
     /** The draft (起案) an approved change was recorded from; absent when none was needed. */

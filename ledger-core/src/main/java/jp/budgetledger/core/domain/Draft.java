@@ -8,7 +8,9 @@ import jp.budgetledger.core.api.DraftRejected;
 import jp.budgetledger.core.api.FiscalYear;
 import jp.budgetledger.core.api.Proposal;
 import jp.budgetledger.core.api.ProposalKinds;
+import jp.budgetledger.core.api.MetadataKeys;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -26,6 +28,7 @@ public class Draft {
     private DraftId id;
     private Proposal proposal;
     private String requester;
+    private String requesterName;
     private State state;
 
     protected Draft() {
@@ -59,6 +62,11 @@ public class Draft {
         return requester;
     }
 
+    /** The requester's display name as recorded beside the actor on the draft ({@link MetadataKeys#ACTOR_NAME}); null when none was. */
+    String requesterName() {
+        return requesterName;
+    }
+
     private void requireDecidableBy(String approver) {
         if (state != State.PENDING) {
             throw new DraftNotPendingException(id, state);
@@ -69,10 +77,11 @@ public class Draft {
     }
 
     @EventSourcingHandler
-    void on(ChangeDrafted event) {
+    void on(ChangeDrafted event, @MetaDataValue(MetadataKeys.ACTOR_NAME) String actorName) {
         id = event.draftId();
         proposal = event.proposal();
         requester = event.requester();
+        requesterName = actorName;
         state = State.PENDING;
     }
 

@@ -50,10 +50,14 @@ public class DraftHandlers {
     public ApprovalResult handle(ApproveDraft command) {
         Aggregate<Draft> draft = load(command.draftId());
         Proposal proposal = draft.invoke(d -> d.approve(command.approver()));
-        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(proposal).andMetaData(MetaData
-                .with(MetadataKeys.ACTOR, draft.invoke(Draft::requester))
+        // The change is the requester's: their display name (or none), never the approver's carried over from this request.
+        String requesterName = draft.invoke(Draft::requesterName);
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(proposal);
+        MetaData metaData = message.getMetaData().withoutKeys(java.util.Set.of(MetadataKeys.ACTOR_NAME))
+                .and(MetadataKeys.ACTOR, draft.invoke(Draft::requester))
                 .and(MetadataKeys.APPROVED_BY, command.approver())
-                .and(MetadataKeys.DRAFT_ID, command.draftId().value()));
+                .and(MetadataKeys.DRAFT_ID, command.draftId().value());
+        message = message.withMetaData(requesterName == null ? metaData : metaData.and(MetadataKeys.ACTOR_NAME, requesterName));
         FutureCallback<Object, Object> result = new FutureCallback<>();
         commandBus.dispatch(message, result);
         CommandResultMessage<?> outcome = result.getResult();

@@ -75,7 +75,7 @@ public class AuditLogProjection {
             INSERT INTO audit_event (position, event_id, aggregate_id, sequence_number, event_type, fiscal_year,
                 department, category_code, subject, actor, recorded_at, effective_date, reason, reference,
                 amount_before_yen, amount_after_yen, correlation_id, request_id, causation_id, hash, subject_path,
-                approved_by, draft_id)
+                approved_by, draft_id, actor_name)
             SELECT r.position, r.event_id, r.aggregate_id, r.sequence_number, r.event_type,
                 COALESCE(r.fiscal_year, (SELECT a.fiscal_year FROM audit_event a WHERE a.aggregate_id = r.year_of
                     AND a.fiscal_year IS NOT NULL ORDER BY a.sequence_number LIMIT 1)),
@@ -88,15 +88,15 @@ public class AuditLogProjection {
                 CASE WHEN r.own_path THEN r.subject_path ELSE (
                     SELECT a.subject_path FROM audit_event a WHERE a.aggregate_id = r.aggregate_id
                     ORDER BY a.sequence_number DESC LIMIT 1) END,
-                r.approved_by, r.draft_id
+                r.approved_by, r.draft_id, r.actor_name
             FROM unnest(?::varchar[], ?::bigint[], ?::text[], ?::integer[], ?::text[], ?::varchar[], ?::boolean[],
                         ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
                         ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::varchar[], ?::boolean[], ?::text[],
-                        ?::text[], ?::varchar[], ?::varchar[])
+                        ?::text[], ?::varchar[], ?::text[], ?::varchar[])
                  AS r(event_id, sequence_number, event_type, fiscal_year, department, category_code, own_subject,
                       subject, actor, recorded_at, effective_date, reason, reference, amount_before_yen,
                       amount_after_yen, correlation_id, request_id, causation_id, hash, position, aggregate_id, own_path,
-                      subject_path, approved_by, draft_id, year_of)
+                      subject_path, approved_by, draft_id, actor_name, year_of)
             ON CONFLICT (position) DO NOTHING""";
 
     private static final Map<ResolutionOutcome, String> RESOLUTIONS = Map.of(
@@ -106,7 +106,7 @@ public class AuditLogProjection {
     private static final int SUBJECT = 7;
     private static final int OWN_PATH = 21;
     private static final int PATH = 22;
-    private static final int YEAR_OF = 25;
+    private static final int YEAR_OF = 26;
 
     private final JdbcTemplate jdbc;
     private final ProcessingBatch<Entry> batch;
@@ -203,7 +203,7 @@ public class AuditLogProjection {
                 row.after(), text(meta, MetadataKeys.CORRELATION_ID), text(meta, MetadataKeys.REQUEST_ID),
                 text(meta, MetadataKeys.CAUSATION_ID), text(meta, MetadataKeys.HASH), StorePosition.of(message),
                 message.getAggregateIdentifier(), ownPath, path == null ? null : path.printedPath(),
-                text(meta, MetadataKeys.APPROVED_BY), text(meta, MetadataKeys.DRAFT_ID), null}));
+                text(meta, MetadataKeys.APPROVED_BY), text(meta, MetadataKeys.DRAFT_ID), text(meta, MetadataKeys.ACTOR_NAME), null}));
     }
 
     /**
@@ -250,7 +250,8 @@ public class AuditLogProjection {
                 fiscalYear, null, null, true, subject, text(meta, MetadataKeys.ACTOR), message.getTimestamp().atOffset(ZoneOffset.UTC),
                 effective, reason, reference, null, null, text(meta, MetadataKeys.CORRELATION_ID), text(meta, MetadataKeys.REQUEST_ID),
                 text(meta, MetadataKeys.CAUSATION_ID), text(meta, MetadataKeys.HASH), StorePosition.of(message),
-                message.getAggregateIdentifier(), true, null, text(meta, MetadataKeys.APPROVED_BY), event.draftId().value(), yearOf}));
+                message.getAggregateIdentifier(), true, null, text(meta, MetadataKeys.APPROVED_BY), event.draftId().value(),
+                text(meta, MetadataKeys.ACTOR_NAME), yearOf}));
     }
 
     /** A row of the batch; {@code values} in the statement's column order, its subject at {@link #SUBJECT}. */

@@ -89,6 +89,6 @@ public class AuditLogQueries {
                 rs.getString("reason"), rs.getString("reference"), (Long) rs.getObject("amount_before_yen"),
                 (Long) rs.getObject("amount_after_yen"), rs.getString("correlation_id"), rs.getString("request_id"),
                 rs.getString("causation_id"), rs.getString("hash"), rs.getString("subject_path"),
-                rs.getString("approved_by"), rs.getString("draft_id"));
+                rs.getString("approved_by"), rs.getString("draft_id"), rs.getString("actor_name"));
     }
 }
