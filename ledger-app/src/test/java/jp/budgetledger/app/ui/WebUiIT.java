@@ -706,7 +706,7 @@ class WebUiIT extends LedgerIT {
         browser.navigate().back();
         waitUntilReady();
         waiting().until(d -> d.findElement(By.id("nodeName")).getText().contains("障害者福祉費"));
-        set("asOf", DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").format(before.atZone(ZoneId.of("Asia/Tokyo"))));
+        set("asOf", DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS").format(before.atZone(ZoneId.of("Asia/Tokyo"))));
         browser.findElement(By.cssSelector("#controls button[type=submit]")).click();
         waiting().until(d -> d.findElement(By.id("nodeTotal")).getText().equals("400"));
         assertThat(browser.findElement(leaf).getText()).contains("障害者福祉").contains("400");
