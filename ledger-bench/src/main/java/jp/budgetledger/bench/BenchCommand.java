@@ -66,10 +66,12 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -78,6 +80,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /**
@@ -318,13 +321,36 @@ class BenchCommand implements Callable<Integer> {
             return context.getBean(StoredEvents.class).head();
         }
 
+        /** Waits for every read model to reach the store's head; prints the time they all took and each one's. */
         private void catchUp(String when) {
             long started = System.nanoTime();
             long head = head();
-            if (!progress.awaitPosition(head, Duration.ofMinutes(60))) {
-                throw new IllegalStateException("the projections did not catch up " + when);
+            long deadline = started + Duration.ofMinutes(60).toNanos();
+            Map<String, Long> reached = new LinkedHashMap<>();
+            while (reached.size() < ProjectionNames.ALL.size()) {
+                for (String name : ProjectionNames.ALL) {
+                    if (!reached.containsKey(name)) {
+                        OptionalLong position = progress.position(name);
+                        if (position.isPresent() && position.getAsLong() >= head) {
+                            reached.put(name, System.nanoTime() - started);
+                        }
+                    }
+                }
+                if (reached.size() < ProjectionNames.ALL.size()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the projections did not catch up " + when);
+                    }
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted waiting for the projections " + when, e);
+                    }
+                }
             }
-            out.printf("bench: projections caught up %s in %.1f s%n", when, (System.nanoTime() - started) / 1e9);
+            out.printf(Locale.ROOT, "bench: projections caught up %s in %.1f s (%s)%n", when, (System.nanoTime() - started) / 1e9,
+                    reached.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 1e9))
+                            .collect(Collectors.joining(", ")));
         }
 
         /** History: lines of EVENTS_PER_LINE events each (the addition and its amendments), spread over fiscal years. */

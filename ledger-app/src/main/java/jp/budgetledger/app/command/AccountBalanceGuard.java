@@ -12,9 +12,10 @@ import jp.budgetledger.core.api.InitiativeWithdrawn;
 import jp.budgetledger.core.api.Side;
 import jp.budgetledger.core.api.SubjectLevel;
 import jp.budgetledger.core.domain.AccountBalance;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +37,11 @@ import java.util.TreeMap;
  * ({@code account_balance_line}) in the transaction of the command whose events change them, and refuses a unit of work
  * that leaves a 会計 with lines on both sides unbalanced (a line carried from the year before, 繰越明許費 or 事故繰越し, is outside the
  * balance of its year's budget and takes no part) ({@link AccountBalance#requireBalanced}), unless each of its
- * changes of that 会計 is flagged {@link ChangeContext#partOfSet()}. The handler of a subscribing processor whose errors
- * propagate (see {@code AxonConfig}): its exception fails the command and rolls back its events with it.
+ * changes of that 会計 is flagged {@link ChangeContext#partOfSet()}. Subscribed to the event bus ({@link #handle}, see
+ * {@code AxonConfig}), it is given the events of each unit of work as they are appended, in its transaction: its exception
+ * fails the command and rolls back its events with it. It reads them as a list, without Axon's per-event handling of an
+ * event processor (a unit of work, interceptors, monitors and handler look-up for every event, which is most of what it
+ * cost the bulk load of unclassified lines).
  * <p>
  * A unit of work's changes are summed in memory and written, 会計 by 会計 in a fixed order with their rows locked, when it
  * prepares to commit, so concurrent changes of one 会計 are checked one after the other. Unclassified lines take no part
@@ -45,20 +49,20 @@ import java.util.TreeMap;
  * once by its id.
  */
 @Component
-@ProcessingGroup(AccountBalanceGuard.PROCESSING_GROUP)
 public class AccountBalanceGuard {
 
-    public static final String PROCESSING_GROUP = "account-balance";
     private static final String PENDING = AccountBalanceGuard.class.getName() + ".pending";
     private static final int REMEMBERED_LINES = 100_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final TransactionManager transactionManager;
     private final Cache<String, Optional<LineAccount>> lines = Caffeine.newBuilder().maximumSize(REMEMBERED_LINES).build();
 
-    public AccountBalanceGuard(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    public AccountBalanceGuard(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.transactionManager = transactionManager;
     }
 
     /** Where a classified line counts: its fiscal year, 会計 (key and as printed) and side. */
@@ -84,9 +88,41 @@ public class AccountBalanceGuard {
         }
     }
 
-    @EventHandler
-    void on(InitiativeAdded event) {
-        Pending pending = pending();
+    /**
+     * Takes {@code events}, published together, into the current unit of work's changes, written and checked when it
+     * prepares to commit; published outside a unit of work (the bench's bulk load), in one of their own, in the caller's
+     * transaction if there is one.
+     */
+    public void handle(List<? extends EventMessage<?>> events) {
+        if (CurrentUnitOfWork.isStarted()) {
+            take(events, pending());
+            return;
+        }
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            unitOfWork.attachTransaction(transactionManager);
+            take(events, pending());
+        } catch (RuntimeException | Error e) {
+            unitOfWork.rollback(e);
+            throw e;
+        }
+        unitOfWork.commit();
+    }
+
+    private void take(List<? extends EventMessage<?>> events, Pending pending) {
+        for (EventMessage<?> message : events) {
+            Object payload = message.getPayload();
+            if (payload instanceof AmountAmended amended) {
+                on(amended, pending);
+            } else if (payload instanceof InitiativeAdded added) {
+                on(added, pending);
+            } else if (payload instanceof InitiativeWithdrawn withdrawn) {
+                on(withdrawn, pending);
+            }
+        }
+    }
+
+    private void on(InitiativeAdded event, Pending pending) {
         String id = event.initiativeId().value();
         if (event.classification() == null || event.carriedFrom() != null) {
             pending.added.put(id, Optional.empty());
@@ -98,15 +134,11 @@ public class AccountBalanceGuard {
         pending.change(line, event.amount().yen(), 1, event.change());
     }
 
-    @EventHandler
-    void on(AmountAmended event) {
-        Pending pending = pending();
+    private void on(AmountAmended event, Pending pending) {
         lineOf(pending, event.initiativeId()).ifPresent(line -> pending.change(line, event.delta().yen(), 0, event.change()));
     }
 
-    @EventHandler
-    void on(InitiativeWithdrawn event) {
-        Pending pending = pending();
+    private void on(InitiativeWithdrawn event, Pending pending) {
         lineOf(pending, event.initiativeId()).ifPresent(line -> pending.change(line, -event.amountBefore().yen(), -1, event.change()));
     }
 

@@ -30,7 +30,8 @@ import java.util.function.BiFunction;
  * transaction: a refused unit of work fails with the rule's exception and records nothing. A draft ({@link ChangeDrafted}) is
  * checked for the fiscal year its proposal changes. For each fiscal year of the
  * events it takes a transaction-scoped advisory lock, shared for ordinary events and exclusive for a close or a
- * reopening, so that a change of a year either commits before the year's close is appended or sees the year closed. A
+ * reopening, so that a change of a year either commits before the year's close is appended or sees the year closed (in the
+ * years' order; the shared locks of a unit of work of ordinary events in one statement, however many years it changes). A
  * close or a reopening updates {@code fiscal_year_state} under that lock.
  * <p>
  * The day an event is recorded is its timestamp's date in {@code ledger.calendar.zone} (Japan time by default).
@@ -77,9 +78,15 @@ public class FiscalYearGate implements MessageDispatchInterceptor<EventMessage<?
             exclusive.merge(event.fiscalYear(), changesState, Boolean::logicalOr);
         }
         drafts.forEach(draft -> exclusive.merge(draft.fiscalYear(), false, Boolean::logicalOr));
-        exclusive.forEach((year, lockExclusively) -> jdbc.sql(lockExclusively
-                        ? "SELECT pg_advisory_xact_lock(?, ?)" : "SELECT pg_advisory_xact_lock_shared(?, ?)")
-                .param(LOCK_CLASS).param(year.value()).query().singleRow());
+        if (exclusive.containsValue(true)) {
+            exclusive.forEach((year, lockExclusively) -> jdbc.sql(lockExclusively
+                            ? "SELECT pg_advisory_xact_lock(?, ?)" : "SELECT pg_advisory_xact_lock_shared(?, ?)")
+                    .param(LOCK_CLASS).param(year.value()).query().singleRow());
+        } else {
+            Integer[] years = exclusive.keySet().stream().map(FiscalYear::value).toArray(Integer[]::new);
+            jdbc.sql("SELECT pg_advisory_xact_lock_shared(?, year) FROM unnest(?::integer[]) AS y (year)")
+                    .param(LOCK_CLASS).param(years).query().listOfRows();
+        }
         Set<FiscalYear> closed = closedAmong(exclusive.keySet());
         LocalDate recordedOn = LocalDate.ofInstant(recordedAt, zone);
         YearEndRules.check(events, closed::contains, recordedOn);

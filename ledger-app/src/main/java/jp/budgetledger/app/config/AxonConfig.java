@@ -1,6 +1,5 @@
 package jp.budgetledger.app.config;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.audit.ChangeContextMetadataInterceptor;
 import jp.budgetledger.app.command.AccountBalanceGuard;
@@ -12,7 +11,6 @@ import jp.budgetledger.app.eventstore.AppendedPositions;
 import jp.budgetledger.app.eventstore.HashChainingEventStorageEngine;
 import jp.budgetledger.app.eventstore.PositionedJdbcEventStorageEngine;
 import jp.budgetledger.app.eventstore.ProcessorTokens;
-import jp.budgetledger.app.observability.ProcessorMonitors;
 import jp.budgetledger.app.eventstore.ReadPositions;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.api.TransferFunds;
@@ -51,7 +49,6 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -204,14 +201,17 @@ public class AxonConfig {
     }
 
     /**
-     * Adds recordedAt and the change context to the metadata of every event as it is published, and passes the events of
-     * every unit of work through the fiscal years' calendar and states ({@link FiscalYearGate}) before they are appended.
+     * Adds recordedAt and the change context to the metadata of every event as it is published, passes the events of
+     * every unit of work through the fiscal years' calendar and states ({@link FiscalYearGate}) before they are appended,
+     * and gives them, once appended, to the 会計 balance guard ({@link AccountBalanceGuard}) in the publishing unit of work
+     * and transaction, whose errors fail the command.
      */
     @Bean
-    SmartInitializingSingleton eventMetadataInterceptor(EventBus eventBus, FiscalYearGate fiscalYears) {
+    SmartInitializingSingleton eventMetadataInterceptor(EventBus eventBus, FiscalYearGate fiscalYears, AccountBalanceGuard balances) {
         return () -> {
             eventBus.registerDispatchInterceptor(fiscalYears);
             eventBus.registerDispatchInterceptor(new ChangeContextMetadataInterceptor());
+            eventBus.subscribe(balances::handle);
         };
     }
 
@@ -229,13 +229,12 @@ public class AxonConfig {
     /**
      * Registers the aggregates ({@code ledger-core} carries no Spring stereotypes) and the processors'
      * policies: fiscal-year sequencing for the totals, a fair share of segments per node (idle claims renewed every
-     * {@link ClusterProperties#claimExtension()}), and the 会計 balance guard as a
-     * subscribing processor (in the publishing unit of work and transaction) whose errors fail the command.
+     * {@link ClusterProperties#claimExtension()}).
      * Drafts of changes that wait for approval are checked by the proposals' own checks ({@link ProposalChecks},
      * one per kind) and, once approved, sent on the command bus from within the approval's unit of work.
      */
     @Bean
-    ConfigurerModule ledgerAxonModule(MeterRegistry meters, InitiativeRegistry registry, SubjectTable subjects, org.axonframework.common.caching.Cache initiativeCache,
+    ConfigurerModule ledgerAxonModule(InitiativeRegistry registry, SubjectTable subjects, org.axonframework.common.caching.Cache initiativeCache,
                                       FairShareSegments fairShare, AccountBalances balances, SupplementaryBudgetNumbers numbers,
                                       ClusterProperties cluster) {
         return configurer -> {
@@ -274,10 +273,6 @@ public class AxonConfig {
             continuingExpenses(configurer, registry, subjects, targets);
             EventProcessingConfigurer processing = configurer.eventProcessing();
             processing.registerSequencingPolicy(ProjectionNames.TOTALS, c -> new FiscalYearSequencingPolicy());
-            processing.registerSubscribingEventProcessor(AccountBalanceGuard.PROCESSING_GROUP)
-                    .registerListenerInvocationErrorHandler(AccountBalanceGuard.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
-                    .registerErrorHandler(AccountBalanceGuard.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
-                    .registerMessageMonitorFactory(AccountBalanceGuard.PROCESSING_GROUP, ProcessorMonitors.factory(meters, AccountBalanceGuard.PROCESSING_GROUP));
             processing.registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder.maxSegmentProvider(fairShare)
                     .claimExtensionThreshold(cluster.claimExtension().toMillis())
                     .coordinatorExecutor(name -> {

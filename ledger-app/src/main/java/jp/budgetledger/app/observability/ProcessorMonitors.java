@@ -25,8 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Axon's own Micrometer monitors for every event processor (the projections' pooled processors and
- * the subscribing one that guards the balance in the commands' transactions) and for the command, event and
+ * Axon's own Micrometer monitors for every event processor (the projections' pooled processors) and for the command, event and
  * query buses: counters ({@code <prefix>.*Counter}) and timers ({@code <prefix>.*Timer}) by
  * payload type, the processors' latency ({@code eventProcessor.latency}) and the capacity of the
  * processors and of the command and query buses ({@code eventProcessor.capacity},

@@ -15,6 +15,7 @@ import jp.budgetledger.core.api.InitiativeId;
 import jp.budgetledger.core.api.MetadataKeys;
 import jp.budgetledger.core.api.Money;
 import jp.budgetledger.core.domain.Initiative;
+import jp.budgetledger.core.domain.InitiativeKey;
 import jp.budgetledger.core.domain.InitiativeRegistry;
 import jp.budgetledger.core.domain.SubjectTable;
 import org.axonframework.common.Registration;
@@ -35,8 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -52,7 +56,8 @@ import static org.axonframework.commandhandling.GenericCommandMessage.asCommandM
  * and one {@link AmendAmount} per change, so every rule of the aggregate applies and the events are
  * exactly those it applies. They are appended through the product's event store (so metadata, the
  * hash chain and every projection treat them as any other events) in transactions of a few
- * thousand events, each well under a second. Appending, they pass the fiscal years' gate as any change does: lines of a
+ * thousand events, each well under a second (the keys of a transaction's lines claimed in one statement, as the aggregate
+ * would claim them one after the other). Appending, they pass the fiscal years' gate as any change does: lines of a
  * fiscal year that has ended (its 31 March passed) are refused ({@code fiscal-year-ended}), so a history's years are ones
  * that have not ended.
  */
@@ -142,8 +147,9 @@ public class HistoryLoader {
     private long appendBatch(List<PastLine> lines, MetaData metaData) {
         Long appended = transactions.execute(status -> {
             List<DomainEventMessage<?>> events = new ArrayList<>();
+            InitiativeRegistry claimed = ClaimedRegistry.claimingAll(registry, lines);
             for (PastLine line : lines) {
-                events.addAll(events(line, registry, subjects, model, metaData));
+                events.addAll(events(line, claimed, subjects, model, metaData));
             }
             eventStore.publish(events);
             return (long) events.size();
@@ -181,6 +187,43 @@ public class HistoryLoader {
             }
         }
         return collected.events;
+    }
+
+    /**
+     * The product's registry with the keys of a batch's lines claimed in one statement ({@link InitiativeRegistry#claimAll}, in
+     * the lines' order, as one claim after the other would make them), in the batch's transaction: the aggregate's claim of
+     * such a key for its line is answered with that claim's outcome; any other claim, and every release, go to the registry.
+     */
+    static final class ClaimedRegistry implements InitiativeRegistry {
+        private final InitiativeRegistry registry;
+        private final Map<InitiativeKey, Map<InitiativeId, Optional<InitiativeId>>> outcomes = new HashMap<>();
+
+        private ClaimedRegistry(InitiativeRegistry registry) {
+            this.registry = registry;
+        }
+
+        static ClaimedRegistry claimingAll(InitiativeRegistry registry, List<PastLine> lines) {
+            List<Claim> claims = lines.stream()
+                    .map(line -> new Claim(InitiativeKey.of(line.fiscalYear(), line.department(), line.name(), null), line.id())).toList();
+            List<Optional<InitiativeId>> made = registry.claimAll(claims);
+            ClaimedRegistry claimed = new ClaimedRegistry(registry);
+            for (int i = 0; i < claims.size(); i++) {
+                claimed.outcomes.computeIfAbsent(claims.get(i).key(), key -> new HashMap<>()).putIfAbsent(claims.get(i).id(), made.get(i));
+            }
+            return claimed;
+        }
+
+        @Override
+        public Optional<InitiativeId> claim(InitiativeKey key, InitiativeId id) {
+            Map<InitiativeId, Optional<InitiativeId>> byId = outcomes.get(key);
+            Optional<InitiativeId> outcome = byId == null ? null : byId.remove(id);
+            return outcome != null ? outcome : registry.claim(key, id);
+        }
+
+        @Override
+        public void release(InitiativeKey key, InitiativeId id) {
+            registry.release(key, id);
+        }
     }
 
     /** The aggregate's event bus: keeps what it applies, with the load's metadata, instead of publishing it. */

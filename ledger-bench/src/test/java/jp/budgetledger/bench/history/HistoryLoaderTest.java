@@ -21,6 +21,7 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class HistoryLoaderTest {
     private static final MetaData META = MetaData.with(MetadataKeys.ACTOR, "bench");
 
     /** Claims of the uniqueness registry, in memory; adding lines and amending them never releases a key. */
-    private static final class Keys implements InitiativeRegistry {
+    private static class Keys implements InitiativeRegistry {
         private final Map<InitiativeKey, InitiativeId> held = new HashMap<>();
 
         @Override
@@ -110,5 +111,32 @@ class HistoryLoaderTest {
                 Department.of("総務部"), "事業first", null, Money.ofYen(1), ChangeContext.of("当初予算"), List.of());
 
         assertThatThrownBy(() -> events(same, keys, META)).isInstanceOf(DuplicateInitiativeException.class);
+    }
+
+    @Test
+    void aBatchsKeysClaimedTogetherAnswerTheAggregateAsClaimsOneAfterTheOther() {
+        List<InitiativeKey> claimed = new ArrayList<>();
+        Keys keys = new Keys() {
+            @Override
+            public Optional<InitiativeId> claim(InitiativeKey key, InitiativeId id) {
+                claimed.add(key);
+                return super.claim(key, id);
+            }
+        };
+        HistoryLoader.PastLine first = line("first", Money.ofYen(1), YEAR.firstDay());
+        HistoryLoader.PastLine other = line("other", Money.ofYen(1), YEAR.firstDay());
+        HistoryLoader.PastLine same = new HistoryLoader.PastLine(InitiativeId.of("second"), YEAR, new Category("1", "分類1"),
+                Department.of("総務部"), "事業first", null, Money.ofYen(1), ChangeContext.of("当初予算"), List.of());
+        InitiativeRegistry batch = HistoryLoader.ClaimedRegistry.claimingAll(keys, List.of(first, other, same));
+        assertThat(claimed).as("each line's key claimed once, before any line runs").hasSize(3);
+
+        assertThat(events(first, batch, META)).hasSize(1);
+        assertThat(events(other, batch, META)).hasSize(1);
+        assertThatThrownBy(() -> events(same, batch, META)).isInstanceOfSatisfying(DuplicateInitiativeException.class,
+                e -> assertThat(e.existingId()).isEqualTo(InitiativeId.of("first")));
+        assertThat(claimed).as("the aggregate's claims answered from the batch's").hasSize(3);
+        assertThat(events(line("late", Money.ofYen(1), YEAR.firstDay()), batch, META)).as("a key outside the batch claimed as usual")
+                .hasSize(1);
+        assertThat(claimed).hasSize(4);
     }
 }
