@@ -686,7 +686,8 @@ class WebUiIT extends LedgerIT {
     void theSubjectTreeDrillsDownToALinesHistoryAndBackAtAnEarlierRecordedMoment() {
         long last = classifiedLine(2118, "expenditure", "3 民生費", "1 社会福祉費", "2 障害者福祉費", "障害者福祉", 400_000);
         String id = api.get("/api/initiatives?fiscalYear=2118&minPosition=" + last).body().get(0).get("id").asText();
-        java.time.Instant before = java.time.Instant.now();
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        waiting().until(d -> java.time.Instant.now().isAfter(before));
         Api.Response amended = api.post("/api/initiatives/" + id + "/amendments", "{\"deltaYen\": 100000, \"reason\": \"増額\"}");
         api.get("/api/totals/tree?fiscalYear=2118&minPosition=" + amended.number("position"));
 
@@ -706,9 +707,12 @@ class WebUiIT extends LedgerIT {
         browser.navigate().back();
         waitUntilReady();
         waiting().until(d -> d.findElement(By.id("nodeName")).getText().contains("障害者福祉費"));
-        set("asOf", DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS").format(before.atZone(ZoneId.of("Asia/Tokyo"))));
+        set("asOf", DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").format(before.atZone(ZoneId.of("Asia/Tokyo"))));
         browser.findElement(By.cssSelector("#controls button[type=submit]")).click();
-        waiting().until(d -> d.findElement(By.id("nodeTotal")).getText().equals("400"));
+        waiting().withMessage(() -> "the page says " + browser.findElement(By.id("nodeTotal")).getText() + " at "
+                        + browser.findElement(By.id("moment")).getText() + " (asOf " + browser.findElement(By.id("asOf")).getDomProperty("value")
+                        + ", asked " + before + "); console: " + consoleErrors())
+                .until(d -> d.findElement(By.id("nodeTotal")).getText().equals("400"));
         assertThat(browser.findElement(leaf).getText()).contains("障害者福祉").contains("400");
     }
 
