@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.Api;
 import jp.budgetledger.app.LedgerIT;
 import jp.budgetledger.app.TestUsers;
+import jp.budgetledger.app.TreeText;
 import jp.budgetledger.app.projection.ProjectionProgress;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,22 +86,6 @@ class OutlineBudgetImportIT extends LedgerIT {
         return text.getBytes(Charset.forName("windows-31j"));
     }
 
-    /** One node a line, indented by its depth: level code name total count. */
-    private static String render(JsonNode nodes) {
-        StringBuilder out = new StringBuilder();
-        render(nodes, "", out);
-        return out.toString();
-    }
-
-    private static void render(JsonNode nodes, String indent, StringBuilder out) {
-        for (JsonNode n : nodes) {
-            out.append(indent).append(n.get("level").asText()).append(' ').append(n.get("code").isNull() ? "-" : n.get("code").asText())
-                    .append(' ').append(n.get("name").asText()).append(' ').append(n.get("totalYen").asLong()).append(' ')
-                    .append(n.get("lineCount").asInt()).append('\n');
-            render(n.get("children"), indent + "  ", out);
-        }
-    }
-
     @Test
     void anOutlineBookOfBothSidesImportsAsItsDeepestRowsAndAWrongSubtotalRejectsItChangingNothing() throws Exception {
         Api api = new Api(port);
@@ -151,9 +136,9 @@ class OutlineBudgetImportIT extends LedgerIT {
                     kan 2 地方交付税 2000000 1
                       kou 1 地方交付税 2000000 1
                 """;
-        assertThat(render(api.get("/api/totals/tree?fiscalYear=2200&depth=kou&minPosition=" + position).body())).isEqualTo(tree);
+        assertThat(TreeText.render(api.get("/api/totals/tree?fiscalYear=2200&depth=kou&minPosition=" + position).body())).isEqualTo(tree);
         assertThat(api.get("/api/totals/balance?fiscalYear=2200&minPosition=" + position).body().get(0).get("differenceYen").asLong()).isZero();
-        assertThat(render(api.get("/api/totals/tree?fiscalYear=2200&side=revenue&depth=setsu&minPosition=" + position).body()))
+        assertThat(TreeText.render(api.get("/api/totals/tree?fiscalYear=2200&side=revenue&depth=setsu&minPosition=" + position).body()))
                 .contains("\n        moku 1 固定資産税 1000000 2\n          setsu 1 現年課税分 900000 1\n          setsu 2 滞納繰越分 100000 1\n");
 
         long after = events();
@@ -168,6 +153,6 @@ class OutlineBudgetImportIT extends LedgerIT {
         assertThat(again.status()).as(again.raw()).isEqualTo(200);
         assertThat(again.number("alreadyPresent")).isEqualTo(10);
         assertThat(events()).isEqualTo(after);
-        assertThat(render(api.get("/api/totals/tree?fiscalYear=2200&depth=kou").body())).isEqualTo(tree);
+        assertThat(TreeText.render(api.get("/api/totals/tree?fiscalYear=2200&depth=kou").body())).isEqualTo(tree);
     }
 }

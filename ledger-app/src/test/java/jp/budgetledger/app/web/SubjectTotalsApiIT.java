@@ -3,6 +3,7 @@ package jp.budgetledger.app.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.budgetledger.app.Api;
 import jp.budgetledger.app.LedgerIT;
+import jp.budgetledger.app.TreeText;
 import jp.budgetledger.app.eventstore.StoredEvents;
 import jp.budgetledger.core.api.AddInitiative;
 import jp.budgetledger.core.api.ChangeContext;
@@ -127,22 +128,6 @@ class SubjectTotalsApiIT extends LedgerIT {
         reads = new ReportReads(port, head);
     }
 
-    /** One node a line, indented by its depth: level code name total count. */
-    private static String render(JsonNode nodes) {
-        StringBuilder out = new StringBuilder();
-        render(nodes, "", out);
-        return out.toString();
-    }
-
-    private static void render(JsonNode nodes, String indent, StringBuilder out) {
-        for (JsonNode n : nodes) {
-            out.append(indent).append(n.get("level").asText()).append(' ').append(n.get("code").isNull() ? "-" : n.get("code").asText())
-                    .append(' ').append(n.get("name").asText()).append(' ').append(n.get("totalYen").asLong()).append(' ')
-                    .append(n.get("lineCount").asInt()).append('\n');
-            render(n.get("children"), indent + "  ", out);
-        }
-    }
-
     private static List<String> subjects(JsonNode items) {
         return StreamSupport.stream(items.spliterator(), false)
                 .map(i -> String.join("/", StreamSupport.stream(i.get("path").spliterator(), false).map(JsonNode::asText).toList())
@@ -152,7 +137,7 @@ class SubjectTotalsApiIT extends LedgerIT {
 
     @Test
     void theTreeOfTheCurrentBudgetDownToTheMoku() {
-        assertThat(render(reads.get("/api/totals/tree?fiscalYear=2075&account=1"))).isEqualTo("""
+        assertThat(TreeText.render(reads.get("/api/totals/tree?fiscalYear=2075&account=1"))).isEqualTo("""
                 account 1 一般会計 2301234567 11
                   side expenditure 歳出 1150000000 5
                     kan 2 総務費 800000000 3
@@ -182,7 +167,7 @@ class SubjectTotalsApiIT extends LedgerIT {
                         moku 1 繰越金 50000000 1
                 """);
         JsonNode all = reads.get("/api/totals/tree?fiscalYear=2075&depth=account");
-        assertThat(render(all)).isEqualTo("""
+        assertThat(TreeText.render(all)).isEqualTo("""
                 account 1 一般会計 2301234567 11
                 account 2 国民健康保険事業特別会計 160000000 2
                 account - 未分類 7000 1
@@ -194,7 +179,7 @@ class SubjectTotalsApiIT extends LedgerIT {
 
     @Test
     void depthAndFilters() {
-        assertThat(render(reads.get("/api/totals/tree?fiscalYear=2075&account=01&side=expenditure&depth=setsu"))).startsWith("""
+        assertThat(TreeText.render(reads.get("/api/totals/tree?fiscalYear=2075&account=01&side=expenditure&depth=setsu"))).startsWith("""
                 account 1 一般会計 1150000000 5
                   side expenditure 歳出 1150000000 5
                     kan 2 総務費 800000000 3
@@ -205,7 +190,7 @@ class SubjectTotalsApiIT extends LedgerIT {
                       kou 2 徴税費 100000000 1
                         moku 1 税務総務費 100000000 1
                 """);
-        assertThat(render(reads.get("/api/totals/tree?fiscalYear=2075&side=revenue&depth=kan"))).isEqualTo("""
+        assertThat(TreeText.render(reads.get("/api/totals/tree?fiscalYear=2075&side=revenue&depth=kan"))).isEqualTo("""
                 account 1 一般会計 1151234567 6
                   side revenue 歳入 1151234567 6
                     kan 1 市税 1000000000 3
