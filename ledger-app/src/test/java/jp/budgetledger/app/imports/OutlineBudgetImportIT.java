@@ -1,7 +1,6 @@
 package jp.budgetledger.app.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.budgetledger.app.Api;
 import jp.budgetledger.app.LedgerIT;
 import jp.budgetledger.app.TestUsers;
@@ -12,14 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,15 +61,10 @@ class OutlineBudgetImportIT extends LedgerIT {
     JdbcClient jdbc;
     @Autowired
     ProjectionProgress progress;
-    final HttpClient http = HttpClient.newHttpClient();
 
-    private Api.Response importCsv(byte[] body, String query) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports/budget-csv?" + query))
-                .header("Content-Type", "text/csv").header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(("finance-officer:" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                new ObjectMapper().readTree(response.body()), response.body(), response.headers());
+    private Api.Response importCsv(byte[] body, String query) {
+        return new Api(port, "finance-officer", TestUsers.PASSWORD).post("/api/imports/budget-csv?" + query, "text/csv",
+                HttpRequest.BodyPublishers.ofByteArray(body), false);
     }
 
     private long events() {
