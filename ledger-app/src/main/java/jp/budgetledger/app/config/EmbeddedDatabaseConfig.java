@@ -180,6 +180,7 @@ public class EmbeddedDatabaseConfig {
         config.setPassword(DatabaseSecrets.of(properties.dataDir()).password(EmbeddedDatabaseRoles.SERVICE));
         config.setMaximumPoolSize(20);
         config.setPoolName("ledger-embedded");
+        config.setConnectionTimeout(3000);
         return new HikariDataSource(config);
     }
 }

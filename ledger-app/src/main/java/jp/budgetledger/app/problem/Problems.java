@@ -66,6 +66,20 @@ public final class Problems {
         return of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large", List.of(new FieldError(field, reason)), extra);
     }
 
+    /** Seconds a client waits before retrying a request answered {@link #databaseUnavailable()}. */
+    public static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * 503: the database cannot be reached now ({@link DatabaseUnavailable}); nothing was recorded,
+     * the request may be sent again after {@value #DATABASE_RETRY_AFTER_SECONDS} seconds
+     * ({@code Retry-After}).
+     */
+    public static ProblemDetail databaseUnavailable() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                List.of(new FieldError(null, "the database cannot be reached now; nothing was recorded; retry after Retry-After")),
+                Map.of());
+    }
+
     /**
      * A problem Spring MVC or the servlet container made itself (unknown path, wrong method or
      * media type...), in the ledger's shape: its status, type, title and detail stay, its detail

@@ -51,9 +51,9 @@ import java.util.TreeMap;
  * The OpenAPI document served at {@code /v3/api-docs} is the API's contract. Controllers describe
  * their own operations (tag, description, success status, operation-specific errors) with
  * annotations; this class adds what is common to them, from the same rules the service applies:
- * the problem+json responses each operation can give (401 and 500 everywhere, 403 where the role or
+ * the problem+json responses each operation can give (401, 500 and 503 everywhere, 403 where the role or
  * a department can refuse, 400 where there is input, 404 where an id is named, 409/422 for an
- * {@code Idempotency-Key}, 412 with {@code If-Match}, 503 with {@code minPosition}), the security
+ * {@code Idempotency-Key}, 412 with {@code If-Match}), the security
  * requirements (HTTP Basic, or the pages' session cookie with the CSRF header on writes), the
  * {@code Idempotency-Key} header of every POST, the response headers, the lenient integers of JSON
  * bodies, the sign-in endpoints and the actuator endpoints served outside the controllers.
@@ -100,7 +100,9 @@ class ApiDocumentation {
             Map.entry("422", "A ledger rule rejects the request (rule named in rule), or this Idempotency-Key was used for "
                     + "another request (idempotency-key-reused)"),
             Map.entry("500", "Unexpected error; nothing was recorded unless a response said so"),
-            Map.entry("503", "The read models have not reached minPosition within the wait (projection-behind); retry after Retry-After"));
+            Map.entry("503", "The database cannot be reached now (database-unavailable: down, restarting, failing over, out of "
+                    + "disk), or the read models have not reached minPosition within the wait (projection-behind); nothing "
+                    + "was recorded; retry after Retry-After"));
 
     @Bean
     OpenApiCustomizer ledgerContract() {
@@ -156,7 +158,6 @@ class ApiDocumentation {
         boolean write = post || HttpMethod.PUT.equals(method);
         List<Parameter> parameters = operation.getParameters() == null ? new ArrayList<>() : operation.getParameters();
         boolean ifMatch = parameters.stream().anyMatch(p -> "header".equals(p.getIn()) && IfMatch.HEADER.equalsIgnoreCase(p.getName()));
-        boolean minPosition = parameters.stream().anyMatch(p -> "minPosition".equals(p.getName()));
         Role role = EndpointRules.of(method, path).map(EndpointRules.Rule::role).orElse(null);
         ApiResponses responses = operation.getResponses();
         if (api) {
@@ -196,11 +197,9 @@ class ApiDocumentation {
                 addError(responses, "412");
                 responses.get("412").addHeaderObject(HttpHeaders.ETAG, ref("ETag"));
             }
-            if (minPosition) {
-                addError(responses, "503");
-                responses.get("503").addHeaderObject(HttpHeaders.RETRY_AFTER, ref("Retry-After"));
-            }
             addError(responses, "500");
+            addError(responses, "503");
+            responses.get("503").addHeaderObject(HttpHeaders.RETRY_AFTER, ref("Retry-After"));
             responses.get("401").addHeaderObject(HttpHeaders.WWW_AUTHENTICATE, ref("WWW-Authenticate"));
         }
         responses.forEach((status, response) -> {

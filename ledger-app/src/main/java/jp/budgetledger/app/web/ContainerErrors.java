@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.budgetledger.app.problem.DatabaseUnavailable;
 import jp.budgetledger.app.problem.Problems;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -18,6 +20,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -35,7 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * error dispatch (a {@code sendError} outside Spring MVC's exception handling) is answered by a
  * filter before Boot's HTML/JSON error page, and what Tomcat rejects before the application sees
  * the request (a malformed path, say) by the host's error report valve. Neither reveals an
- * exception or a stack trace.
+ * exception or a stack trace. A filter that fails because the database is unavailable answers 503
+ * with {@code Retry-After}, as the controllers do.
  */
 @Configuration(proxyBeanMethods = false)
 class ContainerErrors {
@@ -45,6 +51,14 @@ class ContainerErrors {
         FilterRegistrationBean<ErrorDispatchProblems> registration = new FilterRegistrationBean<>(new ErrorDispatchProblems(json));
         registration.setDispatcherTypes(DispatcherType.ERROR);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailableProblems> databaseUnavailableProblems(ObjectMapper json) {
+        FilterRegistrationBean<DatabaseUnavailableProblems> registration = new FilterRegistrationBean<>(new DatabaseUnavailableProblems(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.addUrlPatterns("/*");
         return registration;
     }
@@ -110,6 +124,37 @@ class ContainerErrors {
             }
             response.resetBuffer();
             Problems.write(request, response, json, problem(status, path instanceof String p ? p : null));
+        }
+    }
+
+    /**
+     * A filter (sign-in, idempotency, the rebuild notice...) that fails because the database cannot
+     * be reached answers 503 with {@code Retry-After} like a controller does, not 500.
+     */
+    static final class DatabaseUnavailableProblems extends OncePerRequestFilter {
+
+        private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableProblems.class);
+
+        private final ObjectMapper json;
+
+        DatabaseUnavailableProblems(ObjectMapper json) {
+            this.json = json;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            try {
+                chain.doFilter(request, response);
+            } catch (IOException | ServletException | RuntimeException e) {
+                if (!DatabaseUnavailable.causedBy(e) || response.isCommitted()) {
+                    throw e;
+                }
+                log.warn("Database unavailable: {}", e.toString());
+                response.reset();
+                response.setHeader(HttpHeaders.RETRY_AFTER, Problems.DATABASE_RETRY_AFTER_SECONDS);
+                Problems.write(request, response, json, Problems.databaseUnavailable());
+            }
         }
     }
 

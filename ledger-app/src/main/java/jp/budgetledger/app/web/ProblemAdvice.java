@@ -11,6 +11,7 @@ import jp.budgetledger.app.imports.ImportRejectedException;
 import jp.budgetledger.app.imports.ImportReport;
 import jp.budgetledger.app.limits.RequestLimits;
 import jp.budgetledger.app.observability.LedgerMetrics;
+import jp.budgetledger.app.problem.DatabaseUnavailable;
 import jp.budgetledger.app.problem.Problems;
 import jp.budgetledger.app.problem.Problems.FieldError;
 import jp.budgetledger.app.security.CurrentUser;
@@ -191,6 +192,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            ResponseEntity<Object> response = Problems.response(Problems.databaseUnavailable());
+            return ResponseEntity.status(response.getStatusCode()).header(HttpHeaders.RETRY_AFTER, Problems.DATABASE_RETRY_AFTER_SECONDS)
+                    .headers(response.getHeaders()).body(response.getBody());
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 List.of(new FieldError(null, "the request could not be completed; nothing was recorded unless a response said so")),
