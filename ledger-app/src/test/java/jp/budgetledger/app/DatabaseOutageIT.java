@@ -10,10 +10,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static jp.budgetledger.app.Api.line;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +24,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * While its database is down the ledger answers every request within a few seconds with 503
  * problem+json and {@code Retry-After}, records nothing, and carries on by itself, processors
- * included, once the database is back. Fiscal year 2220.
+ * included, once the database is back; under load, through a restart and a 30 s freeze (SIGSTOP)
+ * of the database, no acknowledged line is lost or stored twice and no answer takes 15 s.
+ * Fiscal year 2220 (each test has its own database).
  */
 class DatabaseOutageIT {
 
@@ -67,6 +71,73 @@ class DatabaseOutageIT {
         } finally {
             database.close();
         }
+    }
+
+    @Test
+    void underLoadARestartAndA30SecondFreezeOfTheDatabaseLoseNoAcknowledgedLineAndFailFastWith503() throws Exception {
+        int port = freePort();
+        EmbeddedPostgres database = start(port);
+        List<String> arguments = new ArrayList<>(ExternalDatabaseRoles.arguments(database));
+        arguments.addAll(List.of("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false"));
+        arguments.addAll(TestUsers.arguments());
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+                .run(arguments.toArray(String[]::new))) {
+            Api api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+            WriteLoad load = new WriteLoad(List.of(api), 8, YEAR, "負荷");
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.acknowledged() >= 50);
+
+            database.close();
+            await().atMost(Duration.ofSeconds(30)).until(() -> load.answered(503) >= 8);
+            database = start(port);
+            awaitMoreAcknowledged(load, 50);
+
+            List<Long> frozen = freeze(databaseDir);
+            long frozenAt = System.nanoTime();
+            long unavailableBefore = load.answered(503);
+            await().atMost(Duration.ofSeconds(30)).until(() -> load.answered(503) >= unavailableBefore + 8);
+            Duration firstAnswers = Duration.ofNanos(System.nanoTime() - frozenAt);
+            int whileFrozen = load.acknowledged();
+            Duration rest = Duration.ofSeconds(30).minus(firstAnswers);
+            await("no line is acknowledged while the database is frozen").during(rest).atMost(rest.plusSeconds(5))
+                    .until(() -> load.acknowledged() == whileFrozen);
+            signal("CONT", frozen);
+            awaitMoreAcknowledged(load, 50);
+
+            Set<String> acknowledged = load.stop();
+            List<WriteLoad.Answer> unavailable = load.answers().stream().filter(a -> a.status() == 503).toList();
+            assertThat(unavailable).allSatisfy(a -> assertThat(a.problemType()).endsWith("/database-unavailable"))
+                    .allSatisfy(a -> assertThat(a.retryAfter()).isTrue());
+            assertThat(load.slowest()).as("the slowest answer, through a restart and a 30 s freeze").isLessThan(Duration.ofSeconds(15));
+            load.assertEachAcknowledgedLineStoredOnce(JdbcClient.create(database.getPostgresDatabase()), acknowledged);
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(api.get("/api/initiatives?fiscalYear=" + YEAR).body()
+                    .findValuesAsText("name").stream().filter(name -> name.startsWith("負荷-")).count()).isEqualTo(acknowledged.size()));
+            Api.Response verify = api.post("/api/audit/verify", "{}");
+            assertThat(verify.body().get("verified").asBoolean()).as(verify.raw()).isTrue();
+            System.out.printf("DatabaseOutageIT: %d lines acknowledged, %d answers 503, slowest answer %d ms, first 8 answers 503 %d ms after the freeze%n",
+                    acknowledged.size(), unavailable.size(), load.slowest().toMillis(), firstAnswers.toMillis());
+        } finally {
+            database.close();
+        }
+    }
+
+    private static void awaitMoreAcknowledged(WriteLoad load, int more) {
+        int before = load.acknowledged();
+        await().atMost(Duration.ofSeconds(90)).until(() -> load.acknowledged() >= before + more);
+    }
+
+    /** Stops (SIGSTOP) the PostgreSQL server on {@code directory} and every process of it; returns their pids. */
+    private static List<Long> freeze(Path directory) throws Exception {
+        long postmaster = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+        List<Long> pids = new ArrayList<>(List.of(postmaster));
+        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(p -> pids.add(p.pid()));
+        signal("STOP", pids);
+        return pids;
+    }
+
+    private static void signal(String signal, List<Long> pids) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
+        assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
     }
 
     private static void assertUnavailable(Api.Response response) {

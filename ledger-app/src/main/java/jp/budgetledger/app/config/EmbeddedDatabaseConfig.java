@@ -1,6 +1,5 @@
 package jp.budgetledger.app.config;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.budgetledger.app.eventstore.ProcessorTokens;
@@ -8,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -172,15 +172,15 @@ public class EmbeddedDatabaseConfig {
         return configuration -> configuration.dataSource(EmbeddedDatabaseRoles.jdbcUrl(postgres.getPort()), EmbeddedDatabaseRoles.OWNER, password);
     }
 
+    /** The service's pool; {@code spring.datasource.hikari.*} (pool size, time-outs, driver properties) applies as to an external database. */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, LedgerProperties properties) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(EmbeddedDatabaseRoles.jdbcUrl(postgres.getPort()));
-        config.setUsername(EmbeddedDatabaseRoles.SERVICE);
-        config.setPassword(DatabaseSecrets.of(properties.dataDir()).password(EmbeddedDatabaseRoles.SERVICE));
-        config.setMaximumPoolSize(20);
-        config.setPoolName("ledger-embedded");
-        config.setConnectionTimeout(3000);
-        return new HikariDataSource(config);
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, LedgerProperties properties) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(EmbeddedDatabaseRoles.jdbcUrl(postgres.getPort()));
+        dataSource.setUsername(EmbeddedDatabaseRoles.SERVICE);
+        dataSource.setPassword(DatabaseSecrets.of(properties.dataDir()).password(EmbeddedDatabaseRoles.SERVICE));
+        dataSource.setPoolName("ledger-embedded");
+        return dataSource;
     }
 }
