@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +90,8 @@ class DatabaseOutageIT {
             database = start(port);
             awaitMoreAcknowledged(load, 50);
 
-            List<Long> frozen = freeze(databaseDir);
+            List<Long> frozen = PostgresProcesses.of(databaseDir);
+            PostgresProcesses.signal("STOP", frozen);
             long frozenAt = System.nanoTime();
             long unavailableBefore = load.answered(503);
             await().atMost(Duration.ofSeconds(30)).until(() -> load.answered(503) >= unavailableBefore + 8);
@@ -100,7 +100,7 @@ class DatabaseOutageIT {
             Duration rest = Duration.ofSeconds(30).minus(firstAnswers);
             await("no line is acknowledged while the database is frozen").during(rest).atMost(rest.plusSeconds(5))
                     .until(() -> load.acknowledged() == whileFrozen);
-            signal("CONT", frozen);
+            PostgresProcesses.signal("CONT", frozen);
             awaitMoreAcknowledged(load, 50);
 
             Set<String> acknowledged = load.stop();
@@ -123,21 +123,6 @@ class DatabaseOutageIT {
     private static void awaitMoreAcknowledged(WriteLoad load, int more) {
         int before = load.acknowledged();
         await().atMost(Duration.ofSeconds(90)).until(() -> load.acknowledged() >= before + more);
-    }
-
-    /** Stops (SIGSTOP) the PostgreSQL server on {@code directory} and every process of it; returns their pids. */
-    private static List<Long> freeze(Path directory) throws Exception {
-        long postmaster = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
-        List<Long> pids = new ArrayList<>(List.of(postmaster));
-        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(p -> pids.add(p.pid()));
-        signal("STOP", pids);
-        return pids;
-    }
-
-    private static void signal(String signal, List<Long> pids) throws Exception {
-        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
-        pids.forEach(pid -> command.add(Long.toString(pid)));
-        assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
     }
 
     private static void assertUnavailable(Api.Response response) {

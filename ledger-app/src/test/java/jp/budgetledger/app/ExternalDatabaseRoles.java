@@ -40,7 +40,12 @@ public final class ExternalDatabaseRoles {
     /** The ledger's arguments for {@code external}: the service as {@value #SERVICE}, the migrations as {@value #OWNER}. */
     public static List<String> arguments(EmbeddedPostgres external) {
         create(external);
-        return List.of("--spring.datasource.url=jdbc:postgresql://localhost:" + external.getPort() + "/postgres",
+        return arguments("jdbc:postgresql://localhost:" + external.getPort() + "/postgres");
+    }
+
+    /** The ledger's arguments for the database at {@code url} whose roles {@link #create} made. */
+    public static List<String> arguments(String url) {
+        return List.of("--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + SERVICE, "--spring.datasource.password=" + SERVICE_PASSWORD,
                 "--spring.flyway.user=" + OWNER, "--spring.flyway.password=" + OWNER_PASSWORD);
     }

@@ -3,6 +3,7 @@ package jp.budgetledger.app.problem;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -15,7 +16,9 @@ import java.util.Set;
  * Tells whether a failure means that the database could not be reached or could not take the
  * request now (down, restarting, failing over, stalled past a time-out, out of disk or connections)
  * rather than that the request was wrong. Such a request changed nothing that was acknowledged and
- * may be retried: the service answers 503 with {@code Retry-After}.
+ * may be retried: the service answers 503 with {@code Retry-After}. A commit or rollback that failed
+ * on the connection ({@link TransactionSystemException}) counts too: whether the commit took effect
+ * is unknown, and a retry with the same {@code Idempotency-Key} settles it.
  */
 public final class DatabaseUnavailable {
 
@@ -37,13 +40,16 @@ public final class DatabaseUnavailable {
     public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof QueryTimeoutException || t instanceof SQLTransientConnectionException
+                    || t instanceof TransactionSystemException || t instanceof QueryTimeoutException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
                     || t instanceof ConnectException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+            if (t instanceof SQLException && "Connection is closed".equals(t.getMessage())) {
                 return true;
             }
             if (t.getClass().getName().equals("org.postgresql.util.PSQLException") && t.getMessage() != null
