@@ -239,21 +239,21 @@ public class AxonConfig {
                                       ClusterProperties cluster) {
         return configurer -> {
             CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Initiative.class)
+            configurer.configureAggregate(aggregate(Initiative.class)
                     .configureCache(c -> initiativeCache).configureCommandTargetResolver(c -> targets));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetDocument.class)
+            configurer.configureAggregate(aggregate(BudgetDocument.class)
                     .configureCommandTargetResolver(c -> targets));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Transfer.class)
+            configurer.configureAggregate(aggregate(Transfer.class)
                     .configureCommandTargetResolver(c -> targets));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(SupplementaryBudget.class)
+            configurer.configureAggregate(aggregate(SupplementaryBudget.class)
                     .configureCommandTargetResolver(c -> targets));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ReserveFundUse.class)
+            configurer.configureAggregate(aggregate(ReserveFundUse.class)
                     .configureCommandTargetResolver(c -> targets));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetProvisions.class)
+            configurer.configureAggregate(aggregate(BudgetProvisions.class)
                     .configureCommandTargetResolver(c -> targets));
             configurer.registerCommandHandler(c -> new BudgetDocumentImporter(
                     c.repository(Initiative.class), c.repository(BudgetDocument.class), registry, subjects));
-            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Draft.class)
+            configurer.configureAggregate(aggregate(Draft.class)
                     .configureCommandTargetResolver(c -> targets));
             configurer.registerCommandHandler(c -> multiLineHandlers(c));
             registerCarryovers(configurer, registry, subjects);
@@ -283,9 +283,17 @@ public class AxonConfig {
         };
     }
 
+    /**
+     * An aggregate read from its own events only: an id of another kind of aggregate (a line's id given as a draft's, say) is
+     * not found, as an unknown id is, instead of failing to source the aggregate from the other's events.
+     */
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type) {
+        return AggregateConfigurer.defaultConfiguration(type).configureFilterEventsByType(c -> true);
+    }
+
     /** The life of the fiscal years: their close, its seal and their reopening (checked as a proposal above). */
     private static void configureFiscalYears(org.axonframework.config.Configurer configurer, CommandTargetResolver targets) {
-        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(FiscalYearLife.class)
+        configurer.configureAggregate(aggregate(FiscalYearLife.class)
                 .configureCommandTargetResolver(c -> targets));
     }
 
@@ -297,7 +305,7 @@ public class AxonConfig {
 
     /** 債務負担行為: the aggregate and its handlers, which check the supplementary budget a change names. */
     private static void debtCommitments(org.axonframework.config.Configurer configurer, CommandTargetResolver targets) {
-        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(DebtCommitment.class)
+        configurer.configureAggregate(aggregate(DebtCommitment.class)
                 .configureCommandTargetResolver(c -> targets));
         configurer.registerCommandHandler(c -> new DebtCommitmentHandlers(c.repository(DebtCommitment.class),
                 c.repository(SupplementaryBudget.class)));
@@ -306,7 +314,7 @@ public class AxonConfig {
     /** 継続費: the aggregate and the handlers that record it with its share lines, and its 逓次繰越. */
     private static void continuingExpenses(org.axonframework.config.Configurer configurer, InitiativeRegistry registry, SubjectTable subjects,
                                            CommandTargetResolver targets) {
-        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ContinuingExpense.class)
+        configurer.configureAggregate(aggregate(ContinuingExpense.class)
                 .configureCommandTargetResolver(c -> targets));
         configurer.registerCommandHandler(c -> new ContinuingExpenseHandlers(c.repository(ContinuingExpense.class),
                 c.repository(Initiative.class), c.repository(SupplementaryBudget.class), registry, subjects));

@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
@@ -188,6 +189,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> listTooLong(RequestLimits.ListTooLongException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 List.of(new FieldError(e.field(), e.getMessage())), Map.of("limit", e.limit()));
+    }
+
+    /** A multipart body the container cannot parse (no boundary, cut short): 400 naming the body. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                List.of(new FieldError("body", "is not a readable multipart/form-data body")), Map.of());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,5 +1,10 @@
 package jp.budgetledger.app.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import jp.budgetledger.core.api.InvalidValueException;
 import jp.budgetledger.core.api.Numbers;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -7,7 +12,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Query parameters and JSON bodies accept numbers as people type them (full-width digits, commas). */
+import java.io.IOException;
+
+/**
+ * Query parameters and JSON bodies accept numbers as people type them (full-width digits, commas);
+ * a JSON text with the NUL character, which no text column of the database stores, is rejected
+ * naming its field.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
@@ -16,7 +27,25 @@ class WebConfig implements WebMvcConfigurer {
     Jackson2ObjectMapperBuilderCustomizer lenientNumbers() {
         return builder -> builder
                 .deserializerByType(Long.class, new LenientNumberDeserializer.Longs())
-                .deserializerByType(Integer.class, new LenientNumberDeserializer.Integers());
+                .deserializerByType(Integer.class, new LenientNumberDeserializer.Integers())
+                .deserializerByType(String.class, new NulFreeStrings());
+    }
+
+    /** JSON strings as Jackson reads them, but none with NUL. */
+    static final class NulFreeStrings extends StdScalarDeserializer<String> {
+
+        NulFreeStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = StringDeserializer.instance.deserialize(p, ctxt);
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                throw new InvalidValueException(p.currentName() == null ? "value" : p.currentName(), "must not contain the NUL character");
+            }
+            return text;
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,25 +22,19 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +67,7 @@ class ApiContractIT {
     @LocalServerPort
     int port;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private String document;
+    private ServedApiDocument document;
     private OpenApiInteractionValidator validator;
     private final Set<String> exercised = new TreeSet<>();
     private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -167,29 +160,23 @@ class ApiContractIT {
 
     @BeforeEach
     void loadTheServedDocument() throws Exception {
-        HttpResponse<String> served = client.send(HttpRequest.newBuilder(URI.create(base() + "/v3/api-docs"))
-                .header("Authorization", basic("viewer", TestUsers.PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(served.statusCode()).isEqualTo(200);
-        document = served.body();
-        Files.writeString(Path.of("target", "openapi.json"), document);
-        validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
-                .withLevelResolver(LevelResolver.create().withDefaultLevel(ValidationReport.Level.ERROR).build())
-                .build();
+        document = ServedApiDocument.load(client, base());
+        validator = document.validator();
     }
 
     @Test
     void theValidatorRejectsAnUndocumentedStatusAndAnUndocumentedOperation() {
-        SimpleRequest me = SimpleRequest.Builder.get("/api/me").withHeader("Authorization", basic("viewer", TestUsers.PASSWORD)).build();
-        assertThat(keys(validator.validateRequest(me))).isEmpty();
+        SimpleRequest me = SimpleRequest.Builder.get("/api/me").withHeader("Authorization", ServedApiDocument.basic("viewer", TestUsers.PASSWORD)).build();
+        assertThat(ServedApiDocument.keys(validator.validateRequest(me))).isEmpty();
         ValidationReport teapot = validator.validate(me, SimpleResponse.Builder.status(418)
                 .withContentType("application/problem+json").withBody("{\"type\":\"about:blank\",\"title\":\"x\",\"status\":418,\"errors\":[]}").build());
-        assertThat(keys(teapot)).contains("validation.response.status.unknown");
+        assertThat(ServedApiDocument.keys(teapot)).contains("validation.response.status.unknown");
         ValidationReport unknownPath = validator.validateRequest(SimpleRequest.Builder.get("/api/no-such-operation")
-                .withHeader("Authorization", basic("viewer", TestUsers.PASSWORD)).build());
-        assertThat(keys(unknownPath)).contains("validation.request.path.missing");
+                .withHeader("Authorization", ServedApiDocument.basic("viewer", TestUsers.PASSWORD)).build());
+        assertThat(ServedApiDocument.keys(unknownPath)).contains("validation.request.path.missing");
         ValidationReport unknownMethod = validator.validateRequest(SimpleRequest.Builder.delete("/api/me")
-                .withHeader("Authorization", basic("viewer", TestUsers.PASSWORD)).build());
-        assertThat(keys(unknownMethod)).contains("validation.request.operation.notAllowed");
+                .withHeader("Authorization", ServedApiDocument.basic("viewer", TestUsers.PASSWORD)).build());
+        assertThat(ServedApiDocument.keys(unknownMethod)).contains("validation.request.operation.notAllowed");
         ValidationReport wrongBody = validator.validate(me, SimpleResponse.Builder.ok().withContentType("application/json")
                 .withBody("{\"name\":7,\"roles\":\"VIEWER\"}").build());
         assertThat(wrongBody.hasErrors()).isTrue();
@@ -209,7 +196,7 @@ class ApiContractIT {
         debtCommitments();
         continuingExpenses();
 
-        Set<String> documented = documentedOperations();
+        Set<String> documented = document.operations();
         assertThat(documented).as("the served document lists operations").hasSizeGreaterThan(25);
         assertThat(exercised).as("operations the test sent").containsAll(documented);
     }
@@ -721,24 +708,18 @@ class ApiContractIT {
         URI uri = URI.create(base() + call.target);
         HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .method(call.method, call.body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(call.body));
-        SimpleRequest.Builder model = new SimpleRequest.Builder(Request.Method.valueOf(call.method), uri.getRawPath());
         Map<String, String> headers = new LinkedHashMap<>(call.headers);
         if (call.contentType != null) {
             headers.put("Content-Type", call.contentType);
-            model.withBody(call.body);
         }
         if ("session".equals(call.user)) {
             headers.put("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
         } else if (call.user != null) {
-            headers.put("Authorization", basic(call.user, call.password));
+            headers.put("Authorization", ServedApiDocument.basic(call.user, call.password));
         } else if (!cookies.isEmpty()) {
             headers.put("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
         }
-        headers.forEach((name, value) -> {
-            http.header(name, value);
-            model.withHeader(name, value);
-        });
-        query(uri).forEach(model::withQueryParam);
+        headers.forEach(http::header);
         Exchange exchange;
         try {
             HttpResponse<byte[]> response = client.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -755,13 +736,13 @@ class ApiContractIT {
         if (exchange.body().length > 0) {
             response.withBody(exchange.body());
         }
-        SimpleRequest request = model.build();
+        SimpleRequest request = ServedApiDocument.request(call.method, uri, headers, call.body).build();
         String what = call.method + " " + call.target + " -> " + exchange.status();
-        assertThat(keys(validator.validateRequest(request))).as("request violations of %s: %s", what,
+        assertThat(ServedApiDocument.keys(validator.validateRequest(request))).as("request violations of %s: %s", what,
                 validator.validateRequest(request).getMessages()).isEqualTo(call.expectedRequestViolations);
         ValidationReport responseReport = validator.validateResponse(uri.getRawPath(), Request.Method.valueOf(call.method), response.build());
         assertThat(responseReport.getMessages()).as("response violations of %s", what).isEmpty();
-        exercised.add(operation(call.method, uri.getRawPath()));
+        exercised.add(document.operation(call.method, uri.getRawPath()));
         return exchange;
     }
 
@@ -779,45 +760,6 @@ class ApiContractIT {
         }
     }
 
-    private static Map<String, List<String>> query(URI uri) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                String[] kv = pair.split("=", 2);
-                parameters.computeIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), k -> new ArrayList<>())
-                        .add(kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-        }
-        return parameters;
-    }
-
-    private static Set<String> keys(ValidationReport report) {
-        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .map(ValidationReport.Message::getKey).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** "METHOD /path/{template}" of every operation in the served document. */
-    private Set<String> documentedOperations() throws IOException {
-        Set<String> operations = new TreeSet<>();
-        JSON.readTree(document).get("paths").fields().forEachRemaining(path ->
-                path.getValue().fieldNames().forEachRemaining(method -> operations.add(method.toUpperCase() + " " + path.getKey())));
-        return operations;
-    }
-
-    /** The documented operation a live request matched: a literal path before a template. */
-    private String operation(String method, String path) {
-        Map<String, Pattern> templates = new HashMap<>();
-        try {
-            JSON.readTree(document).get("paths").fieldNames().forEachRemaining(template ->
-                    templates.put(template, Pattern.compile(template.replaceAll("\\{[^/]+}", "[^/]+"))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return templates.entrySet().stream().filter(t -> t.getValue().matcher(path).matches())
-                .min(java.util.Comparator.comparing((Map.Entry<String, Pattern> t) -> t.getKey().contains("{")))
-                .map(t -> method + " " + t.getKey()).orElse(method + " " + path + " (undocumented)");
-    }
-
     private byte[] betsu() {
         try (var in = getClass().getResourceAsStream(BETSU)) {
             assertThat(in).isNotNull();
@@ -829,9 +771,5 @@ class ApiContractIT {
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }
