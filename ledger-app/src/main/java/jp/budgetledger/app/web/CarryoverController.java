@@ -164,9 +164,9 @@ class CarryoverController {
         CarryoverKind kind = CarryoverKind.parse(body.kind());
         CarryoverId id = CarryoverId.generate();
         Money amount = Money.ofYen(body.amountYen());
-        RecordCarryover command = new RecordCarryover(id, kind, from, InitiativeId.generate(), amount,
+        RecordCarryover command = RequestFields.CARRYOVER.call(() -> new RecordCarryover(id, kind, from, InitiativeId.generate(), amount,
                 body.funding() == null ? CarryoverFunding.general(amount) : body.funding().funding(), body.accidentReason(), body.decidedOn(),
-                new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
+                new ChangeContext(body.effectiveDate(), body.reason(), body.reference())));
         Recorded<CarryoverResult> recorded = RequestFields.CARRYOVER.call(() -> commands.carryOver(command, context.requester(request, response)));
         String carriedLine = recorded.result().carriedLineId().value();
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/initiatives/{id}").buildAndExpand(carriedLine).toUri())

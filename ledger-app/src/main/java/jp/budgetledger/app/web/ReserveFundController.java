@@ -72,8 +72,8 @@ class ReserveFundController {
         user.requireLine(InitiativeId.of(body.fromId()));
         user.requireLine(InitiativeId.of(body.toId()));
         ReserveFundUseId useId = ReserveFundUseId.generate();
-        UseReserveFund use = new UseReserveFund(useId, InitiativeId.of(body.fromId()), InitiativeId.of(body.toId()),
-                Money.ofYen(body.amountYen()), new ChangeContext(body.effectiveDate(), body.reason(), body.reference()));
+        UseReserveFund use = RequestFields.RESERVE_FUND_USE.call(() -> new UseReserveFund(useId, InitiativeId.of(body.fromId()),
+                InitiativeId.of(body.toId()), Money.ofYen(body.amountYen()), new ChangeContext(body.effectiveDate(), body.reason(), body.reference())));
         Requester requester = context.requester(request, response);
         return RequestFields.RESERVE_FUND_USE.call(() -> approvals.submit(use, requester, () -> {
             var recorded = commands.useReserveFund(use, requester);

@@ -80,9 +80,9 @@ class TransferController {
         user.requireLine(InitiativeId.of(body.fromId()));
         user.requireLine(InitiativeId.of(body.toId()));
         TransferId transferId = TransferId.generate();
-        TransferFunds transfer = new TransferFunds(transferId, InitiativeId.of(body.fromId()), InitiativeId.of(body.toId()),
-                Money.ofYen(body.amountYen()), new ChangeContext(body.effectiveDate(), body.reason(), body.reference(), body.partOfSet()),
-                body.clause());
+        TransferFunds transfer = RequestFields.TRANSFER.call(() -> new TransferFunds(transferId, InitiativeId.of(body.fromId()),
+                InitiativeId.of(body.toId()), Money.ofYen(body.amountYen()),
+                new ChangeContext(body.effectiveDate(), body.reason(), body.reference(), body.partOfSet()), body.clause()));
         Requester requester = context.requester(request, response);
         return RequestFields.TRANSFER.call(() -> approvals.submit(transfer, requester, () -> {
             var recorded = commands.transfer(transfer, requester);

@@ -257,6 +257,11 @@ class RandomHistoriesIT {
             return candidates.isEmpty() ? pick(index) : candidates.get(index % candidates.size());
         }
 
+        /** A line that {@code wanted} accepts if there is one, else one that {@code otherwise} accepts, else any. */
+        private String pick(int index, java.util.function.Predicate<String> wanted, java.util.function.Predicate<String> otherwise) {
+            return lines.stream().anyMatch(wanted) ? pick(index, wanted) : pick(index, otherwise);
+        }
+
         private static String kou(Add add) {
             return add.classified() ? add.account() + "|" + add.revenue() + "|" + add.kan() + "|" + add.kou() : "-";
         }
@@ -312,7 +317,9 @@ class RandomHistoriesIT {
                 }
             } else if (op instanceof Transfer transfer) {
                 String from = pick(transfer.from());
-                String to = transfer.sameKou() ? pick(transfer.to(), l -> !l.equals(from) && kous.get(l).equals(kous.get(from))) : pick(transfer.to());
+                String to = transfer.sameKou()
+                        ? pick(transfer.to(), l -> !l.equals(from) && kous.get(l).equals(kous.get(from)), l -> !l.equals(from))
+                        : pick(transfer.to(), l -> !l.equals(from));
                 Api.Response response = write("/api/transfers", """
                         {"fromId": "%s", "toId": "%s", "amountYen": %d, "effectiveDate": "%s", "reason": "流用"%s}"""
                         .formatted(from, to, transfer.amountYen(), date(transfer.day()), partOfSet(transfer.partOfSet())));
@@ -387,7 +394,8 @@ class RandomHistoriesIT {
             Api.Response response = api.post(path, json);
             String write = path.startsWith("/api/initiatives/") ? path.substring(path.lastIndexOf('/') + 1) : path.substring("/api/".length());
             Statistics.label("writes").collect(write, response.status() < 300 ? "accepted"
-                    : response.status() + " " + Optional.ofNullable(response.body()).map(b -> b.path("rule").asText(b.path("type").asText().replaceAll(".*/", ""))).orElse(""));
+                    : response.status() + " " + Optional.ofNullable(response.body()).map(b -> b.path("rule").asText(b.path("type").asText().replaceAll(".*/", ""))
+                            + (response.status() == 400 ? " " + b.path("errors").path(0).path("field").asText() + " " + b.path("errors").path(0).path("reason").asText() : "")).orElse(""));
             assertThat(response.status()).as("%s %s: %s", path, json, response.raw()).isIn(200, 201, 400, 403, 404, 409, 412, 422);
             if (response.status() >= 400) {
                 assertThat(store.count()).as("events after the refused %s %s: %s", path, json, response.raw()).isEqualTo(before);

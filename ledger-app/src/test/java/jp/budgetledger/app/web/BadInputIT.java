@@ -99,6 +99,14 @@ class BadInputIT extends LedgerIT {
     }
 
     @Test
+    void aTransferOrAReserveFundUseFromALineToItselfIsRejectedNamingTheDestination() {
+        String toItself = "{\"fromId\": \"%s\", \"toId\": \"%s\", \"amountYen\": 1000, \"effectiveDate\": \"2040-05-01\", \"reason\": \"流用\"}"
+                .formatted(lineId, lineId);
+        assertRejected(api.post("/api/transfers", toItself), 400, "toId", "two different lines");
+        assertRejected(api.post("/api/reserve-fund-uses", toItself.replace("流用", "充用")), 400, "toId", "two different lines");
+    }
+
+    @Test
     void aTwentyDigitAmountIsRejected() {
         assertRejected(api.post("/api/initiatives", line(FY, "1", "分類", "総務部", "巨額", 1).replace("\"amountYen\": 1", "\"amountYen\": 12345678901234567890")),
                 400, "amountYen", "out of range");
