@@ -49,8 +49,11 @@ class NodeLossIT {
     private static final int CYCLES = 10;
     private static final int NODES = 3;
     private static final int CLIENTS = 8;
-    /** The dead node's claims lapse after the claim timeout (4 s), and a live node looks for segments every second. */
-    private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(20);
+    /**
+     * The dead node's claims lapse after the claim timeout (4 s), and a live node looks for segments every second; on two
+     * busy cores, with two replacements starting beside the one live node, up to 17 s was seen.
+     */
+    private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
