@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static jp.budgetledger.app.Api.line;
@@ -28,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each line has its own {@code Idempotency-Key}, and a {@code 503} (or a {@code 409} for a key whose
  * first attempt is still running) is sent again with the same key after a short pause until it is
  * answered {@code 201}. Anything else is a violation. {@link #stop()} lets each client finish its
- * line, so every line a client began ends acknowledged.
+ * line, so every line a client began ends acknowledged. Over nodes that may be killed
+ * ({@link #overLiveNodes}), each attempt goes to a node then up, and an attempt cut off without an
+ * answer is sent again, with the same key, like a {@code 503}.
  */
 public final class WriteLoad implements AutoCloseable {
 
@@ -46,19 +49,34 @@ public final class WriteLoad implements AutoCloseable {
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
     private final AtomicLong slowestNanos = new AtomicLong();
+    private final AtomicInteger unanswered = new AtomicInteger();
+    private final boolean nodesMayDie;
 
     /** Starts {@code clients} clients adding lines named {@code prefix-n} in {@code fiscalYear}, spread over {@code apis}. */
     public WriteLoad(List<Api> apis, int clients, int fiscalYear, String prefix) {
+        this(clients, fiscalYear, prefix, false, c -> {
+            Api api = apis.get(c % apis.size());
+            return () -> api;
+        });
+    }
+
+    private WriteLoad(int clients, int fiscalYear, String prefix, boolean nodesMayDie, Function<Integer, Supplier<Api>> apis) {
         this.fiscalYear = fiscalYear;
         this.prefix = prefix;
+        this.nodesMayDie = nodesMayDie;
         this.pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
-            Api api = apis.get(c % apis.size());
+            Supplier<Api> api = apis.apply(c);
             this.clients.add(pool.submit(() -> run(api)));
         }
     }
 
-    private void run(Api api) {
+    /** Starts {@code clients} clients sending each attempt to the node {@code live} gives, where nodes may be killed. */
+    public static WriteLoad overLiveNodes(Supplier<Api> live, int clients, int fiscalYear, String prefix) {
+        return new WriteLoad(clients, fiscalYear, prefix, true, c -> live);
+    }
+
+    private void run(Supplier<Api> api) {
         while (running.get()) {
             int n = counter.incrementAndGet();
             String name = prefix + "-" + n;
@@ -68,9 +86,13 @@ public final class WriteLoad implements AutoCloseable {
                 long started = System.nanoTime();
                 Api.Response response;
                 try {
-                    response = api.post("/api/initiatives", body, Map.of("Idempotency-Key", key));
+                    response = api.get().post("/api/initiatives", body, Map.of("Idempotency-Key", key));
                 } catch (RuntimeException e) {
-                    violations.add(name + ": no answer: " + e);
+                    if (nodesMayDie) {
+                        unanswered.incrementAndGet();
+                    } else {
+                        violations.add(name + ": no answer: " + e);
+                    }
                     pause();
                     continue;
                 }
@@ -110,6 +132,11 @@ public final class WriteLoad implements AutoCloseable {
     /** Answers with {@code status} so far. */
     public long answered(int status) {
         return answers.stream().filter(a -> a.status() == status).count();
+    }
+
+    /** Attempts cut off without an answer (by a node's death) so far. */
+    public int unanswered() {
+        return unanswered.get();
     }
 
     /** Every answer so far, in no particular order. */

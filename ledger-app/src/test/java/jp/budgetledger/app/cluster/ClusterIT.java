@@ -3,16 +3,11 @@ package jp.budgetledger.app.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.budgetledger.app.Api;
-import jp.budgetledger.app.ExternalDatabaseRoles;
-import jp.budgetledger.app.LedgerApplication;
-import jp.budgetledger.app.TestUsers;
-import jp.budgetledger.projections.ProjectionNames;
-import org.awaitility.Awaitility;
+import jp.budgetledger.app.cluster.ClusterNodes.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static jp.budgetledger.app.Api.line;
+import static jp.budgetledger.app.cluster.ClusterNodes.await;
+import static jp.budgetledger.app.cluster.ClusterNodes.claimed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,67 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClusterIT {
 
-    /**
-     * A dead node is noticed, and its claims may be taken, after 4 s instead of 10 (a live node beats and renews its idle
-     * claims every second), and the processors look for segments to claim or release every second instead of every 5.
-     * The nodes' JVMs compile with C1 only, which starts them sooner.
-     */
-    private static final List<String> QUICK_TAKEOVER = quickTakeover();
-
     @TempDir
     Path dir;
-
-    private static List<String> quickTakeover() {
-        List<String> arguments = new ArrayList<>(List.of("--ledger.cluster.heartbeat=1s", "--ledger.cluster.node-timeout=4s",
-                "--ledger.cluster.claim-extension=1s", "--axon.eventhandling.tokenstore.claim-timeout=4s"));
-        ProjectionNames.ALL.forEach(name -> arguments.add("--axon.eventhandling.processors." + name + ".token-claim-interval=1000"));
-        return List.copyOf(arguments);
-    }
-
-    private record Node(Process process, Api api) {
-    }
-
-    private Node start(EmbeddedPostgres postgres, String name) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                LedgerApplication.class.getName(), "--server.port=" + port, "--ledger.sample.load=false",
-                "--ledger.data-dir=" + dir.resolve(name)));
-        command.addAll(ExternalDatabaseRoles.arguments(postgres));
-        command.addAll(TestUsers.arguments());
-        command.addAll(QUICK_TAKEOVER);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
-        Api api = new Api(port);
-        await(Duration.ofSeconds(90), () -> health(api) != null, name + " started (see " + dir.resolve(name + ".log") + ")");
-        return new Node(process, api);
-    }
-
-    private static JsonNode health(Api api) {
-        try {
-            Api.Response response = api.get("/actuator/health");
-            return response.status() == 200 ? response.body() : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static int claimed(Api api, String processor) {
-        JsonNode health = health(api);
-        return health == null ? -1 : health.at("/components/eventProcessors/details/" + processor + "/segmentsClaimed").asInt(-1);
-    }
-
-    private static void await(Duration limit, java.util.concurrent.Callable<Boolean> condition, String what) {
-        Awaitility.await(what).atMost(limit).pollInterval(Duration.ofMillis(250)).until(condition);
-    }
 
     @Test
     void twoNodesShareTheWorkSurviveTheLossOfOneAndLoseNothing() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "on").start()) {
-            Node first = start(postgres, "node-1");
-            Node second = start(postgres, "node-2");
+            ClusterNodes nodes = new ClusterNodes(postgres, dir);
+            Node first = nodes.start("node-1");
+            Node second = nodes.start("node-2");
             Node restarted = null;
             try {
                 await(Duration.ofSeconds(60), () -> claimed(first.api(), "totals") == 2 && claimed(second.api(), "totals") == 2,
@@ -179,14 +124,14 @@ class ClusterIT {
                 Api.Response replay = first.api().post("/api/audit/replays", "{\"fiscalYear\": 2129}");
                 assertThat(replay.body().get("matches").asBoolean()).as(replay.raw()).isTrue();
                 assertThat(first.api().get("/api/totals?fiscalYear=2129&minPosition=" + head).number("totalYen"))
-                        .as(() -> "department totals against the store's events: " + departmentsAgainstStore(store))
+                        .as(() -> "department totals against the store's events: " + new StoreFold(store).departmentsAgainstReadModel(2129))
                         .isEqualTo(replay.body().at("/replay/totalYen").asLong());
                 Api.Response verify = first.api().post("/api/audit/verify", "{}");
                 assertThat(verify.body().get("verified").asBoolean()).as(verify.raw()).isTrue();
                 assertThat(store.sql("SELECT count(*) FROM (SELECT aggregateIdentifier, sequenceNumber FROM domainevententry "
                         + "GROUP BY 1, 2 HAVING count(*) > 1) duplicated").query(Long.class).single()).as("duplicate events").isZero();
 
-                restarted = start(postgres, "node-2-restarted");
+                restarted = nodes.start("node-2-restarted");
                 Node again = restarted;
                 await(Duration.ofSeconds(60), () -> claimed(first.api(), "totals") == 2 && claimed(again.api(), "totals") == 2,
                         "the restarted node gets its share of the totals segments back");
@@ -204,21 +149,5 @@ class ClusterIT {
                 first.process().waitFor(30, TimeUnit.SECONDS);
             }
         }
-    }
-
-    /** Each department's total and line count in the read model next to the sums of the stored events, for a failure message. */
-    private static String departmentsAgainstStore(JdbcClient store) {
-        return store.sql("""
-                        WITH e AS (SELECT payloadType, convert_from(payload, 'UTF8')::jsonb AS p, globalIndex FROM domainevententry),
-                        s AS (SELECT p ->> 'department' AS department,
-                                     sum(CASE WHEN payloadType LIKE '%InitiativeAdded' THEN (p ->> 'amount')::bigint
-                                              ELSE (p ->> 'amountAfter')::bigint - (p ->> 'amountBefore')::bigint END) AS total,
-                                     count(*) FILTER (WHERE payloadType LIKE '%InitiativeAdded') AS lines
-                              FROM e WHERE (p ->> 'fiscalYear')::int = 2129
-                                AND (payloadType LIKE '%InitiativeAdded' OR payloadType LIKE '%AmountAmended') GROUP BY 1)
-                        SELECT string_agg(coalesce(t.department, s.department) || ' read model ' || coalesce(t.total_yen, 0) || '/'
-                                          || coalesce(t.initiative_count, 0) || ' store ' || coalesce(s.total, 0) || '/' || coalesce(s.lines, 0), '; ')
-                        FROM (SELECT * FROM department_total WHERE fiscal_year = 2129) t FULL JOIN s ON s.department = t.department""")
-                .query(String.class).optional().orElse("-");
     }
 }
