@@ -1,6 +1,7 @@
 package jp.budgetledger.app;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * of the database, no acknowledged line is lost or stored twice and no answer takes 15 s.
  * Fiscal year 2220 (each test has its own database).
  */
+@Tag("faults")
 class DatabaseOutageIT {
 
     private static final int YEAR = 2220;

@@ -1,6 +1,7 @@
 package jp.budgetledger.app;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * the switch is answered 201 or 503 problem+json with {@code Retry-After}; the read models and
  * their tokens carry on there; verification is clean. Fiscal year 2261.
  */
+@Tag("faults")
 class FailoverIT {
 
     private static final int YEAR = 2261;

@@ -8,6 +8,7 @@ import jp.budgetledger.app.WriteLoad;
 import jp.budgetledger.app.cluster.ClusterNodes.Node;
 import jp.budgetledger.projections.ProjectionNames;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no other line there; and every node up answers the totals (the year's, per department, per category, the 科目 tree)
  * of the fold of the stored events.
  */
+@Tag("faults")
 class NodeLossIT {
 
     private static final int YEAR = 2256;

@@ -10,6 +10,7 @@ import jp.budgetledger.app.TestUsers;
 import jp.budgetledger.app.problem.Problems;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * digest of the events before the batch must not change either, bisected to the request that
  * changed it.
  */
+@Tag("faults")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.read-max-wait=20ms")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiFuzzIT {
