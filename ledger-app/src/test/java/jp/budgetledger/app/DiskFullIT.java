@@ -1,6 +1,7 @@
 package jp.budgetledger.app;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * read model catches up and the audit chain verifies. The database lives on a small tmpfs mounted
  * for the test (needs CAP_SYS_ADMIN). Fiscal year 2262.
  */
+@Tag("faults")
 class DiskFullIT {
 
     private static final int YEAR = 2262;
