@@ -90,7 +90,7 @@ import java.util.UUID;
  * code 0 when every target passes, 1 when one is missed, 3 when it refuses to run because the database could be
  * another one than its own ({@link FreshStore}), having written nothing.
  */
-@Command(name = "ledger-bench.jar", mixinStandardHelpOptions = true, description = "Run the benchmark scenarios and print BENCH lines."
+@Command(name = "ledger-bench.jar", mixinStandardHelpOptions = true, subcommands = SoakCommand.class, description = "Run the benchmark scenarios and print BENCH lines."
         + " Spring properties (--name=value) may follow, except those that choose the database or the configuration files.")
 class BenchCommand implements Callable<Integer> {
 
