@@ -188,9 +188,9 @@ class SoakCommand implements Callable<Integer> {
             if (csv.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(csv.toAbsolutePath().getParent());
             }
-            List<Row> rows = new ArrayList<>();
-            long totalErrors = 0;
+            List<Row> rows = new CopyOnWriteArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(callers);
+            ExecutorService closer = Executors.newSingleThreadExecutor();
             try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(ROW_HEADER.substring(5).split(" ")).get())) {
                 long period = (long) (1e9 / rate);
@@ -199,40 +199,62 @@ class SoakCommand implements Callable<Integer> {
                 long rowEnd = start + row.toNanos();
                 long next = start;
                 int minute = 1;
-                while (true) {
-                    long now = System.nanoTime();
-                    if (now >= rowEnd || now >= end) {
-                        Row finished = finishRow(minute++, pool);
-                        rows.add(finished);
-                        totalErrors += finished.errors();
-                        out.println(finished.line());
-                        printer.printRecord(finished.minute(), finished.requests(), finished.errors(), finished.rejected(), finished.p50(),
-                                finished.p95(), finished.p99(), finished.max(), finished.verifyMs(), finished.heapMiB(), finished.rssMiB());
-                        printer.flush();
-                        if (now >= end) {
-                            break;
+                try {
+                    while (true) {
+                        long now = System.nanoTime();
+                        if (now >= rowEnd || now >= end) {
+                            Figures figures = new Figures(minute++, drainLatencies(), errors.getAndSet(0), rejected.getAndSet(0));
+                            closer.execute(() -> {
+                                Row finished = finishRow(figures);
+                                rows.add(finished);
+                                out.println(finished.line());
+                                try {
+                                    printer.printRecord(finished.minute(), finished.requests(), finished.errors(), finished.rejected(), finished.p50(),
+                                            finished.p95(), finished.p99(), finished.max(), finished.verifyMs(), finished.heapMiB(), finished.rssMiB());
+                                    printer.flush();
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            });
+                            if (now >= end) {
+                                break;
+                            }
+                            rowEnd += row.toNanos();
+                            continue;
                         }
-                        rowEnd += row.toNanos();
-                        continue;
+                        if (now < next) {
+                            TimeUnit.NANOSECONDS.sleep(Math.min(next - now, rowEnd - now));
+                            continue;
+                        }
+                        long intended = next;
+                        next += period;
+                        pool.execute(() -> {
+                            Outcome outcome = mixed();
+                            latencies.add(System.nanoTime() - intended);
+                            count(outcome);
+                        });
                     }
-                    if (now < next) {
-                        TimeUnit.NANOSECONDS.sleep(Math.min(next - now, rowEnd - now));
-                        continue;
-                    }
-                    long intended = next;
-                    next += period;
-                    pool.execute(() -> {
-                        Outcome outcome = mixed();
-                        latencies.add(System.nanoTime() - intended);
-                        count(outcome);
-                    });
+                } finally {
+                    pool.shutdown();
+                    pool.awaitTermination(1, TimeUnit.MINUTES);
+                    closer.shutdown();
+                    closer.awaitTermination(5, TimeUnit.MINUTES);
                 }
-            } finally {
-                pool.shutdown();
-                pool.awaitTermination(1, TimeUnit.MINUTES);
             }
-            totalErrors += errors.getAndSet(0);
+            long totalErrors = rows.stream().mapToLong(Row::errors).sum() + errors.getAndSet(0);
             return verdict(rows, totalErrors);
+        }
+
+        /** What the scheduler hands over when a row ends: the row's latencies and counts. */
+        private record Figures(int minute, long[] sorted, long errors, long rejected) {
+        }
+
+        private long[] drainLatencies() {
+            List<Long> taken = new ArrayList<>();
+            for (Long latency; (latency = latencies.poll()) != null; ) {
+                taken.add(latency);
+            }
+            return taken.stream().mapToLong(Long::longValue).sorted().toArray();
         }
 
         private void count(Outcome outcome) {
@@ -243,19 +265,19 @@ class SoakCommand implements Callable<Integer> {
             }
         }
 
-        /** Closes a row: an audit verification (timed on its own), the row's figures, then the heap after a full GC and the RSS. */
-        private Row finishRow(int minute, ExecutorService pool) {
+        /**
+         * Closes a row off the scheduler's thread, so that requests keep their schedule: an audit
+         * verification (timed on its own; a failure counts as an error of the next row), then the heap
+         * after a full GC and the RSS.
+         */
+        private Row finishRow(Figures figures) {
             long verifyStarted = System.nanoTime();
             count(call("POST", "/api/audit/verify", auditor, "{}", "\"verified\":true"));
             double verifyMs = (System.nanoTime() - verifyStarted) / 1e6;
-            List<Long> taken = new ArrayList<>();
-            for (Long latency; (latency = latencies.poll()) != null; ) {
-                taken.add(latency);
-            }
-            long[] sorted = taken.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] sorted = figures.sorted();
             System.gc();
             double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
-            return new Row(minute, sorted.length, errors.getAndSet(0), rejected.getAndSet(0), ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
+            return new Row(figures.minute(), sorted.length, figures.errors(), figures.rejected(), ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, verifyMs, heap, rssMiB());
         }
 
