@@ -30,11 +30,16 @@ final class ClusterNodes {
      */
     static final List<String> QUICK_TAKEOVER = quickTakeover();
 
-    private final EmbeddedPostgres postgres;
+    private final List<String> database;
     private final Path dir;
 
+    /**
+     * Nodes on {@code postgres}, whose roles are made here once: a replacement started while the
+     * other nodes migrate and grant would otherwise alter the schema's rights at the same time
+     * ("tuple concurrently updated").
+     */
     ClusterNodes(EmbeddedPostgres postgres, Path dir) {
-        this.postgres = postgres;
+        this.database = ExternalDatabaseRoles.arguments(postgres);
         this.dir = dir;
     }
 
@@ -69,7 +74,7 @@ final class ClusterNodes {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 LedgerApplication.class.getName(), "--server.port=" + port, "--ledger.sample.load=false",
                 "--ledger.data-dir=" + dir.resolve(name)));
-        command.addAll(ExternalDatabaseRoles.arguments(postgres));
+        command.addAll(database);
         command.addAll(TestUsers.arguments());
         command.addAll(QUICK_TAKEOVER);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
