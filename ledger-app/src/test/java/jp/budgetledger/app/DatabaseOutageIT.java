@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -43,11 +41,7 @@ class DatabaseOutageIT {
     void whileTheDatabaseIsDownRequestsGet503QuicklyAndNothingIsRecordedThenTheServiceRecoversByItself() throws Exception {
         int port = freePort();
         EmbeddedPostgres database = start(port);
-        List<String> arguments = new ArrayList<>(ExternalDatabaseRoles.arguments(database));
-        arguments.addAll(List.of("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false"));
-        arguments.addAll(TestUsers.arguments());
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
-                .run(arguments.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = ExternalDatabaseRoles.startLedger(database, dataDir)) {
             Api api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
             assertThat(api.post("/api/initiatives", line(YEAR, "1", "分類", "総務部", "停止前", 1000)).status()).isEqualTo(201);
 
@@ -78,11 +72,7 @@ class DatabaseOutageIT {
     void underLoadARestartAndA30SecondFreezeOfTheDatabaseLoseNoAcknowledgedLineAndFailFastWith503() throws Exception {
         int port = freePort();
         EmbeddedPostgres database = start(port);
-        List<String> arguments = new ArrayList<>(ExternalDatabaseRoles.arguments(database));
-        arguments.addAll(List.of("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false"));
-        arguments.addAll(TestUsers.arguments());
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
-                .run(arguments.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = ExternalDatabaseRoles.startLedger(database, dataDir)) {
             Api api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
             WriteLoad load = new WriteLoad(List.of(api), 8, YEAR, "負荷");
             await().atMost(Duration.ofSeconds(60)).until(() -> load.acknowledged() >= 50);

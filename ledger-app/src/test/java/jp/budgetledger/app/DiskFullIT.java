@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,11 +52,7 @@ class DiskFullIT {
             database = EmbeddedPostgres.builder().setDataDirectory(volume.resolve("pg")).setCleanDataDirectory(false)
                     .setPort(freePort()).start();
             JdbcClient store = JdbcClient.create(database.getPostgresDatabase());
-            List<String> arguments = new ArrayList<>(ExternalDatabaseRoles.arguments(database));
-            arguments.addAll(List.of("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false"));
-            arguments.addAll(TestUsers.arguments());
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
-                    .run(arguments.toArray(String[]::new))) {
+            try (ConfigurableApplicationContext context = ExternalDatabaseRoles.startLedger(database, dataDir)) {
                 Api api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
                 assertThat(api.post("/api/initiatives", line(YEAR, "1", "分類", "総務部", "満杯前", 1000)).status()).isEqualTo(201);
                 WriteLoad load = new WriteLoad(List.of(api), 8, YEAR, "負荷");

@@ -1,8 +1,12 @@
 package jp.budgetledger.app;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,5 +52,13 @@ public final class ExternalDatabaseRoles {
         return List.of("--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + SERVICE, "--spring.datasource.password=" + SERVICE_PASSWORD,
                 "--spring.flyway.user=" + OWNER, "--spring.flyway.password=" + OWNER_PASSWORD);
+    }
+
+    /** The ledger on {@code external} with data directory {@code dataDir}, on a random port, without the sample, for the tests' users. */
+    public static ConfigurableApplicationContext startLedger(EmbeddedPostgres external, Path dataDir) {
+        List<String> arguments = new ArrayList<>(arguments(external));
+        arguments.addAll(List.of("--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.sample.load=false"));
+        arguments.addAll(TestUsers.arguments());
+        return new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
     }
 }
