@@ -10,7 +10,6 @@ import org.axonframework.config.MessageMonitorFactory;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.CapacityMonitor;
 import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
@@ -35,7 +34,8 @@ import java.util.function.Function;
  * type: capacity here is over the last {@value #CAPACITY_WINDOW_SECONDS} seconds, per component,
  * and timers publish no client-side percentiles. Where every event passes (the processors and the
  * event bus) the counters and timers are {@link PayloadTypeMeters}: the same meters as Axon's,
- * found once per payload type; the latency is {@link ProcessorLatency}, Axon's gauge registered once.
+ * found once per payload type; the latency and the capacity are {@link ProcessorLatency} and
+ * {@link ProcessorCapacity}, Axon's gauges registered once.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProcessorMonitors {
@@ -99,7 +99,7 @@ public class ProcessorMonitors {
                 .build();
     }
 
-    private static CapacityMonitor capacity(MeterRegistry registry, String prefix, Tags tags) {
-        return CapacityMonitor.buildMonitor(prefix, registry, CAPACITY_WINDOW_SECONDS, TimeUnit.SECONDS, message -> tags);
+    private static ProcessorCapacity capacity(MeterRegistry registry, String prefix, Tags tags) {
+        return new ProcessorCapacity(registry, prefix, tags, CAPACITY_WINDOW_SECONDS, TimeUnit.SECONDS);
     }
 }
