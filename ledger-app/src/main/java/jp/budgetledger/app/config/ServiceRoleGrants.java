@@ -19,13 +19,16 @@ import java.sql.Statement;
  * After every migration, run as the schema's owner, gives the service's role what it needs on
  * every table, sequence and function of the schema (new tables included), and on the
  * {@link AppendOnlyTables append-only tables} only SELECT and INSERT; the migration history it may
- * only read. Nothing is granted when the service runs as the migrations' own role (the start-up
+ * only read. Nodes that start together grant one after another. Nothing is granted when the service runs as the migrations' own role (the start-up
  * check then says why that is unsafe).
  */
 @Component
 class ServiceRoleGrants implements Callback {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceRoleGrants.class);
+
+    /** The advisory lock key the nodes' grants take, one at a time. */
+    static final long GRANTS_LOCK = 0x4c65646765724721L;
 
     private final DatabaseRoleProperties properties;
     private final ObjectProvider<DataSource> dataSource;
@@ -56,10 +59,33 @@ class ServiceRoleGrants implements Callback {
                         + " (set spring.flyway.user to the schema owner and spring.datasource.username to the service's role)", service);
                 return;
             }
-            grant(owner, quote(service), context.getConfiguration().getTable());
+            serialised(owner, () -> grant(owner, quote(service), context.getConfiguration().getTable()));
             log.info("Database: granted the service's role {} its rights (append-only: {})", service, AppendOnlyTables.NAMES);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot grant the service's database role its rights: " + e.getMessage(), e);
+        }
+    }
+
+    private interface Statements {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code statements} while no other node grants: Flyway runs this callback after it has let go of its own lock, and
+     * PostgreSQL fails the second of two GRANTs on one object at once ("tuple concurrently updated"), so nodes started
+     * together would otherwise fail to start. Inside a transaction the lock is held until it commits.
+     */
+    private static void serialised(Connection owner, Statements statements) throws SQLException {
+        boolean inTransaction = !owner.getAutoCommit();
+        try (Statement lock = owner.createStatement()) {
+            lock.execute("SELECT pg_advisory" + (inTransaction ? "_xact" : "") + "_lock(" + GRANTS_LOCK + ")");
+            try {
+                statements.run();
+            } finally {
+                if (!inTransaction) {
+                    lock.execute("SELECT pg_advisory_unlock(" + GRANTS_LOCK + ")");
+                }
+            }
         }
     }
 
