@@ -100,6 +100,9 @@
     const officer = Ledger.has('OFFICER');
     document.querySelector('#bills tbody').replaceChildren(...bills.map(b => {
       const actions = el('td', {});
+      const summary = '/api/supplementary-budgets/' + encodeURIComponent(b.id) + '/summary?format=';
+      actions.append(el('a', { href: summary + 'pdf', class: 'summary-pdf', text: t('bills.summary.pdf') }), ' ',
+        el('a', { href: summary + 'xlsx', class: 'summary-xlsx', text: t('bills.summary.xlsx') }), ' ');
       if (officer && state(b) === 'submitted') actions.append(form(b, 'resolution'));
       if (officer && b.procedure === 'senketsu' && !b.assemblyReport) actions.append(form(b, 'report'));
       return el('tr', { class: state(b) === 'rejected' ? 'status-WITHDRAWN' : '' },

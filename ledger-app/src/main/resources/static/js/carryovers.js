@@ -12,6 +12,7 @@
   function links(prefix, path, query) {
     document.getElementById(prefix + '-csv').href = path + '?' + query + '&format=csv';
     document.getElementById(prefix + '-xlsx').href = path + '?' + query + '&format=xlsx';
+    document.getElementById(prefix + '-pdf').href = path + '?' + query + '&format=pdf';
   }
 
   function limits(table) {

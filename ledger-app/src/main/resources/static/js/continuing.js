@@ -25,6 +25,7 @@
     document.getElementById('ce-empty').classList.toggle('hidden', report.continuingExpenses.length > 0);
     document.getElementById('ce-csv').href = '/api/reports/continuing-expenses?' + params({ ...query, format: 'csv' });
     document.getElementById('ce-xlsx').href = '/api/reports/continuing-expenses?' + params({ ...query, format: 'xlsx' });
+    document.getElementById('ce-pdf').href = '/api/reports/continuing-expenses?' + params({ ...query, format: 'pdf' });
     document.body.dataset.ready = 'true';
   }
 

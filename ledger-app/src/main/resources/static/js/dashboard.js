@@ -45,6 +45,7 @@
     document.getElementById('export-betsu').href = base;
     document.getElementById('export-csv').href = base + '&format=csv';
     document.getElementById('export-xlsx').href = base + '&format=xlsx';
+    document.getElementById('export-pdf').href = base + '&format=pdf';
   }
 
   form.addEventListener('submit', e => { e.preventDefault(); show(); });

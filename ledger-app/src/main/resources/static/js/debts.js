@@ -18,6 +18,7 @@
     const download = format => '/api/reports/debt-commitments?' + params({ fiscalYear: year.value, account: account.value.trim(), format });
     document.getElementById('debts-csv').href = download('csv');
     document.getElementById('debts-xlsx').href = download('xlsx');
+    document.getElementById('debts-pdf').href = download('pdf');
     if (Ledger.has('OFFICER')) await choices(minPosition);
     document.body.dataset.ready = 'true';
   }

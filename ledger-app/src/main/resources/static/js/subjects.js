@@ -119,6 +119,10 @@
     document.getElementById('export-detail').href = '/api/reports/detail?' + q + '&format=xlsx';
     document.getElementById('export-current').href = '/api/reports/current-budget?'
       + params({ fiscalYear: m.fiscalYear, effectiveOn: m.effectiveOn, asOf: m.asOf }) + '&format=xlsx';
+    document.getElementById('export-table1-pdf').href = '/api/reports/table1?' + q + '&format=pdf';
+    document.getElementById('export-detail-pdf').href = '/api/reports/detail?' + q + '&format=pdf';
+    document.getElementById('export-current-pdf').href = '/api/reports/current-budget?'
+      + params({ fiscalYear: m.fiscalYear, effectiveOn: m.effectiveOn, asOf: m.asOf }) + '&format=pdf';
     render();
   }
 

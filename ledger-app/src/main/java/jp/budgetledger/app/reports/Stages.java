@@ -67,6 +67,11 @@ public class Stages {
         return Moment.budgetOf(fiscalYear, budget.inForceAt());
     }
 
+    /** The year's budget just before supplementary budget {@code budget} (in force) came into force. */
+    public Moment before(SupplementaryBudgetView budget) {
+        return Moment.budgetOf(FiscalYear.of(budget.fiscalYear()), startOf(budget).minusNanos(1_000_000));
+    }
+
     /** A {@code stage} parameter in words: 当初予算, the supplementary budget's name, or 補正予算案を可決したものとした場合. */
     public String name(FiscalYear fiscalYear, String stage) {
         if (INITIAL.equals(stage)) {

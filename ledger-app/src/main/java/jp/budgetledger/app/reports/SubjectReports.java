@@ -205,6 +205,86 @@ public class SubjectReports {
         return layout.report(fiscalYear);
     }
 
+    /**
+     * 第1表 歳入歳出予算補正 of one supplementary budget: per 会計 and side (歳入 first) that {@code items} change, each 款 they
+     * change with its 補正前の額 (at {@code before}), 補正額 (the items' sum) and 計, and under it each 項 they change; then the
+     * side's 合計 (the whole side before, the change, after). {@code notes} follow the title. Items of lines without a
+     * 会計 and 科目 are in no row: their sum is said in a note.
+     */
+    Report supplementaryTable1(FiscalYear fiscalYear, String title, List<String> notes, Moment before, List<TemporalQueries.PathTotal> items) {
+        List<String> headers = List.of("款", "項", "補正前の額", "補正額", "計");
+        DocumentLayout layout = new DocumentLayout(title, headers);
+        notes.forEach(note -> layout.row(Kind.NOTE, null, new Text(note)));
+        if (!notes.isEmpty()) {
+            layout.blank();
+        }
+        List<TemporalQueries.PathTotal> beforePaths = temporal.paths(fiscalYear, before, LineFilter.ALL);
+        List<TemporalQueries.PathTotal> afterPaths = new ArrayList<>(beforePaths);
+        afterPaths.addAll(items);
+        Map<String, Node> then = new LinkedHashMap<>();
+        SubjectTree.tree(beforePaths, SubjectTree.Depth.KOU).forEach(account -> index(account, "", then));
+        for (Node accountNode : SubjectTree.tree(afterPaths, SubjectTree.Depth.KOU).stream().filter(n -> !n.children().isEmpty()).toList()) {
+            boolean accountShown = false;
+            for (Node side : sides(accountNode)) {
+                String sideKey = key(accountNode, side);
+                if (change(side, then.get(sideKey)) == 0 && !touched(items, accountNode, side)) {
+                    continue;
+                }
+                if (!accountShown) {
+                    layout.section(accountNode.name());
+                    accountShown = true;
+                }
+                layout.section(side.name());
+                layout.header();
+                for (Node kan : side.children()) {
+                    String kanKey = sideKey + "|" + key(kan);
+                    List<Node> changed = kan.children().stream().filter(kou -> change(kou, then.get(kanKey + "|" + key(kou))) != 0).toList();
+                    if (changed.isEmpty()) {
+                        continue;
+                    }
+                    supplementaryRow(layout, Kind.SUBTOTAL, accountNode, side, "kan", label(kan), null, then.get(kanKey), kan);
+                    for (Node kou : changed) {
+                        supplementaryRow(layout, Kind.LINE, accountNode, side, "kou", "", label(kou), then.get(kanKey + "|" + key(kou)), kou);
+                    }
+                }
+                supplementaryRow(layout, Kind.TOTAL, accountNode, side, "total", side.name() + "合計", null, then.get(sideKey), side);
+                layout.blank();
+            }
+        }
+        long unclassified = items.stream().filter(i -> i.classification() == null).mapToLong(TemporalQueries.PathTotal::totalYen)
+                .reduce(0L, Math::addExact);
+        if (unclassified != 0) {
+            layout.row(Kind.NOTE, null, new Text("会計・科目のない事業の補正額: " + layout.amount(unclassified).formatted() + UNIT.label()));
+        }
+        return layout.report(fiscalYear);
+    }
+
+    private static boolean touched(List<TemporalQueries.PathTotal> items, Node account, Node side) {
+        return items.stream().map(TemporalQueries.PathTotal::classification).filter(java.util.Objects::nonNull)
+                .anyMatch(c -> java.util.Objects.equals(c.account().code(), account.code()) && c.side() == Side.parse(side.code()));
+    }
+
+    private static long change(Node after, Node before) {
+        return Math.subtractExact(after.totalYen(), before == null ? 0 : before.totalYen());
+    }
+
+    private static void supplementaryRow(DocumentLayout layout, Kind kind, Node account, Node side, String level, String kan, String kou,
+                                         Node before, Node after) {
+        long then = before == null ? 0 : before.totalYen();
+        long now = after.totalYen();
+        long change = Math.subtractExact(now, then);
+        Map<String, Object> record = base(account, side, level);
+        record.put("款", "kou".equals(level) ? null : kan);
+        record.put("項", kou);
+        record.put("補正前の額", UNIT.fromMoney(Money.ofYen(then)));
+        record.put("補正前の額(円)", then);
+        record.put("補正額", UNIT.fromMoney(Money.ofYen(change)));
+        record.put("補正額(円)", change);
+        record.put("計", UNIT.fromMoney(Money.ofYen(now)));
+        record.put("計(円)", now);
+        layout.row(kind, record, new Text(kan), new Text(kou == null ? "" : kou), layout.amount(then), layout.amount(change), layout.amount(now));
+    }
+
     private static Moment at(FiscalYear fiscalYear, Moment moment) {
         return moment != null ? moment : Moment.endOf(fiscalYear, Instant.now());
     }

@@ -65,6 +65,7 @@ public final class EndpointRules {
             new Rule(HttpMethod.GET, "/api/approvals/{id}/history", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/general-provisions/{fiscalYear}", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/supplementary-budgets/{id}", Role.VIEWER),
+            new Rule(HttpMethod.GET, "/api/supplementary-budgets/{id}/summary", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/reports/carryovers", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/reports/carryover-limits", Role.VIEWER),
             new Rule(HttpMethod.GET, "/api/debt-commitments", Role.VIEWER),

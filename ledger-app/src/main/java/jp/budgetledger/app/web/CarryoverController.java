@@ -18,7 +18,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jp.budgetledger.app.command.LedgerCommands;
 import jp.budgetledger.app.command.Recorded;
-import jp.budgetledger.app.reports.BetsuExports;
 import jp.budgetledger.app.reports.CarryoverReports;
 import jp.budgetledger.app.security.CurrentUser;
 import jp.budgetledger.core.api.CarryoverFunding;
@@ -47,7 +46,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,7 +58,6 @@ import java.util.List;
 @Tag(name = "carryovers")
 class CarryoverController {
 
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final LedgerCommands commands;
     private final RequestContext context;
@@ -178,17 +175,18 @@ class CarryoverController {
             description = "The carry-overs of fiscal year N into N+1 per 会計 (all, or the one account names by code or name), 繰越明許費 and "
                     + "事故繰越し apart (kind explicit or accident; both without): 款, 項, 事業名, 繰越明許費の額 (explicit only), 翌年度繰越額, "
                     + "財源内訳 (既収入特定財源; 未収入特定財源: 国県支出金, 地方債, その他; 一般財源) and 説明, with a total per 会計; as recorded "
-                    + "by asOf (default now). JSON (default) in exact yen; CSV (UTF-8 with BOM) or XLSX in 千円 with grouping.")
+                    + "by asOf (default now). JSON (default) in exact yen; CSV (UTF-8 with BOM), XLSX or PDF (A4) in 千円 with grouping.")
     @ApiResponse(responseCode = "200", description = "The statements", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = CarryoverReports.Statements.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary"))})
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/reports/carryovers")
     ResponseEntity<?> carryovers(@RequestParam Integer fiscalYear, @RequestParam(required = false) String account,
                                  @Parameter(description = "explicit or accident; both when absent", schema = @Schema(allowableValues = {"explicit", "accident"}))
                                  @RequestParam(required = false) String kind,
                                  @RequestParam(required = false) String asOf,
-                                 @Parameter(description = "json (default), csv or xlsx", schema = @Schema(allowableValues = {"json", "csv", "xlsx"}, defaultValue = "json"))
+                                 @Parameter(description = "json (default), csv, xlsx or pdf", schema = @Schema(allowableValues = {"json", "csv", "xlsx", "pdf"}, defaultValue = "json"))
                                  @RequestParam(defaultValue = "json") String format,
                                  @RequestParam(required = false) Long minPosition) {
         FiscalYear year = FiscalYear.of(fiscalYear);
@@ -208,15 +206,16 @@ class CarryoverController {
     @Operation(summary = "第2表 繰越明許費",
             description = "The 繰越明許費 limits of fiscal year N's lines per 会計 (all, or the one account names): 款, 項, 事業名, 金額 and the "
                     + "budget that set it (当初 or 補正第M号), with what was carried under it, as recorded by asOf (default now). JSON "
-                    + "(default) in exact yen; CSV (UTF-8 with BOM) or XLSX in 千円 with grouping.")
+                    + "(default) in exact yen; CSV (UTF-8 with BOM), XLSX or PDF (A4) in 千円 with grouping.")
     @ApiResponse(responseCode = "200", description = "The table", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = CarryoverReports.Limits.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary"))})
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/reports/carryover-limits")
     ResponseEntity<?> limits(@RequestParam Integer fiscalYear, @RequestParam(required = false) String account,
                              @RequestParam(required = false) String asOf,
-                             @Parameter(description = "json (default), csv or xlsx", schema = @Schema(allowableValues = {"json", "csv", "xlsx"}, defaultValue = "json"))
+                             @Parameter(description = "json (default), csv, xlsx or pdf", schema = @Schema(allowableValues = {"json", "csv", "xlsx", "pdf"}, defaultValue = "json"))
                              @RequestParam(defaultValue = "json") String format,
                              @RequestParam(required = false) Long minPosition) {
         FiscalYear year = FiscalYear.of(fiscalYear);
@@ -232,15 +231,11 @@ class CarryoverController {
     }
 
     private static void checkFormat(String format) {
-        if (!List.of("csv", "xlsx", "json").contains(format)) {
-            throw new InvalidValueException("format", "must be json, csv or xlsx");
-        }
+        ReportController.checkFormat(format);
     }
 
     private static ResponseEntity<byte[]> document(List<BudgetTableLayout.Row> rows, String format, String base, String japanese, String sheet,
                                                    int... widths) {
-        return "csv".equals(format)
-                ? ReportController.download(BetsuExports.csv(rows), CSV, base + ".csv", japanese + ".csv")
-                : ReportController.download(BetsuExports.xlsx(sheet, rows, widths), ReportController.XLSX, base + ".xlsx", japanese + ".xlsx");
+        return ReportController.document(rows, format, base, japanese, sheet, widths);
     }
 }

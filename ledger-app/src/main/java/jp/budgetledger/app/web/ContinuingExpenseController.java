@@ -218,14 +218,15 @@ class ContinuingExpenseController {
     @Operation(summary = "継続費調書",
             description = "Every 継続費 whose period covers fiscalYear, as recorded up to asOf: 事業名, 款・項, period, 総額, 年割額 and 逓次繰越 "
                     + "per year, 前年度までの年割額, 当該年度以降の年割額, 残額 (the shares of fiscalYear and later plus what was carried into "
-                    + "fiscalYear) and its basis (当初 or 補正第N号). JSON (default) in exact yen; CSV (UTF-8 with BOM) or XLSX in 千円.")
+                    + "fiscalYear) and its basis (当初 or 補正第N号). JSON (default) in exact yen; CSV (UTF-8 with BOM), XLSX or PDF (A4) in 千円.")
     @ApiResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = ContinuingExpenseReports.ContinuingExpenseStatement.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary"))})
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/reports/continuing-expenses")
     ResponseEntity<?> report(@RequestParam Integer fiscalYear, @RequestParam(required = false) String asOf,
-                             @Parameter(description = "json (default), csv or xlsx", schema = @Schema(allowableValues = {"json", "csv", "xlsx"}, defaultValue = "json"))
+                             @Parameter(description = "json (default), csv, xlsx or pdf", schema = @Schema(allowableValues = {"json", "csv", "xlsx", "pdf"}, defaultValue = "json"))
                              @RequestParam(defaultValue = "json") String format,
                              @RequestParam(required = false) Long minPosition) {
         FiscalYear year = FiscalYear.of(fiscalYear);

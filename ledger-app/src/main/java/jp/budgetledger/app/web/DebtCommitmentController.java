@@ -211,22 +211,21 @@ class DebtCommitmentController {
             description = "Per 会計 (all, or the one account names by code or name), each commitment in force in the fiscal year (set "
                     + "in its budget, or set earlier with a period covering it; abolished ones left out): 事項, 期間 (令和X年度から令和Y年度"
                     + "まで), 限度額 and/or its words, 議決 (当初 or 補正第N号 with the bill's title) and 補正の経過. No totals. JSON (default) "
-                    + "in exact yen; CSV (UTF-8 with BOM) or XLSX in 千円. As of a moment with asOf and/or effectiveOn.")
+                    + "in exact yen; CSV (UTF-8 with BOM), XLSX or PDF (A4) in 千円. As of a moment with asOf and/or effectiveOn.")
     @ApiResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = jp.budgetledger.app.reports.SubjectReports.Figures.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary"))})
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
     @Tag(name = "reports")
     @GetMapping("/api/reports/debt-commitments")
     ResponseEntity<?> report(@RequestParam Integer fiscalYear, @RequestParam(required = false) String account,
                              @RequestParam(required = false) String asOf, @RequestParam(required = false) String effectiveOn,
-                             @Parameter(description = "json (default), csv or xlsx", schema = @Schema(allowableValues = {"json", "csv", "xlsx"}, defaultValue = "json"))
+                             @Parameter(description = "json (default), csv, xlsx or pdf", schema = @Schema(allowableValues = {"json", "csv", "xlsx", "pdf"}, defaultValue = "json"))
                              @RequestParam(defaultValue = "json") String format,
                              @RequestParam(required = false) Long minPosition) {
         FiscalYear year = FiscalYear.of(fiscalYear);
-        if (!List.of("csv", "xlsx", "json").contains(format)) {
-            throw new InvalidValueException("format", "must be csv, xlsx or json");
-        }
+        ReportController.checkFormat(format);
         Instant at = MomentParameters.instant("asOf", asOf, true);
         LocalDate on = date(effectiveOn);
         consistency.awaitPosition(minPosition);

@@ -9,6 +9,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jp.budgetledger.app.reports.BetsuExports;
 import jp.budgetledger.app.reports.BetsuReportService;
 import jp.budgetledger.app.reports.CurrentBudgetReports;
+import jp.budgetledger.app.reports.PdfDocuments;
+import jp.budgetledger.app.reports.SupplementarySummaryReports;
+import jp.budgetledger.projections.budgets.SupplementaryBudgetQueries;
+import jp.budgetledger.projections.budgets.SupplementaryBudgetView;
 import jp.budgetledger.app.reports.SubjectReports;
 import jp.budgetledger.app.reports.Stages;
 import jp.budgetledger.app.reports.YearStatus;
@@ -22,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,7 +37,7 @@ import java.util.List;
 
 /**
  * {@code GET /api/reports/betsu?fiscalYear=2020[&format=text|csv|xlsx]}: the fiscal year's
- * budget table in the 別紙 layout, from the projections, amounts in 千円; {@code table1} and
+ * budget table in the 別紙 layout, from the projections, amounts in 千円 (text, CSV, XLSX or PDF); {@code table1} and
  * {@code detail}: 第1表 歳入歳出予算 and 歳入歳出予算事項別明細書 ({@link SubjectReports}). A closed year's reports say 確定
  * ({@link YearStatus}).
  */
@@ -50,9 +55,13 @@ class ReportController {
     private final ReadConsistency consistency;
     private final YearStatus years;
     private final Stages stages;
+    private final SupplementaryBudgetQueries budgets;
+    private final SupplementarySummaryReports summaries;
 
     ReportController(BetsuReportService reports, SubjectReports subjects, CurrentBudgetReports current, ReadConsistency consistency,
-                     YearStatus years, Stages stages) {
+                     YearStatus years, Stages stages, SupplementaryBudgetQueries budgets, SupplementarySummaryReports summaries) {
+        this.budgets = budgets;
+        this.summaries = summaries;
         this.years = years;
         this.stages = stages;
         this.reports = reports;
@@ -67,10 +76,11 @@ class ReportController {
     @ApiResponse(responseCode = "200", description = "The table", content = {
             @Content(mediaType = "text/plain", schema = @Schema(type = "string")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary"))})
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/reports/betsu")
     ResponseEntity<byte[]> betsu(@RequestParam Integer fiscalYear,
-                                 @Parameter(description = "text (default), csv or xlsx", schema = @Schema(allowableValues = {"text", "txt", "csv", "xlsx"}, defaultValue = "text"))
+                                 @Parameter(description = "text (default), csv, xlsx or pdf", schema = @Schema(allowableValues = {"text", "txt", "csv", "xlsx", "pdf"}, defaultValue = "text"))
                                  @RequestParam(defaultValue = "text") String format,
                                  @RequestParam(required = false) Long minPosition) {
         FiscalYear year = FiscalYear.of(fiscalYear);
@@ -86,23 +96,24 @@ class ReportController {
                     .body(YearStatus.mark(BetsuExports.text(report), status).getBytes(StandardCharsets.UTF_8));
             case "csv" -> download(BetsuExports.csv(rows), new MediaType("text", "csv", StandardCharsets.UTF_8),
                     base + ".csv", japanese + ".csv");
-            case "xlsx" -> download(BetsuExports.xlsx(sheet, rows, BetsuExports.BETSU_WIDTHS), XLSX, base + ".xlsx", japanese + ".xlsx");
-            default -> throw new InvalidValueException("format", "must be text, csv or xlsx");
+            case "xlsx", "pdf" -> document(rows, format, base, japanese, sheet, BetsuExports.BETSU_WIDTHS);
+            default -> throw new InvalidValueException("format", "must be text, csv, xlsx or pdf");
         };
     }
 
     @Operation(summary = "第1表 歳入歳出予算",
             description = "Per 会計 (all, or the one account names by code, or by name when it has no code) and side (歳入 first): each "
                     + "款 with its total and its 項, and the side's total, in 千円, from the current budget; CSV (UTF-8 with BOM, default), "
-                    + "XLSX or JSON (the figures as records keyed by the Japanese headers, with exact yen), chosen by format. Lines "
+                    + "XLSX, PDF (A4, for printing) or JSON (the figures as records keyed by the Japanese headers, with exact yen), chosen by format. Lines "
                     + "without a 会計 and 科目 are not in it. " + MOMENTS)
     @ApiResponse(responseCode = "200", description = "The table", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
             @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "application/json", schema = @Schema(implementation = SubjectReports.Figures.class))})
     @GetMapping("/api/reports/table1")
     ResponseEntity<?> table1(@RequestParam Integer fiscalYear, @RequestParam(required = false) String account,
-                             @Parameter(description = "csv (default), xlsx or json", schema = @Schema(allowableValues = {"csv", "xlsx", "json"}, defaultValue = "csv"))
+                             @Parameter(description = "csv (default), xlsx, json or pdf", schema = @Schema(allowableValues = {"csv", "xlsx", "json", "pdf"}, defaultValue = "csv"))
                              @RequestParam(defaultValue = "csv") String format,
                              @RequestParam(required = false) Long minPosition,
                              @Parameter(description = "a day (YYYY-MM-DD): the budget in force on it")
@@ -128,10 +139,11 @@ class ReportController {
     @ApiResponse(responseCode = "200", description = "The statement", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
             @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "application/json", schema = @Schema(implementation = SubjectReports.Figures.class))})
     @GetMapping("/api/reports/detail")
     ResponseEntity<?> detail(@RequestParam Integer fiscalYear, @RequestParam(required = false) String account,
-                             @Parameter(description = "csv (default), xlsx or json", schema = @Schema(allowableValues = {"csv", "xlsx", "json"}, defaultValue = "csv"))
+                             @Parameter(description = "csv (default), xlsx, json or pdf", schema = @Schema(allowableValues = {"csv", "xlsx", "json", "pdf"}, defaultValue = "csv"))
                              @RequestParam(defaultValue = "csv") String format,
                              @RequestParam(required = false) Long minPosition,
                              @Parameter(description = "a day (YYYY-MM-DD): the budget in force on it")
@@ -157,17 +169,18 @@ class ReportController {
                     + "前年度繰越額 (lines carried from the year before; a column of CSV and XLSX only when there are some) and "
                     + "予算現額 (their sum, as the totals give it), a subtotal per side and the total; the lines without a 会計 and 科目 as "
                     + "未分類 (left out when account is given). For a moment with asOf and/or effectiveOn as for the totals; without one, "
-                    + "the budget with every change recorded so far. JSON (default) in exact yen; CSV (UTF-8 with BOM) or XLSX in 千円.")
+                    + "the budget with every change recorded so far. JSON (default) in exact yen; CSV (UTF-8 with BOM), XLSX or PDF (A4) in 千円.")
     @ApiResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = CurrentBudget.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary"))})
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/reports/current-budget")
     ResponseEntity<?> currentBudget(@RequestParam Integer fiscalYear, @RequestParam(required = false) String account,
                                     @Parameter(description = "kan, kou, moku (default) or line", schema = @Schema(allowableValues = {"kan", "kou", "moku", "line"}, defaultValue = "moku"))
                                     @RequestParam(required = false) String level,
                                     @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) String asOf,
-                                    @Parameter(description = "json (default), csv or xlsx", schema = @Schema(allowableValues = {"json", "csv", "xlsx"}, defaultValue = "json"))
+                                    @Parameter(description = "json (default), csv, xlsx or pdf", schema = @Schema(allowableValues = {"json", "csv", "xlsx", "pdf"}, defaultValue = "json"))
                                     @RequestParam(defaultValue = "json") String format,
                                     @RequestParam(required = false) Long minPosition) {
         FiscalYear year = FiscalYear.of(fiscalYear);
@@ -190,25 +203,62 @@ class ReportController {
                 CurrentBudgetReports.TITLE, widths);
     }
 
+    @Operation(summary = "補正予算の概要: 第1表 歳入歳出予算補正 of one supplementary budget",
+            description = "Per 会計 and side (歳入 first) the bill changes: each 款 it changes with 補正前の額, 補正額 and 計, each 項 it changes "
+                    + "under it, and the side's 合計, in 千円; titled by the bill's title (or name), with its 議案番号 and state. 補正前の額 is "
+                    + "the budget just before the bill came into force; for a bill still submitted, or rejected, the budget as it stands now, "
+                    + "and 計 what it would be had the bill passed as submitted; a 修正可決's figures are its amended items. JSON (default; "
+                    + "records keyed by the Japanese headers, with exact yen), CSV (UTF-8 with BOM), XLSX or PDF (A4).")
+    @ApiResponse(responseCode = "200", description = "The summary", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = SubjectReports.Figures.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
+    @Tag(name = "supplementary budgets")
+    @GetMapping("/api/supplementary-budgets/{id}/summary")
+    ResponseEntity<?> supplementarySummary(@PathVariable String id,
+                                           @Parameter(description = "json (default), csv, xlsx or pdf", schema = @Schema(allowableValues = {"json", "csv", "xlsx", "pdf"}, defaultValue = "json"))
+                                           @RequestParam(defaultValue = "json") String format,
+                                           @RequestParam(required = false) Long minPosition) {
+        checkFormat(format);
+        consistency.awaitPosition(minPosition);
+        SupplementaryBudgetView budget = budgets.find(id).orElseThrow(() -> new NotFoundException("supplementary budget", id));
+        FiscalYear year = FiscalYear.of(budget.fiscalYear());
+        YearStatus.Status status = years.of(year, null);
+        SubjectReports.Report summary = summaries.summary(budget);
+        String name = (budget.title() != null ? budget.title() : budget.name()) + "_" + SupplementarySummaryReports.TITLE.replace(' ', '_');
+        return subjectReport(years, summary, status, format, "supplementary-summary-" + year.value() + (budget.number() == null ? "" : "-" + budget.number()),
+                name.replaceAll("[\\\\/:*?\"<>|]", "_"), "歳入歳出予算補正", 28, 28, 16, 16, 16);
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
+    /** Refuses a {@code format} that is not one a document is given in. */
     static void checkFormat(String format) {
-        if (!List.of("csv", "xlsx", "json").contains(format)) {
-            throw new InvalidValueException("format", "must be csv, xlsx or json");
+        if (!List.of("csv", "xlsx", "json", "pdf").contains(format)) {
+            throw new InvalidValueException("format", "must be csv, xlsx, json or pdf");
         }
+    }
+
+    /** The rows of a document as a download: CSV (UTF-8 with BOM), XLSX (sheet {@code sheet}) or PDF (A4, titled {@code japanese}). */
+    static ResponseEntity<byte[]> document(List<BudgetTableLayout.Row> rows, String format, String base, String japanese, String sheet,
+                                           int... widths) {
+        return switch (format) {
+            case "csv" -> download(BetsuExports.csv(rows), new MediaType("text", "csv", StandardCharsets.UTF_8), base + ".csv", japanese + ".csv");
+            case "xlsx" -> download(BetsuExports.xlsx(sheet, rows, widths), XLSX, base + ".xlsx", japanese + ".xlsx");
+            case "pdf" -> download(PdfDocuments.pdf(japanese, rows, widths), MediaType.APPLICATION_PDF, base + ".pdf", japanese + ".pdf");
+            default -> throw new InvalidValueException("format", "must be csv, xlsx or pdf");
+        };
     }
 
     static ResponseEntity<?> subjectReport(YearStatus years, SubjectReports.Report report, YearStatus.Status status, String format,
                                            String base, String japanese, String sheet, int... widths) {
-        List<BudgetTableLayout.Row> rows = YearStatus.mark(report.rows(), status);
-        return switch (format) {
-            case "csv" -> download(BetsuExports.csv(rows), new MediaType("text", "csv", StandardCharsets.UTF_8),
-                    base + ".csv", japanese + ".csv");
-            case "xlsx" -> download(BetsuExports.xlsx(sheet, rows, widths), XLSX, base + ".xlsx", japanese + ".xlsx");
-            default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(years.json(report.figures(), status));
-        };
+        if ("json".equals(format)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(years.json(report.figures(), status));
+        }
+        return document(YearStatus.mark(report.rows(), status), format, base, japanese, sheet, widths);
     }
 
     /** A download named {@code asciiName}, and {@code name} (Japanese) for clients that read RFC 6266's filename*. */

@@ -247,6 +247,6 @@ class ImportIT extends LedgerIT {
         Api.Response charset = importDocument(SAMPLE, "fiscalYear=2069&charset=EBCDIC-42");
         assertThat(charset.status()).isEqualTo(400);
         assertThat(charset.body().at("/errors/0/field").asText()).isEqualTo("charset");
-        assertThat(api.get("/api/reports/betsu?fiscalYear=2069&format=pdf").status()).isEqualTo(400);
+        assertThat(api.get("/api/reports/betsu?fiscalYear=2069&format=docx").status()).isEqualTo(400);
     }
 }

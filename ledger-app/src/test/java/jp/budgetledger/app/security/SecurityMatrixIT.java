@@ -145,6 +145,7 @@ class SecurityMatrixIT extends LedgerIT {
             Map.entry("POST /api/carryovers", 400),
             Map.entry("GET /api/supplementary-budgets", 400),
             Map.entry("GET /api/supplementary-budgets/{id}", 404),
+            Map.entry("GET /api/supplementary-budgets/{id}/summary", 404),
             Map.entry("GET /api/totals", 400),
             Map.entry("GET /api/totals/categories", 400),
             Map.entry("GET /api/totals/departments", 400),

@@ -199,6 +199,13 @@ class WebUiIT extends LedgerIT {
         }
     }
 
+    /** What the page's session fetches at {@code href}: the status, the media type and the body's first five characters. */
+    private Object fetched(String href) {
+        return ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(async r => done(r.status + ' ' + r.headers.get('content-type').split(';')[0] + ' '"
+                + " + new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5)))).catch(e => done(String(e)));", href);
+    }
+
     @Test
     void theDashboardShowsTheSampleTotalInThousandYenAndItsCharts() throws Exception {
         open("/?fiscalYear=2020");
@@ -480,6 +487,9 @@ class WebUiIT extends LedgerIT {
 
         open("/bills.html?fiscalYear=2197");
         assertThat(browser.findElement(By.cssSelector("#bills tbody")).getText()).contains("第1号", "1,000 → 1,300");
+        String summary = browser.findElement(By.cssSelector("#bills tbody a.summary-pdf")).getDomAttribute("href");
+        assertThat(summary).startsWith("/api/supplementary-budgets/").endsWith("/summary?format=pdf");
+        assertThat(fetched(summary)).isEqualTo("200 application/pdf %PDF-");
     }
 
     @Test
@@ -680,6 +690,9 @@ class WebUiIT extends LedgerIT {
         waiting().until(d -> d.findElement(By.id("export-detail")).getDomAttribute("href").contains("effectiveOn=2093-10-01"));
         assertThat(browser.findElement(By.id("export-table1")).getDomAttribute("href"))
                 .startsWith("/api/reports/table1?").contains("fiscalYear=2093").contains("effectiveOn=2093-10-01").endsWith("&format=xlsx");
+        String pdf = browser.findElement(By.id("export-table1-pdf")).getDomAttribute("href");
+        assertThat(pdf).startsWith("/api/reports/table1?").contains("effectiveOn=2093-10-01").endsWith("&format=pdf");
+        assertThat(fetched(pdf)).isEqualTo("200 application/pdf %PDF-");
     }
 
     @Test

@@ -294,6 +294,9 @@ class ApiContractIT {
                 .at("/moment/stage").asText()).isEqualTo("initial");
         assertThat(get("/api/reports/detail?fiscalYear=2036&format=xlsx").as(OFFICER).expect(200).header("Content-Type"))
                 .startsWith("application/vnd.openxmlformats");
+        Exchange table1Pdf = get("/api/reports/table1?fiscalYear=2036&format=pdf").as(OFFICER).expect(200);
+        assertThat(table1Pdf.header("Content-Type")).startsWith("application/pdf");
+        assertThat(new String(table1Pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         post("/api/transfers").as(OFFICER).json("""
                 {"fromId":"%s","toId":"%s","amountYen":1000000,"effectiveDate":"2036-11-01","reason":"流用"}""".formatted(id1, id2))
                 .expect(201);
@@ -496,6 +499,11 @@ class ApiContractIT {
         post("/api/supplementary-budgets/" + senketsu.text("id") + "/assembly-reports").as(OFFICER)
                 .json("{\"outcome\": \"disapproved\", \"on\": \"2128-06-20\"}").expect(201);
         get("/api/supplementary-budgets/sb-none").as(OFFICER).expect(404);
+        assertThat(get("/api/supplementary-budgets/" + bill + "/summary").as(OFFICER).expect(200).text("title"))
+                .isEqualTo("令和110年度補正予算（第1号） 第1表 歳入歳出予算補正");
+        assertThat(get("/api/supplementary-budgets/" + bill + "/summary?format=pdf").as(OFFICER).expect(200).header("Content-Type"))
+                .startsWith("application/pdf");
+        get("/api/supplementary-budgets/sb-none/summary").as(OFFICER).expect(404);
         post("/api/supplementary-budgets/sb-none/assembly-reports").as(OFFICER).json("{\"outcome\": \"approved\", \"on\": \"2128-06-20\"}")
                 .expect(404);
     }
@@ -538,7 +546,7 @@ class ApiContractIT {
         assertThat(get("/api/reports/carryovers?fiscalYear=2058&kind=explicit&format=csv").as(OFFICER).expect(200).header("Content-Type"))
                 .startsWith("text/csv");
         get("/api/reports/carryovers?fiscalYear=2058&account=1&format=xlsx").as(OFFICER).expect(200);
-        get("/api/reports/carryovers?fiscalYear=2058&format=pdf").as(OFFICER).breaking("validation.request.parameter.schema.enum").expect(400);
+        get("/api/reports/carryovers?fiscalYear=2058&format=docx").as(OFFICER).breaking("validation.request.parameter.schema.enum").expect(400);
         assertThat(get("/api/reports/carryover-limits?fiscalYear=2058&minPosition=" + position).as(OFFICER).expect(200).json()
                 .at("/accounts/0/rows/0/basis").asText()).isEqualTo("当初");
         get("/api/reports/carryover-limits?fiscalYear=2058&format=csv").as(OFFICER).expect(200);
@@ -661,7 +669,7 @@ class ApiContractIT {
         get("/api/audit/proofs/consistency?from=0&to=999999").as(AUDITOR).expect(400);
         get("/api/audit/tree-leaves?treeSize=999999").as(AUDITOR).expect(400);
         post("/api/audit/verify").as(AUDITOR).json("{\"treeHead\": {\"treeSize\": 1}}").expect(400);
-        get("/api/reports/betsu?fiscalYear=2036&format=pdf").as(OFFICER).breaking("validation.request.parameter.schema.enum").expect(400);
+        get("/api/reports/betsu?fiscalYear=2036&format=docx").as(OFFICER).breaking("validation.request.parameter.schema.enum").expect(400);
 
         // 401, 403
         get("/api/totals?fiscalYear=2036").breaking("validation.request.security.missing").expect(401);

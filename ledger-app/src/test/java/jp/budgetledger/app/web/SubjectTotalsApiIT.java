@@ -30,6 +30,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.ByteArrayInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -327,6 +330,34 @@ class SubjectTotalsApiIT extends LedgerIT {
             assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo(BudgetTableLayout.ROUNDING_NOTE);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(FiscalYear.of(FY).japaneseName() + " 第1表 歳入歳出予算");
         }
+    }
+
+    @Test
+    void table1AsPdfPrintsEachAccountsKanAndKouWithTheirTotalsInThousandsOfYen() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(reads.download("/api/reports/table1?fiscalYear=2075&format=pdf"))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains(FiscalYear.of(FY).japaneseName() + " 第1表 歳入歳出予算", "一般会計", "国民健康保険事業特別会計",
+                    "(単位:千円)", "1 市税", "1 市民税", "750,000", "2 固定資産税", "250,000", "19 繰越金", "歳入合計", "1,151,235",
+                    "3 民生費", "350,000", "歳出合計", "2 保険給付費", "80,000", BudgetTableLayout.ROUNDING_NOTE);
+        }
+    }
+
+    @Test
+    void theSummaryOfTheSupplementaryBudgetShowsTheKanAndKouItChangedBeforeAndAfter() throws Exception {
+        JsonNode summary = reads.get("/api/supplementary-budgets/" + budget + "/summary");
+        assertThat(summary.get("title").asText()).endsWith(" 第1表 歳入歳出予算補正");
+        List<String> rows = new ArrayList<>();
+        summary.get("records").forEach(r -> rows.add(r.get("会計").asText() + " " + r.get("歳入歳出").asText() + " " + r.path("款").asText("")
+                + "|" + r.path("項").asText("") + " " + r.get("補正前の額(円)").asLong() + " " + r.get("補正額(円)").asLong() + " " + r.get("計(円)").asLong()));
+        assertThat(rows).containsExactly(
+                "一般会計 歳入 19 繰越金| 0 50000000 50000000",
+                "一般会計 歳入 |1 繰越金 0 50000000 50000000",
+                "一般会計 歳入 歳入合計| 1101234567 50000000 1151234567",
+                "一般会計 歳出 3 民生費| 300000000 50000000 350000000",
+                "一般会計 歳出 |1 社会福祉費 300000000 50000000 350000000",
+                "一般会計 歳出 歳出合計| 1100000000 50000000 1150000000");
+        List<List<String>> csv = reads.csv("/api/supplementary-budgets/" + budget + "/summary?format=csv");
+        assertThat(csv).contains(List.of("19 繰越金", "", "0", "50,000", "50,000"), List.of("歳入合計", "", "1,101,235", "50,000", "1,151,235"));
     }
 
     @Test

@@ -119,6 +119,29 @@ public class TemporalQueries {
                 .list();
     }
 
+    /**
+     * The items of supplementary budget {@code budgetId} ({@code versionKind} {@code submitted}, or {@code amended} for a
+     * 修正可決's items) as path totals: each item's difference under the classification its line had at {@code moment}; a line
+     * not in force then (a new line) under the one it was first recorded with, or, not recorded yet (a bill still submitted),
+     * the item's own; with a line count of 1 for a new line and 0 for a change; in the order of the items. The
+     * classifications carry no department code.
+     */
+    public List<PathTotal> billItems(FiscalYear fiscalYear, String budgetId, String versionKind, Moment moment) {
+        String columns = java.util.Arrays.stream(ClassificationColumns.NAMES.split(","))
+                .map(String::strip)
+                .map(name -> "department_code".equals(name) ? "NULL::text" : "CASE WHEN l.found THEN l." + name + " ELSE i." + name + " END")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return jdbc.sql("SELECT i.delta_yen, CASE WHEN i.new_line THEN 1 ELSE 0 END, " + columns
+                        + " FROM supplementary_budget_item i LEFT JOIN LATERAL (SELECT true AS found, " + ClassificationColumns.NAMES
+                        + " FROM line_state s WHERE s.initiative_id = i.initiative_id AND s.fiscal_year = ?"
+                        + " ORDER BY (s.recorded @> ?::timestamptz AND s.effective @> ?::date) DESC, lower(s.recorded), lower(s.effective) LIMIT 1) l ON true"
+                        + " WHERE i.budget_id = ? AND i.version_kind = ? ORDER BY i.item_index")
+                .params(fiscalYear.value(), moment.asOf().atOffset(ZoneOffset.UTC), Date.valueOf(moment.effectiveWithin(fiscalYear)),
+                        budgetId, versionKind)
+                .query((rs, i) -> new PathTotal(ClassificationColumns.read(rs, 3), rs.getLong(1), rs.getInt(2)))
+                .list();
+    }
+
     public List<LineAt> lines(FiscalYear fiscalYear, Moment moment, String department, String categoryCode) {
         List<Object> params = new ArrayList<>(params(fiscalYear, moment));
         StringBuilder sql = new StringBuilder("SELECT initiative_id, category_code, category_name, department, name, amount_yen, version, ")
