@@ -93,6 +93,12 @@ const Ledger = (() => {
       'ce.carriedOut': '翌年度への逓次繰越額', 'ce.before': '前年度までの年割額', 'ce.from': '当該年度以降の年割額', 'ce.remaining': '残額',
       'ce.empty': 'この年度にかかる継続費はありません。', 'ce.byYear': '年度別', 'ce.initial': '当初',
       'ce.remainingNote': '残額 = 当該年度以降の年割額 + 前年度からの逓次繰越額（総額 − 前年度までの年割額 + 逓次繰越額）。金額は千円。',
+      'nav.current': '予算現額', 'current.title': '予算現額（当初・補正・予備費充用・流用）', 'current.level': '集計の単位',
+      'current.level.kan': '款', 'current.level.kou': '項', 'current.level.moku': '目', 'current.level.line': '事業',
+      'current.col.kan': '款', 'current.col.kou': '項', 'current.col.moku': '目', 'current.col.line': '事業',
+      'current.initial': '当初予算額', 'current.reserve': '予備費充用額', 'current.transfer': '流用増減', 'current.carried': '前年度繰越額',
+      'current.current': '予算現額', 'current.sum': '合計', 'current.total': '総計', 'current.none': 'この年度の予算はまだありません。',
+      'unit.thousandYen': '(単位:千円)',
       'nav.debts': '債務負担行為', 'debts.title': '債務負担行為（第3表）・債務負担行為調書', 'debts.matter': '事項', 'debts.period': '期間',
       'debts.limit': '限度額（千円）', 'debts.limitText': '限度額（文言）', 'debts.limitYen': '限度額（円）', 'debts.basis': '議決（当初・補正）',
       'debts.amendments': '補正の経過', 'debts.none': 'この年度に効力のある債務負担行為はありません。',
@@ -195,6 +201,12 @@ const Ledger = (() => {
       'ce.carriedOut': 'Carried out to the next year', 'ce.before': 'Shares of earlier years', 'ce.from': 'Shares of this year and later',
       'ce.remaining': 'Remaining', 'ce.empty': 'No continuing expense covers this year.', 'ce.byYear': 'By year', 'ce.initial': 'Initial budget',
       'ce.remainingNote': 'Remaining = shares of this year and later + carried in (total − shares of earlier years + carried in). Amounts in thousand yen.',
+      'nav.current': 'Budget in force', 'current.title': 'Budget in force, 予算現額 (initial, supplementary, reserve fund, transfers)',
+      'current.level': 'Rows per', 'current.level.kan': 'kan (款)', 'current.level.kou': 'kou (項)', 'current.level.moku': 'moku (目)',
+      'current.level.line': 'line (事業)', 'current.col.kan': 'Kan (款)', 'current.col.kou': 'Kou (項)', 'current.col.moku': 'Moku (目)',
+      'current.col.line': 'Line', 'current.initial': 'Initial', 'current.reserve': 'Reserve fund used', 'current.transfer': 'Transfers',
+      'current.carried': 'Carried from last year', 'current.current': 'In force', 'current.sum': ' total', 'current.total': 'Grand total',
+      'current.none': 'No budget for this year yet.', 'unit.thousandYen': '(thousand yen)',
       'nav.debts': 'Debt commitments', 'debts.title': 'Debt commitments (Table 3) and their statement', 'debts.matter': 'Matter',
       'debts.period': 'Period', 'debts.limit': 'Limit (thousand yen)', 'debts.limitText': 'Limit (as worded)', 'debts.limitYen': 'Limit (yen)',
       'debts.basis': 'Budget (initial or supplementary)', 'debts.amendments': 'Amendments', 'debts.none': 'No debt commitments bind this year.',
@@ -437,6 +449,7 @@ const Ledger = (() => {
     links.push(['nav.bills', '/bills.html'], ['nav.provisions', '/provisions.html'], ['nav.years', '/years.html'], ['nav.carryovers', '/carryovers.html']);
     links.push(['nav.continuing', '/continuing.html']);
     links.push(['nav.debts', '/debts.html']);
+    links.push(['nav.current', '/current.html']);
     if (has('OFFICER')) links.push(['nav.officer', '/officer.html']);
     if (has('AUDITOR')) links.push(['nav.audit', '/audit.html']);
     if (has('OFFICER') || has('APPROVER')) links.push(['nav.approvals', '/approvals.html']);

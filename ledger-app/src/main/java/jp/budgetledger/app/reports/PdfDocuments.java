@@ -2,6 +2,7 @@ package jp.budgetledger.app.reports;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import jp.budgetledger.core.document.BudgetTableLayout.Amount;
 import jp.budgetledger.core.document.BudgetTableLayout.Cell;
 import jp.budgetledger.core.document.BudgetTableLayout.Kind;
@@ -16,13 +17,14 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
 
 /**
  * Rows of a document's layout as a PDF on A4, in the Japanese font bundled with the service (Noto Sans JP, SIL Open Font
  * License; no font of the machine is used and nothing is fetched): the title, the notes and the sections as text, each
  * run of header and lines as a table whose header repeats on every page, amounts right-aligned, grouped, △ for
  * negative, totals in bold, and "page / pages" at the foot of each page. A document wider than a portrait page (by its
- * column widths) is printed landscape.
+ * column widths) is printed landscape. The renderer's own log says only warnings and errors.
  */
 public final class PdfDocuments {
 
@@ -32,6 +34,10 @@ public final class PdfDocuments {
     private static final Set<Kind> TABLE_ROWS = Set.of(Kind.HEADER, Kind.LINE, Kind.SUBTOTAL, Kind.TOTAL);
     private static final byte[] REGULAR = font("/fonts/400Regular/NotoSansJP_400Regular.ttf");
     private static final byte[] BOLD = font("/fonts/700Bold/NotoSansJP_700Bold.ttf");
+
+    static {
+        XRLog.listRegisteredLoggers().forEach(name -> XRLog.setLevel(name, Level.WARNING));
+    }
 
     private PdfDocuments() {
     }

@@ -10,7 +10,7 @@ public final class WebPages {
     static final String[] PUBLIC = {LOGIN_PAGE, "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg"};
     /** The pages themselves (each reads the API as the logged-in user). */
     static final String[] PAGES = {"/", "/index.html", "/subjects.html", "/lines.html", "/line.html", "/officer.html", "/audit.html", "/bills.html",
-            "/approvals.html", "/provisions.html", "/years.html", "/carryovers.html", "/continuing.html", "/debts.html"};
+            "/approvals.html", "/provisions.html", "/years.html", "/carryovers.html", "/continuing.html", "/debts.html", "/current.html"};
 
     private WebPages() {
     }

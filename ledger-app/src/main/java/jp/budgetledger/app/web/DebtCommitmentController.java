@@ -45,7 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -278,10 +277,6 @@ class DebtCommitmentController {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException("effectiveOn", "must be a date (YYYY-MM-DD), got '" + text + "'");
-        }
+        return MomentParameters.day("effectiveOn", text.strip());
     }
 }

@@ -242,7 +242,7 @@ class InitiativeController {
                  @RequestParam(required = false) Long minPosition) {
         String departmentFilter = Text.cleanOrNull(department);
         String categoryFilter = categoryCode == null ? null : Text.key(categoryCode);
-        if (asOf != null || effectiveOn != null) {
+        if (!(asOf == null || asOf.isBlank()) || !(effectiveOn == null || effectiveOn.isBlank())) {
             if (fiscalYear == null) {
                 throw new InvalidValueException("fiscalYear", "is required with asOf or effectiveOn");
             }

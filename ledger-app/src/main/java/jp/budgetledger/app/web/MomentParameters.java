@@ -25,6 +25,10 @@ import java.util.Optional;
 final class MomentParameters {
 
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    /** The days a moment may name: the years 1 to 9999, as dates and instants are written with four-digit years. */
+    private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
+    private static final String OUT_OF_RANGE = "must lie between 0001-01-01 and 9999-12-31";
 
     private MomentParameters() {
     }
@@ -34,7 +38,7 @@ final class MomentParameters {
             return Optional.empty();
         }
         Instant at = isBlank(asOf) ? Instant.now() : instant("asOf", asOf, true);
-        LocalDate day = isBlank(effectiveOn) ? fiscalYear.lastDay() : date("effectiveOn", effectiveOn.strip());
+        LocalDate day = isBlank(effectiveOn) ? fiscalYear.lastDay() : day("effectiveOn", effectiveOn.strip());
         return Optional.of(new Moment(day, at));
     }
 
@@ -47,7 +51,7 @@ final class MomentParameters {
             throw new InvalidValueException("stage", "give either stage or asOf, not both");
         }
         Moment after = stages.moment(fiscalYear, stage.strip());
-        return Optional.of(isBlank(effectiveOn) ? after : after.on(date("effectiveOn", effectiveOn.strip())));
+        return Optional.of(isBlank(effectiveOn) ? after : after.on(day("effectiveOn", effectiveOn.strip())));
     }
 
     /**
@@ -59,29 +63,39 @@ final class MomentParameters {
             return null;
         }
         String value = text.strip();
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            instant = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notOffset) {
             try {
-                return Instant.parse(value);
+                instant = Instant.parse(value);
             } catch (DateTimeParseException notInstant) {
-                try {
-                    LocalDate day = LocalDate.parse(value);
-                    return endOfDay ? day.plusDays(1).atStartOfDay(JAPAN).toInstant().minusNanos(1) : day.atStartOfDay(JAPAN).toInstant();
-                } catch (DateTimeParseException notDate) {
-                    throw new InvalidValueException(field, "must be an ISO-8601 instant such as 2026-11-26T10:00:00Z, or a date, got '"
-                            + value + "'");
-                }
+                LocalDate day = date(field, value, "must be an ISO-8601 instant such as 2026-11-26T10:00:00Z, or a date, got '" + value + "'");
+                instant = endOfDay ? day.plusDays(1).atStartOfDay(JAPAN).toInstant().minusNanos(1) : day.atStartOfDay(JAPAN).toInstant();
             }
         }
+        if (instant.isBefore(FIRST.atStartOfDay(JAPAN).toInstant()) || instant.isAfter(LAST.plusDays(1).atStartOfDay(JAPAN).toInstant())) {
+            throw new InvalidValueException(field, OUT_OF_RANGE + ", got '" + value + "'");
+        }
+        return instant;
     }
 
-    private static LocalDate date(String field, String text) {
+    /** A date (YYYY-MM-DD) between the years 1 and 9999. */
+    static LocalDate day(String field, String text) {
+        return date(field, text, "must be a date (YYYY-MM-DD), got '" + text + "'");
+    }
+
+    private static LocalDate date(String field, String text, String reason) {
+        LocalDate day;
         try {
-            return LocalDate.parse(text);
+            day = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidValueException(field, "must be a date (YYYY-MM-DD), got '" + text + "'");
+            throw new InvalidValueException(field, reason);
         }
+        if (day.isBefore(FIRST) || day.isAfter(LAST)) {
+            throw new InvalidValueException(field, OUT_OF_RANGE + ", got '" + text + "'");
+        }
+        return day;
     }
 
     private static boolean isBlank(String s) {

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -659,6 +661,35 @@ class WebUiIT extends LedgerIT {
     }
 
     @Test
+    void theBudgetInForcePageShowsTheInitialAmountEachSupplementaryBudgetAndTheSumPerKouAndLinksItsPdf() {
+        classifiedLine(2277, "revenue", "1 市税", "1 市民税", "1 個人", "個人", 2_000_000);
+        classifiedLine(2277, "expenditure", "2 総務費", "1 総務管理費", "1 一般管理費", "一般管理費", 1_500_000);
+        long last = classifiedLine(2277, "expenditure", "3 民生費", "1 社会福祉費", "1 社会福祉総務費", "社会福祉総務費", 500_000);
+        JsonNode lines = api.get("/api/initiatives?fiscalYear=2277&minPosition=" + last).body();
+        String welfare = java.util.stream.StreamSupport.stream(lines.spliterator(), false).filter(l -> l.get("name").asText().equals("社会福祉総務費"))
+                .findFirst().orElseThrow().get("id").asText();
+        String revenue = java.util.stream.StreamSupport.stream(lines.spliterator(), false).filter(l -> l.get("name").asText().equals("個人"))
+                .findFirst().orElseThrow().get("id").asText();
+        Api.Response bill = api.post("/api/supplementary-budgets", """
+                {"fiscalYear": 2277, "name": "6月補正", "resolvedOn": "2277-06-20", "reason": "補正",
+                 "items": [{"initiativeId": "%s", "deltaYen": 250000}, {"initiativeId": "%s", "deltaYen": 250000}]}""".formatted(welfare, revenue));
+        assertThat(bill.status()).as(bill.raw()).isEqualTo(201);
+        api.get("/api/totals?fiscalYear=2277&minPosition=" + bill.number("position"));
+
+        open("/current.html?fiscalYear=2277&level=kou");
+        String page = browser.findElement(By.id("current-groups")).getText();
+        assertThat(page).contains("一般会計 歳入", "一般会計 歳出", "当初予算額", bill.text("title"), "予備費充用額", "流用増減", "予算現額");
+        WebElement expenditure = browser.findElements(By.cssSelector("#current-groups table.current")).get(1);
+        assertThat(expenditure.findElements(By.cssSelector("tbody tr")).stream().map(WebElement::getText).toList()).containsExactly(
+                "総務費 1 総務管理費 1,500 0 0 0 1,500",
+                "民生費 1 社会福祉費 500 250 0 0 750",
+                "歳出合計 2,000 250 0 0 2,250");
+        String pdf = browser.findElement(By.id("current-pdf")).getDomAttribute("href");
+        assertThat(pdf).startsWith("/api/reports/current-budget?").contains("fiscalYear=2277", "level=kou").endsWith("format=pdf");
+        assertThat(fetched(pdf)).isEqualTo("200 application/pdf %PDF-");
+    }
+
+    @Test
     void theSubjectPageDrillsFromTheAccountDownToTheMokuWithTheBalance() {
         classifiedLine(2093, "revenue", "1 市税", "1 市民税", "1 個人", "個人", 1_000_000);
         classifiedLine(2093, "expenditure", "2 総務費", "1 総務管理費", "1 一般管理費", "一般管理費", 600_000);
@@ -777,12 +808,140 @@ class WebUiIT extends LedgerIT {
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
     }
 
+    /** A script's function naming an element as the keyboard walk reports it: its id, else its tag, name and place among its tag. */
+    private static final String ELEMENT_KEY = "const key = e => e.type === 'radio' ? 'radio:' + e.name : e.id || (e.tagName.toLowerCase() + ':'"
+            + " + (e.getAttribute('name') || e.textContent.trim().slice(0, 20)) + ':' + [...document.getElementsByTagName(e.tagName)].indexOf(e));";
+
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    private void press(CharSequence... keys) {
+        new Actions(browser).sendKeys(keys).perform();
+    }
+
+    private String focused() {
+        return (String) script(ELEMENT_KEY + "const e = document.activeElement; return e && e !== document.body ? key(e) : null;");
+    }
+
+    /** Presses Tab until the element {@code id} has the focus. */
+    private void tabTo(String id) {
+        for (int i = 0; i < 400 && !id.equals(focused()); i++) {
+            press(Keys.TAB);
+        }
+        assertThat(focused()).as("Tab reaches #" + id).isEqualTo(id);
+    }
+
+    /** Chooses {@code value} in the focused select with the arrow keys. */
+    private void arrowTo(String value) {
+        for (int i = 0; i < 200; i++) {
+            long target = (Long) script("return [...document.activeElement.options].findIndex(o => o.value === arguments[0])", value);
+            long current = (Long) script("return document.activeElement.selectedIndex");
+            assertThat(target).as("the focused select offers " + value).isNotNegative();
+            if (target == current) {
+                return;
+            }
+            press(target > current ? Keys.ARROW_DOWN : Keys.ARROW_UP);
+        }
+        throw new AssertionError("the arrow keys did not reach " + value);
+    }
+
+    /** Types {@code text} into the focused element. */
+    private void type(String text) {
+        press(text);
+    }
+
+    @Test
+    void everyPageReachesEachOfItsVisibleControlsWithTheTabKeyAndShowsWhereTheFocusIs() {
+        Api.Response added = api.post("/api/initiatives", line(2275, "1", "分類", "総務部", "キーボードの巡回", 1_000_000));
+        List<String> pages = List.of("/", "/subjects.html", "/lines.html", "/line.html?id=" + added.text("id"), "/officer.html",
+                "/audit.html", "/approvals.html", "/bills.html", "/provisions.html", "/years.html", "/carryovers.html",
+                "/continuing.html", "/debts.html", "/current.html");
+        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        for (String page : pages) {
+            open(page);
+            script(ELEMENT_KEY + "window.focusSeen = []; document.addEventListener('focusin', event => { const s = getComputedStyle(event.target);"
+                    + " window.focusSeen.push(key(event.target) + (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 ? '' : ' (no focus ring)')); });");
+            @SuppressWarnings("unchecked")
+            List<String> controls = (List<String>) script(ELEMENT_KEY + "return [...new Set([...document.querySelectorAll("
+                    + "'a[href], button, input, select, textarea, summary, [tabindex]')].filter(e => !e.disabled && e.tabIndex >= 0 && e.type !== 'hidden'"
+                    + " && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden').map(key))];");
+            Actions walk = new Actions(browser);
+            for (int i = 0; i < 2 * controls.size() + 10; i++) {
+                walk.sendKeys(Keys.TAB);
+            }
+            walk.perform();
+            @SuppressWarnings("unchecked")
+            List<String> seen = (List<String>) script("return window.focusSeen");
+            List<String> found = new java.util.ArrayList<>(controls.stream().filter(c -> !seen.contains(c)).map(c -> c + " (not reached)").toList());
+            seen.stream().filter(s -> s.endsWith("(no focus ring)")).distinct().forEach(found::add);
+            if (!found.isEmpty()) {
+                problems.put(page + " (" + controls.size() + " controls)", found);
+            }
+        }
+        assertThat(problems).as("controls the Tab key misses or focuses without a visible ring").isEmpty();
+    }
+
+    @Test
+    void anOfficerRecordsATransferAndAnApproverApprovesADraftWithTheKeyboardAlone() {
+        Api.Response from = api.post("/api/initiatives", line(2276, "1", "分類", "総務部", "鍵盤の流用元", 1_000_000));
+        Api.Response to = api.post("/api/initiatives", line(2276, "1", "分類", "総務部", "鍵盤の流用先", 500_000));
+        api.get("/api/initiatives/" + to.text("id") + "?minPosition=" + to.number("position"));
+        open("/officer.html");
+        tabTo("transfer-fiscalYear");
+        arrowTo("2276");
+        tabTo("transfer-fromId-filter");
+        type("鍵盤の流用元");
+        waiting().until(d -> new Select(d.findElement(By.id("transfer-fromId"))).getOptions().stream().anyMatch(o -> o.getText().contains("鍵盤の流用元")));
+        press(Keys.TAB);
+        arrowTo(from.text("id"));
+        tabTo("transfer-toId-filter");
+        type("鍵盤の流用先");
+        waiting().until(d -> new Select(d.findElement(By.id("transfer-toId"))).getOptions().stream().anyMatch(o -> o.getText().contains("鍵盤の流用先")));
+        press(Keys.TAB);
+        arrowTo(to.text("id"));
+        tabTo("transfer-amountYen");
+        type("300,000");
+        tabTo("transfer-reason");
+        type("キーボードだけで起案");
+        press(Keys.ENTER);
+        waiting().withMessage(() -> "the form says: " + browser.findElement(By.id("transfer")).getText())
+                .until(d -> d.findElement(By.cssSelector("#transfer .notice")).getText().contains("tr-"));
+        assertThat(api.get("/api/initiatives/" + from.text("id") + "?minPosition=" + lastPosition()).number("amountYen")).isEqualTo(700_000);
+        assertThat(api.get("/api/initiatives/" + to.text("id")).number("amountYen")).isEqualTo(800_000);
+
+        DraftId draft = commands.draft(new TransferFunds(TransferId.generate(), InitiativeId.of(from.text("id")), InitiativeId.of(to.text("id")),
+                Money.ofYen(100_000), new ChangeContext(null, "起案した流用", "起案第10号")), Requester.system("suzuki")).result();
+        tabTo("logout");
+        press(Keys.ENTER);
+        waiting().until(d -> d.getCurrentUrl().contains("/login.html") && !d.findElements(By.id("login-submit")).isEmpty());
+        try {
+            tabTo("username");
+            type("approver");
+            press(Keys.TAB);
+            type(TestUsers.PASSWORD);
+            press(Keys.ENTER);
+            waitUntilReady();
+            open("/approvals.html");
+            String approve = "approve-" + draft.value();
+            waiting().until(d -> !d.findElements(By.id(approve)).isEmpty());
+            tabTo(approve);
+            press(Keys.ENTER);
+            waiting().until(d -> d.findElement(By.cssSelector("#decide .notice")).getText().contains("承認しました"));
+            long decided = lastPosition();
+            assertThat(api.get("/api/initiatives/" + from.text("id") + "?minPosition=" + decided).number("amountYen")).isEqualTo(600_000);
+            assertThat(api.get("/api/initiatives/" + to.text("id")).number("amountYen")).isEqualTo(900_000);
+        } finally {
+            signIn("tanaka");
+        }
+    }
+
     @Test
     void everyPageHasNoSeriousOrCriticalAccessibilityViolationNoConsoleErrorAndNoFailedRequest() {
         Api.Response added = api.post("/api/initiatives", line(2189, "1", "分類", "総務部", "画面の検査", 1_000_000));
         List<String> pages = List.of("/", "/subjects.html", "/lines.html", "/line.html?id=" + added.text("id"), "/officer.html",
                 "/audit.html", "/approvals.html", "/bills.html", "/provisions.html", "/years.html", "/carryovers.html",
-                "/continuing.html", "/debts.html");
+                "/continuing.html", "/debts.html", "/current.html");
         consoleErrors();
         Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
         for (String page : pages) {

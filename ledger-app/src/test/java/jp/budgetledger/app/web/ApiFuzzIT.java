@@ -205,6 +205,15 @@ class ApiFuzzIT {
         assertProblem(api.get("/api/audit/events?actor=a%00b"), 400, "invalid-request", "NUL in a query parameter");
         assertProblem(api.post("/api/initiatives", Api.line(FIRST_YEAR + 2, "1", "分類", "総務部", "ヌル\\u0000文字", 1000)), 400,
                 "invalid-request", "NUL in a JSON text");
+        assertProblem(api.get("/api/totals/balance?fiscalYear=" + FIRST_YEAR + "&asOf=%2B999999999-12-31&effectiveOn=" + FIRST_YEAR + "-02-22"),
+                400, "invalid-request", "the last day a date can name as asOf");
+        assertProblem(api.get("/api/continuing-expenses/" + unknown + "?asOf=%2B999999999-12-31"), 400, "invalid-request", "a far asOf");
+        assertProblem(api.get("/api/totals?fiscalYear=" + FIRST_YEAR + "&asOf=%2B10000-01-01T00:00:00Z"), 400, "invalid-request",
+                "an instant past the year 9999");
+        assertProblem(api.get("/api/totals?fiscalYear=" + FIRST_YEAR + "&effectiveOn=-999999999-01-01"), 400, "invalid-request",
+                "the first day a date can name as effectiveOn");
+        Api.Response blankAsOf = api.get("/api/initiatives?fiscalYear=" + FIRST_YEAR + "&categoryCode=1&asOf=");
+        assertThat(blankAsOf.status()).as("a blank asOf is none: " + blankAsOf.raw()).isEqualTo(200);
         assertThat(head()).isEqualTo(before);
     }
 
