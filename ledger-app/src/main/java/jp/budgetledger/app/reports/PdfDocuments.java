@@ -68,7 +68,7 @@ public final class PdfDocuments {
         html.append("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"/><title>").append(escape(title)).append("</title><style>")
                 .append("@page { size: A4 ").append(landscape ? "landscape" : "portrait").append("; margin: 14mm 12mm 16mm 12mm;")
                 .append(" @bottom-center { content: counter(page) \" / \" counter(pages); font-family: '").append(FONT).append("'; font-size: 8pt; } }")
-                .append("body { font-family: '").append(FONT).append("'; font-size: 8.5pt; }")
+                .append("body { font-family: '").append(FONT).append("'; font-size: 8.5pt; line-height: 1.35; }")
                 .append("h1 { font-size: 14pt; font-weight: 700; margin: 0 0 4pt 0; }")
                 .append("h2 { font-size: 10.5pt; font-weight: 700; margin: 8pt 0 3pt 0; }")
                 .append("p { margin: 2pt 0; } p.unit { text-align: right; }")
