@@ -7,6 +7,7 @@ import jp.budgetledger.core.api.AddInitiative;
 import jp.budgetledger.core.api.AmendAmount;
 import jp.budgetledger.core.api.AmountAmended;
 import jp.budgetledger.core.api.Category;
+import jp.budgetledger.core.api.Classification;
 import jp.budgetledger.core.api.ChangeContext;
 import jp.budgetledger.core.api.Department;
 import jp.budgetledger.core.api.FiscalYear;
@@ -94,9 +95,18 @@ public class HistoryLoader {
     public record PastChange(LocalDate effectiveDate, Money delta, String reason, String reference) {
     }
 
-    /** A past line: its initial amount from its effective date, then its changes in the order they were recorded. */
+    /**
+     * A past line: its initial amount from its effective date, then its changes in the order they were recorded; its 会計, side
+     * and 科目 when {@code classification} is given (the category is then optional).
+     */
     public record PastLine(InitiativeId id, FiscalYear fiscalYear, Category category, Department department, String name,
-                           String summary, Money amount, ChangeContext added, List<PastChange> changes) {
+                           String summary, Money amount, ChangeContext added, List<PastChange> changes, Classification classification) {
+
+        /** An unclassified line. */
+        public PastLine(InitiativeId id, FiscalYear fiscalYear, Category category, Department department, String name, String summary,
+                        Money amount, ChangeContext added, List<PastChange> changes) {
+            this(id, fiscalYear, category, department, name, summary, amount, added, changes, null);
+        }
     }
 
     /** What a load did: lines and events appended, and the last event's position. */
@@ -165,7 +175,7 @@ public class HistoryLoader {
                                              MetaData metaData) {
         Collected collected = new Collected(1 + line.changes().size(), metaData);
         AddInitiative add = new AddInitiative(line.id(), line.fiscalYear(), line.category(), line.department(), line.name(), line.amount(),
-                line.summary(), line.added());
+                line.summary(), line.added(), line.classification(), null);
         Callable<Initiative> creation = () -> new Initiative(add, registry, subjects);
         EventSourcedAggregate<Initiative> aggregate;
         try {
@@ -204,7 +214,7 @@ public class HistoryLoader {
 
         static ClaimedRegistry claimingAll(InitiativeRegistry registry, List<PastLine> lines) {
             List<Claim> claims = lines.stream()
-                    .map(line -> new Claim(InitiativeKey.of(line.fiscalYear(), line.department(), line.name(), null), line.id())).toList();
+                    .map(line -> new Claim(InitiativeKey.of(line.fiscalYear(), line.department(), line.name(), line.classification()), line.id())).toList();
             List<Optional<InitiativeId>> made = registry.claimAll(claims);
             ClaimedRegistry claimed = new ClaimedRegistry(registry);
             for (int i = 0; i < claims.size(); i++) {
