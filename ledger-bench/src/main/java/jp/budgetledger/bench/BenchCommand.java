@@ -399,6 +399,7 @@ class BenchCommand implements Callable<Integer> {
                 long started = System.nanoTime();
                 JsonNode report = json.readTree(call("POST", "/api/imports/budget-csv?fileName=bench-" + year + ".csv&expectedTotalYen=" + book.totalYen(),
                         officer, "text/csv; charset=UTF-8", body, 201));
+                double answered = (System.nanoTime() - started) / 1e9;
                 long position = report.get("position").asLong();
                 JsonNode tree = json.readTree(visible("/api/totals/tree?depth=side&fiscalYear=" + year + "&minPosition=" + position, viewer));
                 double took = (System.nanoTime() - started) / 1e9;
@@ -413,7 +414,8 @@ class BenchCommand implements Callable<Integer> {
                 }
                 years.add(year);
                 double raw = rawCopy(before, position);
-                out.printf(Locale.ROOT, "bench: import of %,d rows (%,d events) in %.2f s; their raw batch insert %.2f s%n", book.rows(), position - before, took, raw);
+                out.printf(Locale.ROOT, "bench: import of %,d rows (%,d events): answered after %.2f s, in the tree after %.2f s; their raw batch insert %.2f s%n",
+                        book.rows(), position - before, answered, took, raw);
                 repetitions.add(Repetition.time(took, raw));
                 catchUp("after the import");
             }

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The users who may log in. Configured users ({@code ledger.security.users}) when there are any;
@@ -42,7 +44,19 @@ public class UserDirectory implements UserDetailsService {
         DEMO_USERS.put("approver", Role.APPROVER);
     }
 
-    private final Map<String, LedgerUser> users = new HashMap<>();
+    /**
+     * Where the demo users' passwords are hashed, on a daemon thread of its own: bcrypt of five passwords took about a second of a
+     * start's main thread, and nothing needs them before the first sign-in, which waits for them.
+     */
+    private static final Executor HASHING = task -> {
+        Thread thread = new Thread(task, "demo-password-hashing");
+        thread.setDaemon(true);
+        thread.start();
+    };
+
+    private final Map<String, LedgerUser> configured = new HashMap<>();
+    /** The users once their passwords are hashed: at once for configured users, in the background for the demo users. */
+    private CompletableFuture<Map<String, LedgerUser>> users = CompletableFuture.completedFuture(configured);
 
     private UserDirectory() {
     }
@@ -56,7 +70,7 @@ public class UserDirectory implements UserDetailsService {
             if (entry.roles().isEmpty()) {
                 throw new IllegalStateException("ledger.security.users: user " + entry.name() + " has no roles");
             }
-            directory.users.put(entry.name(), new LedgerUser(entry.name(), "{bcrypt}" + entry.passwordHash(), entry.roles(),
+            directory.configured.put(entry.name(), new LedgerUser(entry.name(), "{bcrypt}" + entry.passwordHash(), entry.roles(),
                     entry.departments()));
         }
         return directory;
@@ -70,8 +84,11 @@ public class UserDirectory implements UserDetailsService {
             passwords.putAll(append(file, missing));
         }
         UserDirectory directory = new UserDirectory();
-        DEMO_USERS.forEach((name, role) ->
-                directory.users.put(name, new LedgerUser(name, encoder.encode(passwords.get(name)), List.of(role), List.of())));
+        directory.users = CompletableFuture.supplyAsync(() -> {
+            Map<String, LedgerUser> demo = new HashMap<>();
+            DEMO_USERS.forEach((name, role) -> demo.put(name, new LedgerUser(name, encoder.encode(passwords.get(name)), List.of(role), List.of())));
+            return demo;
+        }, HASHING);
         log.info("No users configured (ledger.security.users): demo users {}; their passwords are in {}",
                 String.join(", ", DEMO_USERS.keySet()), file);
         return directory;
@@ -79,7 +96,7 @@ public class UserDirectory implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        LedgerUser user = users.get(username);
+        LedgerUser user = users.join().get(username);
         if (user == null) {
             throw new UsernameNotFoundException("unknown user");
         }
