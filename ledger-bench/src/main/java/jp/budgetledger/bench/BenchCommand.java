@@ -633,10 +633,10 @@ class BenchCommand implements Callable<Integer> {
             createRawTable("bench_append");
             try {
                 Callable<Integer> raw = rawInsert("bench_append");
-                run(raw, warmup);
-                run(amend, warmup);
+                count(raw, warmup);
+                count(amend, warmup);
                 if (http) {
-                    run(post, warmup);
+                    count(post, warmup);
                 }
                 catchUp("before the write scenarios");
                 List<Repetition> command = new ArrayList<>();
@@ -695,31 +695,27 @@ class BenchCommand implements Callable<Integer> {
             return ids;
         }
 
-        /** Operations per second of a window and of the read models' catch-up after it, both inside the time counted. */
-        private double withCatchUp(Callable<Integer> operation, String what, String unit) throws Exception {
-            MachineTime.Sample before = machineTime.sample();
-            long started = System.nanoTime();
-            long done = count(operation, seconds);
-            awaitAll(store.head(), System.nanoTime(), "after the " + what + " window");
-            double elapsed = (System.nanoTime() - started) / 1e9;
-            MachineTime.Sample after = machineTime.sample();
-            machineTime.between(before, after, done).ifPresent(cost -> out.println(cost.line(what, unit)));
-            return done / elapsed;
-        }
-
         /** Operations per second of {@code threads} callers running {@code operation} for {@code seconds}, and a line on the machine time each took. */
         private double throughput(Callable<Integer> operation, String what, String unit) throws Exception {
+            return window(operation, what, unit, false);
+        }
+
+        /** The same, with the read models' catch-up after the window inside the time counted. */
+        private double withCatchUp(Callable<Integer> operation, String what, String unit) throws Exception {
+            return window(operation, what, unit, true);
+        }
+
+        private double window(Callable<Integer> operation, String what, String unit, boolean catchUp) throws Exception {
             MachineTime.Sample before = machineTime.sample();
             long started = System.nanoTime();
             long done = count(operation, seconds);
+            if (catchUp) {
+                awaitAll(store.head(), System.nanoTime(), "after the " + what + " window");
+            }
             double elapsed = (System.nanoTime() - started) / 1e9;
             MachineTime.Sample after = machineTime.sample();
             machineTime.between(before, after, done).ifPresent(cost -> out.println(cost.line(what, unit)));
             return done / elapsed;
-        }
-
-        private void run(Callable<Integer> operation, int forSeconds) throws Exception {
-            count(operation, forSeconds);
         }
 
         private long count(Callable<Integer> operation, int forSeconds) throws Exception {

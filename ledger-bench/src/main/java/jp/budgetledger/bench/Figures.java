@@ -1,7 +1,6 @@
 package jp.budgetledger.bench;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +37,6 @@ final class Figures {
     }
 
     private final PrintStream out;
-    private final List<String> lines = new ArrayList<>();
     private boolean allPass = true;
 
     Figures(PrintStream out) {
@@ -61,7 +59,6 @@ final class Figures {
                 withBaseline ? String.format(Locale.ROOT, "%.2f", summary.baseline()) : "-",
                 withBaseline ? String.format(Locale.ROOT, "%.2f", summary.ratio()) : "-", target, passed);
         allPass &= passed;
-        lines.add(line);
         out.println(line);
         return summary;
     }
@@ -74,10 +71,6 @@ final class Figures {
 
     boolean allPass() {
         return allPass;
-    }
-
-    List<String> lines() {
-        return List.copyOf(lines);
     }
 
     /** The median: the middle value, or the mean of the two middle ones. */
